@@ -1,0 +1,143 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { createApp, createContext } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { DEMO_ORGS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, type DemoLogin } from '../demo/demo.service.ts';
+import { DomainError } from '../domain/errors.ts';
+import { verifyAuditLog } from '../services/audit.service.ts';
+import { initMediator } from '../services/identity.service.ts';
+import { syncPlaces } from '../services/places.service.ts';
+import { findOrgByName } from '../store/orgs.repository.ts';
+import { migrateToLatest, openDatabase } from '../store/database.ts';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
+  return port;
+}
+
+function printDemoLogins(logins: DemoLogin[]): void {
+  const lines = [
+    '',
+    'Demo logins (demo data only: never use these on a real deployment)',
+    `  password for every account: ${DEMO_PASSWORD}`,
+    ...logins.map((l) => `  ${l.email.padEnd(24)} ${l.role.padEnd(12)} ${l.org}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function serve(options: { demo?: boolean; port?: number }): Promise<void> {
+  const config = loadConfig();
+  if (options.port !== undefined) config.port = options.port;
+  const app = await createApp(config);
+  if (options.demo) {
+    const demoPresent = (await findOrgByName(app.ctx.db, DEMO_ORGS[0]?.name ?? '')) !== undefined;
+    if ((await isDatabaseEmpty(app.ctx)) || demoPresent) {
+      printDemoLogins(await seedDemo(app.ctx));
+    } else {
+      process.stdout.write('This database holds real organisations: the demo is not loaded.\n');
+    }
+  } else {
+    await syncPlaces(app.ctx);
+  }
+  const stop = async (signal: string): Promise<void> => {
+    app.server.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const address = await app.server.listen({ port: config.port, host: config.host });
+  process.stdout.write(
+    `Safe Passage on ${app.database.dialect} (${app.database.safeUrl})\n  public site  ${address}/\n  console      ${address}/ops\n  API docs     ${address}/api/docs\n`,
+  );
+}
+
+async function withContext<T>(run: (ctx: Awaited<ReturnType<typeof createContext>>['ctx']) => Promise<T>): Promise<T> {
+  const { ctx, database } = await createContext();
+  try {
+    return await run(ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('safe-passage')
+    .description('Safe Passage: coordination of humanitarian corridors')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('start the server (migrates the database first)')
+    .option('--demo', 'load the demo organisations and users into an empty database and print the logins')
+    .option('-p, --port <port>', 'port to listen on (default PORT or 8080)', parsePort)
+    .action(serve);
+
+  program
+    .command('migrate')
+    .description('bring the database to the current schema')
+    .action(async () => {
+      const database = openDatabase(loadConfig().databaseUrl);
+      try {
+        const applied = await migrateToLatest(database.db);
+        process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is current\n');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('init')
+    .description('create the mediator organisation and its admin user (idempotent for the same email)')
+    .requiredOption('--org <name>', 'name of the mediator organisation')
+    .requiredOption('--email <email>', "admin's email")
+    .requiredOption('--password <password>', "admin's password (at least 10 characters)")
+    .option('--name <name>', "admin's display name")
+    .action(async (options: { org: string; email: string; password: string; name?: string }) => {
+      await withContext(async (ctx) => {
+        const result = await initMediator(ctx, {
+          orgName: options.org,
+          email: options.email,
+          password: options.password,
+          name: options.name,
+        });
+        await syncPlaces(ctx);
+        const what = result.created.user ? 'created' : 'already present';
+        process.stdout.write(`mediator "${result.org.name}" (${result.org.id}); admin ${result.user.email}: ${what}\n`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('load the demo organisations, users and places (adds only what is missing)')
+    .action(async () => {
+      await withContext(async (ctx) => printDemoLogins(await seedDemo(ctx)));
+    });
+
+  const audit = program.command('audit').description('the hash-chained audit log');
+  audit
+    .command('verify')
+    .description('check every event of the audit chain; exit 1 naming the first broken one')
+    .action(async () => {
+      const verdict = await withContext((ctx) => verifyAuditLog(ctx));
+      if (verdict.ok) {
+        process.stdout.write(`${verdict.count} events, chain intact\n`);
+      } else {
+        process.stdout.write(`event ${verdict.seq}: ${verdict.reason}\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    const message = error instanceof DomainError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`safe-passage: ${message}\n`);
+    process.exitCode = 1;
+  }
+}

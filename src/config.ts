@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment (see README "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  noticeHours: number;
+  overdueGraceMinutes: number;
+  sessionHours: number;
+  loginAttemptsPerMinute: number;
+  bodyLimitBytes: number;
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  logLevel: string;
+}
+
+export const DEFAULT_SQLITE_PATH = path.join('data', 'safe-passage.db');
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : `sqlite:${DEFAULT_SQLITE_PATH}`,
+    noticeHours: intFromEnv(env, 'NOTICE_HOURS', 48),
+    overdueGraceMinutes: intFromEnv(env, 'OVERDUE_GRACE_MINUTES', 30),
+    sessionHours: intFromEnv(env, 'SESSION_HOURS', 12),
+    loginAttemptsPerMinute: intFromEnv(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
+    bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    tileUrl: env.TILE_URL && env.TILE_URL !== '' ? env.TILE_URL : null,
+    tileAttribution: env.TILE_ATTRIBUTION && env.TILE_ATTRIBUTION !== '' ? env.TILE_ATTRIBUTION : null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

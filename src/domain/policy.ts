@@ -1,0 +1,53 @@
+import type { Actor, OrgKind, Role } from './identity.ts';
+import { ORG_KINDS, ROLES } from './identity.ts';
+
+/**
+ * The one place where rights are decided: organisation kind × role × ownership.
+ * docs/permissions.md is generated from this table (scripts/permissions-doc.ts) and a test
+ * checks the two agree, so the document cannot drift from the code.
+ *
+ * `all`: on any organisation's records; `own-org`: only on records of the caller's own
+ * organisation. Anything not listed is refused: nothing is visible by default.
+ */
+export type Scope = 'all' | 'own-org';
+
+export const ACTIONS = {
+  'org.create': 'Create an organisation (mediator, party or agency)',
+  'org.list': 'List organisations and read one (names and kinds, the directory everyone needs)',
+  'user.create': 'Create a user account',
+  'user.list': 'List user accounts',
+  'audit.read': 'Read and verify the audit log',
+  'place.list': 'Read the gazetteer of places',
+} as const;
+export type Action = keyof typeof ACTIONS;
+
+type Grants = Partial<Record<OrgKind, Partial<Record<Role, Scope>>>>;
+
+const EVERY_ROLE_ALL: Partial<Record<Role, Scope>> = Object.fromEntries(ROLES.map((r) => [r, 'all'])) as Partial<
+  Record<Role, Scope>
+>;
+
+export const POLICY: Readonly<Record<Action, Grants>> = {
+  'org.create': { mediator: { admin: 'all' } },
+  'org.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
+  'user.create': { mediator: { admin: 'all' }, party: { admin: 'own-org' }, agency: { admin: 'own-org' } },
+  'user.list': { mediator: { admin: 'all' }, party: { admin: 'own-org' }, agency: { admin: 'own-org' } },
+  'audit.read': { mediator: { admin: 'all' } },
+  'place.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
+};
+
+/** How far the actor may perform the action, or null when not at all. */
+export function scopeOf(actor: Pick<Actor, 'orgKind' | 'role'>, action: Action): Scope | null {
+  return POLICY[action][actor.orgKind]?.[actor.role] ?? null;
+}
+
+/** May the actor perform the action on a record owned by `ownerOrgId` (omit for a global record)? */
+export function isAllowed(actor: Actor, action: Action, ownerOrgId?: string): boolean {
+  const scope = scopeOf(actor, action);
+  if (scope === null) return false;
+  if (scope === 'all') return true;
+  return ownerOrgId !== undefined && ownerOrgId === actor.orgId;
+}
+
+export const POLICY_KINDS = ORG_KINDS;
+export const POLICY_ROLES = ROLES;

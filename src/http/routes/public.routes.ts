@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import { listPublicCorridors } from '../../services/public.service.ts';
+
+export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/v1/public/corridors',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Agreed corridors for the public (no login): status, windows, gathering points',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })), generatedAt: Type.String() }),
+          304: Type.Null(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const list = await listPublicCorridors(ctx);
+      // The ETag covers the items, not generatedAt, so an unchanged list answers 304 to a phone.
+      const etag = `"${createHash('sha256').update(JSON.stringify(list.items)).digest('base64url').slice(0, 27)}"`;
+      reply.header('etag', etag).header('cache-control', 'public, max-age=15, must-revalidate');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      return list;
+    },
+  );
+
+  app.get(
+    '/api/v1/public/config',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'What the web apps need to know about this deployment (map tiles)',
+        response: {
+          200: Type.Object({
+            tileUrl: Type.Union([Type.String(), Type.Null()]),
+            tileAttribution: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { tileUrl: ctx.config.tileUrl, tileAttribution: ctx.config.tileAttribution };
+    },
+  );
+};

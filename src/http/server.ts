@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServiceContext } from '../services/context.ts';
+import { installIdempotency } from './idempotency.ts';
+import { installMetrics } from './metrics.ts';
+import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { orgRoutes } from './routes/orgs.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
+import { contentSecurityPolicy, installWeb } from './web.ts';
+
+export interface ServerOptions {
+  /** pino options, or false for none; tests pass a stream to read what is logged. */
+  logger?: FastifyServerOptions['logger'];
+  webRoot?: string;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Log lines carry the method, the route path without its query and the status: never bodies,
+ * headers, tokens or personal data (DESIGN.md "Data protection").
+ */
+export const LOG_SERIALIZERS = {
+  req(request: { method: string; url: string; id: string }) {
+    return { method: request.method, path: request.url.split('?')[0], id: request.id };
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode };
+  },
+};
+
+export function defaultLoggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: LOG_SERIALIZERS,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
+  };
+}
+
+export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? defaultLoggerOptions(ctx.config.logLevel),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: {
+      // Unknown fields are refused, not silently dropped: a typo in a corridor field must show.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false, useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('authenticated', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+    return reply
+      .code(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({ ...problem, requestId: request.id });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({ ...notFoundProblem(), requestId: request.id }),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(ctx.config.tileUrl) },
+    // The map may load tiles from another origin when configured.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Safe Passage API',
+        version: '1',
+        description: 'Humanitarian corridors: agreements, notifications, incidents, people and public information.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installMetrics(app);
+  installIdempotency(app, ctx);
+
+  await app.register(systemRoutes, { ctx });
+  await app.register(authRoutes, { ctx });
+  await app.register(orgRoutes, { ctx });
+  await app.register(userRoutes, { ctx });
+  await app.register(publicRoutes, { ctx });
+  await installWeb(app, options.webRoot);
+
+  return app;
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { hashCanonical } from '../domain/canonical-json.ts';
+import type { Actor } from '../domain/identity.ts';
+import { appendAuditEvent } from '../store/audit.repository.ts';
+import type { Schema } from '../store/schema.ts';
+import type { ServiceContext } from './context.ts';
+import type { ChangeEvent } from './events.ts';
+
+/** What a command records about itself. `payload` is hashed, never stored: keep names out anyway. */
+export interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  payload: Record<string, unknown>;
+}
+
+export interface CommandOutcome<T> {
+  result: T;
+  audit: AuditEntry;
+  /** Published after the commit, so no listener ever sees a change that was rolled back. */
+  event?: Omit<ChangeEvent, 'at'>;
+}
+
+/**
+ * Runs the store-and-decide part of a command in one transaction and appends its audit event
+ * in that same transaction; then publishes. Rights are checked by the caller before this.
+ */
+export async function runCommand<T>(
+  ctx: ServiceContext,
+  actor: Pick<Actor, 'userId' | 'orgId'> | null,
+  body: (trx: Kysely<Schema>, nowIso: string) => Promise<CommandOutcome<T>>,
+): Promise<T> {
+  const nowIso = ctx.now().toISOString();
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const done = await body(trx, nowIso);
+    await appendAuditEvent(trx, ctx.dialect, {
+      at: nowIso,
+      actorUserId: actor?.userId ?? null,
+      actorOrgId: actor?.orgId ?? null,
+      action: done.audit.action,
+      subjectType: done.audit.subjectType,
+      subjectId: done.audit.subjectId,
+      payloadHash: hashCanonical(done.audit.payload),
+    });
+    return done;
+  });
+  if (outcome.event) ctx.events.publish({ ...outcome.event, at: nowIso });
+  return outcome.result;
+}

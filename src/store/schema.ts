@@ -1,0 +1,79 @@
+/**
+ * Table types shared by SQLite and PostgreSQL. Times are ISO 8601 UTC strings
+ * ("2022-03-05T07:00:00.000Z") in both, so they sort and compare the same way everywhere;
+ * JSON values are stored as text; booleans as 0/1.
+ */
+export interface OrgsTable {
+  id: string;
+  name: string;
+  kind: string;
+  time_zone: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  payload_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface PlacesTable {
+  id: string;
+  adm1: string | null;
+  country: string;
+  lat: number;
+  lon: number;
+  names: string;
+  aliases: string;
+}
+
+export interface Schema {
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+  idempotency_keys: IdempotencyKeysTable;
+  places: PlacesTable;
+}
