@@ -89,7 +89,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     // The map may load tiles from another origin when configured.
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits run once the body is parsed, since the sign-in limit is keyed by the account too.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
 
   await app.register(fastifySwagger, {
     openapi: {
