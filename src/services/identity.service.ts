@@ -273,6 +273,8 @@ export async function initMediator(ctx: ServiceContext, input: InitInput): Promi
     if (!org) throw new Error('user without organisation');
     return { org: presentOrg(org), user: presentUser(existingUser), created: { org: false, user: false } };
   }
+  // Checked before the organisation is created, so a refused init leaves nothing behind.
+  checkPassword(input.password);
   const org = await ensureOrg(ctx, { name: input.orgName, kind: 'mediator' });
   const user = await insertNewUser(ctx, null, org.row, {
     orgId: org.row.id,
