@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORGS, DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
+import { isRoleAllowedInKind, ROLES } from '../../src/domain/identity.ts';
+import { PLACES } from '../../src/domain/gazetteer.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { BIN } from '../helpers/cli.ts';
+import { createTestDatabase, DIALECTS } from '../helpers/databases.ts';
+
+describe.each(DIALECTS)('demo data on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(async () => t?.close());
+
+  it('creates the mediator, both parties and two agencies, a user of each role, and the places', async () => {
+    const logins = await seedDemo(t.app.ctx);
+    const kinds = DEMO_ORGS.map((o) => o.kind);
+    expect(kinds.filter((k) => k === 'party')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'agency')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'mediator')).toHaveLength(1);
+    const rolesSeen = new Set(logins.map((l) => l.role));
+    expect([...rolesSeen].sort()).toEqual([...ROLES].sort());
+    for (const login of logins) expect(isRoleAllowedInKind(login.role, login.kind)).toBe(true);
+
+    const liaison = logins.find((l) => l.role === 'liaison' && l.org.startsWith('Russian'));
+    const token = await t.login(liaison!.email, DEMO_PASSWORD);
+    const me = (await t.as(token, { method: 'GET', url: '/api/v1/me' })).json();
+    expect(me.org).toMatchObject({ kind: 'party', timeZone: 'Europe/Moscow' });
+    const places = (await t.as(token, { method: 'GET', url: '/api/v1/places' })).json().items;
+    expect(places).toHaveLength(PLACES.length);
+    expect(places.find((p: { id: string }) => p.id === 'zaporizhzhia')).toMatchObject({
+      names: { uk: 'Запоріжжя', ru: 'Запорожье', en: 'Zaporizhzhia' },
+    });
+  });
+
+  it('adds nothing when run again', async () => {
+    const count = async () => Number((await t.app.ctx.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await seedDemo(t.app.ctx);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('npm start (serve --demo)', () => {
+  it('starts on an empty SQLite file, prints the demo logins, and serves health and the console', async () => {
+    const database = await createTestDatabase('sqlite');
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], {
+      env: { ...process.env, DATABASE_URL: database.url, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const address = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start-up line: ${output}`)), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          const match = /console\s+(http:\/\/\S+)\/ops/.exec(output);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+      });
+      expect(output).toContain(`password for every account: ${DEMO_PASSWORD}`);
+      expect(output).toMatch(/admin@mediator\.demo/);
+      expect(output).toMatch(/liaison@ua\.demo/);
+      const health = await fetch(`${address}/api/health`);
+      expect(await health.json()).toEqual({ status: 'ok', db: 'sqlite' });
+      const ops = await fetch(`${address}/ops`);
+      expect(ops.status).toBe(200);
+      expect(await ops.text()).toMatch(/<div id="root"/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await database.drop();
+    }
+  });
+});
