@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 
-async function counts(t: TestApp): Promise<Record<string, number>> {
+async function counts(t: TestApp): Promise<{ orgs: number; users: number; sessions: number; audit: number }> {
   const db = t.app.ctx.db;
   const n = async (table: 'orgs' | 'users' | 'sessions' | 'audit_events') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
