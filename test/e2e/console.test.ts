@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
+import { launchChromium, screenshotPath } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+
+describe('staff console and public page in Chromium', () => {
+  let database: TestDatabase;
+  let app: App;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    app = await createApp({ ...loadConfig({}), databaseUrl: database.url }, { logger: false });
+    await seedDemo(app.ctx);
+    base = await app.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('signs in with a demo login, sees the map of Ukraine, and works in uk, ru and en', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      // The signed-out /me and the wrong password are 401s by design; anything else is a fault.
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(message.text());
+    });
+
+    await page.goto(`${base}/ops?lang=en`);
+    await page.getByTestId('signin-form').waitFor();
+    await page.getByLabel('Email').fill('coordinator@mediator.demo');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('signin-error').textContent()).resolves.toMatch(/Wrong email or password/);
+
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('console').waitFor();
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    // The offline base layer: the outline plus 27 oblasts, drawn as SVG paths, Crimea included.
+    expect(await page.locator('[data-testid="map"] path.leaflet-interactive, [data-testid="map"] path').count()).toBeGreaterThanOrEqual(28);
+    await expect(page.getByTestId('org-name').textContent()).resolves.toContain('Corridor Coordination Cell');
+    await page.screenshot({ path: screenshotPath('ops-console-en') });
+
+    await page.getByRole('button', { name: 'УКР' }).click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('uk');
+    await expect(page.getByTestId('signout').textContent()).resolves.toMatch(/[А-Яа-яІіЇїЄєҐґ]/);
+    await page.screenshot({ path: screenshotPath('ops-console-uk') });
+
+    await page.getByRole('button', { name: 'РУС' }).click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    await page.screenshot({ path: screenshotPath('ops-console-ru') });
+
+    // The choice survives a reload; the session lives in the HttpOnly cookie, not in storage.
+    await page.reload();
+    await page.getByTestId('console').waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    const storage = await page.evaluate(() => JSON.stringify(window.localStorage));
+    expect(storage).not.toMatch(/token|sp_session/i);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('sp_session');
+
+    await page.getByTestId('signout').click();
+    await page.getByTestId('signin-form').waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the public page on a phone, with the empty state while no corridor is agreed', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${base}/?lang=uk`);
+    await page.getByTestId('empty-state').waitFor();
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    await expect(page.locator('h1').first().textContent()).resolves.toMatch(/Безпечний прохід/);
+    await page.screenshot({ path: screenshotPath('public-empty-uk-phone'), fullPage: true });
+    expect(fs.existsSync(screenshotPath('public-empty-uk-phone'))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

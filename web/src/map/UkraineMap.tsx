@@ -1,0 +1,281 @@
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import { currentLang, type Lang } from '../i18n/index.ts';
+import { api, type PublicConfig } from '../api.ts';
+import {
+  CONFIG_URL,
+  OBLASTS_URL,
+  OUTLINE_URL,
+  UKRAINE_BOUNDS,
+  fetchGeoJson,
+  oblastName,
+  type OblastProperties,
+} from './geo.ts';
+
+export type MarkerTone = 'open' | 'agreed' | 'suspended' | 'closed' | 'place' | 'other';
+
+export interface MapMarker {
+  id: string;
+  lat: number;
+  lon: number;
+  tone: MarkerTone;
+  /** Shown in the tooltip (and as the permanent label when labels are permanent). */
+  title: string;
+  /** Extra lines for the popup opened on click or tap. */
+  lines?: string[];
+}
+
+export interface UkraineMapHandle {
+  /** Zooms to the given points (or back to the whole country when empty). */
+  focus(points: ReadonlyArray<{ lat: number; lon: number }>): void;
+}
+
+interface UkraineMapProps {
+  markers?: readonly MapMarker[];
+  /** 'permanent' writes every marker's title on the map; 'hover' shows it on hover or tap. */
+  labels?: 'hover' | 'permanent';
+  className?: string;
+  ref?: Ref<UkraineMapHandle>;
+}
+
+type MapState = 'loading' | 'ready' | 'error';
+
+function textElement(tag: 'span' | 'strong', text: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  return el;
+}
+
+function popupContent(marker: MapMarker): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'sp-popup';
+  box.appendChild(textElement('strong', marker.title));
+  for (const line of marker.lines ?? []) {
+    const p = document.createElement('p');
+    p.textContent = line;
+    box.appendChild(p);
+  }
+  return box;
+}
+
+const UKRAINE = L.latLngBounds(UKRAINE_BOUNDS);
+
+/**
+ * Hides permanent labels that would overlap an earlier one or stick out of the map, so dense
+ * areas (Kyiv, Irpin, Bucha) stay readable; zooming in brings the hidden ones back. A marker
+ * whose label is hidden still opens its popup on tap.
+ */
+function declutterLabels(map: L.Map, group: L.LayerGroup): void {
+  const box = map.getContainer().getBoundingClientRect();
+  const placed: DOMRect[] = [];
+  group.eachLayer((layer) => {
+    const el = layer.getTooltip()?.getElement();
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const outside = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+    const overlaps = placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top);
+    const hide = outside || overlaps;
+    el.classList.toggle('sp-label--hidden', hide);
+    if (!hide) placed.push(r);
+  });
+}
+
+/**
+ * Leaflet map of Ukraine drawn from the offline boundary files (no tiles unless the server's
+ * public config names a tile server). `data-ready="true"` appears once the country outline
+ * is on screen.
+ */
+export function UkraineMap({ markers = [], labels = 'hover', className, ref }: UkraineMapProps) {
+  const { t, i18n } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const markerLayerRef = useRef<L.LayerGroup | null>(null);
+  const langRef = useRef<Lang>(currentLang());
+  // Without tiles there is nothing to see below oblast level, so focusing stops at zoom 8.
+  const focusMaxZoomRef = useRef(8);
+  const [state, setState] = useState<MapState>('loading');
+  const lang = currentLang();
+  langRef.current = lang;
+
+  // Create the map once; load boundaries and optional tiles.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const controller = new AbortController();
+    const map = L.map(el, {
+      zoomControl: false,
+      attributionControl: false,
+      zoomSnap: 0.25,
+      zoomDelta: 0.5,
+      minZoom: 4,
+      maxZoom: 12,
+      maxBounds: UKRAINE.pad(0.6),
+      maxBoundsViscosity: 0.8,
+    });
+    mapRef.current = map;
+    map.fitBounds(UKRAINE);
+
+    // Oblasts under the national border; both under markers (overlayPane, z 400), above tiles (z 200).
+    map.createPane('spOblasts').style.zIndex = '300';
+    const borderPane = map.createPane('spBorder');
+    borderPane.style.zIndex = '350';
+    borderPane.style.pointerEvents = 'none';
+    // Leaflet gives each pane its own SVG renderer (Map#getRenderer), so no renderer is passed.
+
+    markerLayerRef.current = L.layerGroup().addTo(map);
+
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(el);
+
+    fetchGeoJson(OUTLINE_URL, controller.signal)
+      .then((outline) => {
+        const layer = L.geoJSON(outline, {
+          pane: 'spBorder',
+          interactive: false,
+          style: () => ({ className: 'sp-outline', weight: 2, fill: false }),
+        }).addTo(map);
+        const bounds = layer.getBounds();
+        if (bounds.isValid()) map.fitBounds(bounds);
+        setState('ready');
+      })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) {
+          console.error(err);
+          setState('error');
+        }
+      });
+
+    fetchGeoJson(OBLASTS_URL, controller.signal)
+      .then((oblasts) => {
+        L.geoJSON(oblasts, {
+          pane: 'spOblasts',
+          style: () => ({ className: 'sp-oblast', weight: 1, fillOpacity: 1 }),
+          onEachFeature: (feature, layer) => {
+            const props = feature.properties as OblastProperties | null;
+            layer.bindTooltip(() => textElement('span', oblastName(props, langRef.current)), {
+              sticky: true,
+              className: 'sp-oblast-tip',
+            });
+          },
+        }).addTo(map);
+      })
+      .catch((err: unknown) => {
+        // The outline alone still gives a usable map.
+        if (!controller.signal.aborted) console.error(err);
+      });
+
+    api<PublicConfig>(CONFIG_URL, { signal: controller.signal })
+      .then((config) => {
+        if (!config?.tileUrl) return;
+        el.classList.add('sp-map--tiles');
+        map.setMaxZoom(18);
+        focusMaxZoomRef.current = 15;
+        L.tileLayer(config.tileUrl, {
+          attribution: config.tileAttribution ?? undefined,
+          maxZoom: 18,
+        }).addTo(map);
+      })
+      .catch(() => {
+        /* No config, no tiles: the offline base layer is enough. */
+      });
+
+    return () => {
+      controller.abort();
+      observer.disconnect();
+      map.remove();
+      mapRef.current = null;
+      markerLayerRef.current = null;
+    };
+  }, []);
+
+  // Controls whose text depends on the language.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = L.control.zoom({
+      position: 'topright',
+      zoomInTitle: t('map.zoomIn'),
+      zoomOutTitle: t('map.zoomOut'),
+    });
+    zoom.addTo(map);
+    const attribution = L.control.attribution({
+      prefix: '<a href="https://leafletjs.com">Leaflet</a>',
+    });
+    attribution.addAttribution(t('map.attribution'));
+    attribution.addTo(map);
+    map.eachLayer((layer) => layer.closeTooltip());
+    return () => {
+      zoom.remove();
+      attribution.remove();
+    };
+  }, [t, i18n.language]);
+
+  // Markers.
+  useEffect(() => {
+    const group = markerLayerRef.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const m of markers) {
+      if (!Number.isFinite(m.lat) || !Number.isFinite(m.lon)) continue;
+      const marker = L.circleMarker([m.lat, m.lon], {
+        radius: m.tone === 'place' ? 6 : 9,
+        weight: 2,
+        fillOpacity: 1,
+        className: `sp-marker sp-marker--${m.tone}`,
+      });
+      marker.bindTooltip(textElement('span', m.title), {
+        permanent: labels === 'permanent',
+        direction: labels === 'permanent' ? 'right' : 'top',
+        offset: labels === 'permanent' ? [6, 0] : [0, -8],
+        className: labels === 'permanent' ? 'sp-label' : 'sp-marker-tip',
+      });
+      marker.bindPopup(popupContent(m));
+      group.addLayer(marker);
+    }
+    const map = mapRef.current;
+    if (labels !== 'permanent' || !map) return;
+    const declutter = () => declutterLabels(map, group);
+    const frame = requestAnimationFrame(declutter);
+    map.on('moveend resize', declutter);
+    return () => {
+      cancelAnimationFrame(frame);
+      map.off('moveend resize', declutter);
+    };
+  }, [markers, labels]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus(points) {
+        const map = mapRef.current;
+        if (!map) return;
+        const latlngs = points
+          .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))
+          .map((p) => L.latLng(p.lat, p.lon));
+        if (latlngs.length === 0) map.fitBounds(UKRAINE);
+        else map.fitBounds(L.latLngBounds(latlngs), { padding: [32, 32], maxZoom: focusMaxZoomRef.current });
+      },
+    }),
+    [],
+  );
+
+  return (
+    <div
+      className={['sp-map', className].filter(Boolean).join(' ')}
+      data-testid="map"
+      data-ready={state === 'ready' ? 'true' : state === 'error' ? 'error' : 'false'}
+      role="region"
+      aria-label={t('map.label')}
+    >
+      <div ref={containerRef} className="sp-map__canvas" />
+      {state === 'error' && (
+        <p className="sp-map__error" role="status">
+          {t('map.loadError')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Me } from '../api.ts';
+import { LangSwitch } from '../components/LangSwitch.tsx';
+import { isUnauthorized } from './errors.ts';
+import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
+import { Overview } from './Overview.tsx';
+
+/** Capabilities still to be built: listed in the navigation, disabled, marked "coming soon". */
+const UPCOMING = ['corridors', 'movements', 'incidents', 'people', 'announcements'] as const;
+type Upcoming = (typeof UPCOMING)[number];
+
+function isUpcoming(section: string): section is Upcoming {
+  return (UPCOMING as readonly string[]).includes(section);
+}
+
+interface ConsoleProps {
+  me: Me;
+  onSignedOut: () => void;
+  onSessionEnded: () => void;
+}
+
+export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
+  const { t } = useTranslation();
+  const path = usePath();
+  const section = opsSection(path);
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutFailed, setSignOutFailed] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    setSignOutFailed(false);
+    try {
+      await api<void>('/api/v1/auth/logout', { method: 'POST' });
+      onSignedOut();
+    } catch (err) {
+      if (isUnauthorized(err)) onSignedOut();
+      else setSignOutFailed(true);
+    } finally {
+      setSigningOut(false);
+    }
+  }
+
+  return (
+    <div className="console" data-testid="console">
+      <a className="skip-link" href="#console-main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <span className="topbar__app">{t('app.name')}</span>
+          <span className="topbar__console">{t('ops.consoleName')}</span>
+        </div>
+        <div className="topbar__who">
+          <span className="topbar__org" data-testid="org-name">
+            {me.org?.name}
+          </span>
+          <span className="topbar__user">
+            <span data-testid="user-name">{me.name || me.email}</span>
+            <span className="topbar__role" data-testid="user-role">
+              {t('ops.roleAtKind', { role: t(`role.${me.role}`), kind: t(`orgKind.${me.org.kind}`) })}
+            </span>
+          </span>
+        </div>
+        <div className="topbar__actions">
+          <LangSwitch />
+          <button
+            type="button"
+            className="button button--on-dark"
+            data-testid="signout"
+            onClick={signOut}
+            disabled={signingOut}
+          >
+            {t('ops.signOut')}
+          </button>
+        </div>
+      </header>
+      {signOutFailed && (
+        <p className="notice notice--error console__banner" role="alert">
+          {t('ops.signOutError')}
+        </p>
+      )}
+
+      <div className="console__body">
+        <nav className="sidenav" aria-label={t('ops.nav.label')}>
+          <ul>
+            <li>
+              <a
+                href={OPS_BASE}
+                className="sidenav__item"
+                aria-current={section === '' ? 'page' : undefined}
+                onClick={onLinkClick}
+              >
+                {t('ops.nav.overview')}
+              </a>
+            </li>
+            {UPCOMING.map((name) => (
+              <li key={name}>
+                <span className="sidenav__item sidenav__item--disabled" aria-disabled="true">
+                  {t(`ops.nav.${name}`)}
+                  <small className="sidenav__soon">{t('ops.nav.comingSoon')}</small>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+
+        <main id="console-main" className="console__main">
+          {section === '' ? (
+            <Overview onSessionEnded={onSessionEnded} />
+          ) : isUpcoming(section) ? (
+            <div className="console__panel">
+              <h1>{t(`ops.nav.${section}`)}</h1>
+              <p>{t('ops.nav.comingSoon')}</p>
+              <a href={OPS_BASE} onClick={onLinkClick}>
+                {t('ops.notFound.back')}
+              </a>
+            </div>
+          ) : (
+            <div className="console__panel">
+              <h1>{t('ops.notFound.heading')}</h1>
+              <a href={OPS_BASE} onClick={onLinkClick}>
+                {t('ops.notFound.back')}
+              </a>
+            </div>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

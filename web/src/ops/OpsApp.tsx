@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Me } from '../api.ts';
+import { LangSwitch } from '../components/LangSwitch.tsx';
+import { isUnauthorized } from './errors.ts';
+import { Console } from './Console.tsx';
+import { SignIn } from './SignIn.tsx';
+
+type Session =
+  | { kind: 'checking' }
+  | { kind: 'signedOut'; sessionEnded: boolean }
+  | { kind: 'signedIn'; me: Me }
+  | { kind: 'unreachable' };
+
+export function OpsApp() {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session>({ kind: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api<Me>('/api/v1/me', { signal: controller.signal })
+      .then((me) => setSession({ kind: 'signedIn', me }))
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        setSession(isUnauthorized(err) ? { kind: 'signedOut', sessionEnded: false } : { kind: 'unreachable' });
+      });
+    return () => controller.abort();
+  }, [attempt]);
+
+  const onSignedIn = useCallback((me: Me) => setSession({ kind: 'signedIn', me }), []);
+  const onSignedOut = useCallback(() => setSession({ kind: 'signedOut', sessionEnded: false }), []);
+  const onSessionEnded = useCallback(() => setSession({ kind: 'signedOut', sessionEnded: true }), []);
+
+  switch (session.kind) {
+    case 'checking':
+      return (
+        <div className="signin-page on-light">
+          <p className="signin-page__status" role="status">
+            {t('ops.checkingSession')}
+          </p>
+        </div>
+      );
+    case 'unreachable':
+      return (
+        <div className="signin-page on-light">
+          <header className="signin-page__top">
+            <p className="signin-page__brand">{t('app.name')}</p>
+            <LangSwitch />
+          </header>
+          <main className="signin-page__main">
+            <div className="notice notice--error" role="alert">
+              <p>{t('ops.networkError')}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setSession({ kind: 'checking' });
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                {t('app.retry')}
+              </button>
+            </div>
+          </main>
+        </div>
+      );
+    case 'signedOut':
+      return <SignIn onSignedIn={onSignedIn} notice={session.sessionEnded ? 'ops.signIn.sessionEnded' : null} />;
+    case 'signedIn':
+      return <Console me={session.me} onSignedOut={onSignedOut} onSessionEnded={onSessionEnded} />;
+  }
+}

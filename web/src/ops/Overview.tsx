@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isAbort, type Place, type Places } from '../api.ts';
+import { currentLang } from '../i18n/index.ts';
+import { UkraineMap, type MapMarker } from '../map/UkraineMap.tsx';
+import { isUnauthorized } from './errors.ts';
+
+interface OverviewProps {
+  onSessionEnded: () => void;
+}
+
+/** Console home: the map of Ukraine with the gazetteer's places, named in the current language. */
+export function Overview({ onSessionEnded }: OverviewProps) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [places, setPlaces] = useState<Place[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setFailed(false);
+    api<Places>('/api/v1/places', { signal: controller.signal })
+      .then((body) => setPlaces(Array.isArray(body?.items) ? body.items : []))
+      .catch((err: unknown) => {
+        if (isAbort(err)) return;
+        if (isUnauthorized(err)) onSessionEnded();
+        else setFailed(true);
+      });
+    return () => controller.abort();
+  }, [attempt, onSessionEnded]);
+
+  const markers = useMemo<MapMarker[]>(
+    () =>
+      (places ?? []).map((p) => ({
+        id: p.id,
+        lat: p.lat,
+        lon: p.lon,
+        tone: 'place',
+        title: p.names?.[lang] || p.names?.en || p.names?.uk || p.id,
+      })),
+    [places, lang],
+  );
+
+  return (
+    <div className="overview">
+      <div className="overview__head">
+        <h1 className="overview__title">{t('ops.overview.heading')}</h1>
+        {failed && (
+          <p className="notice notice--error overview__note" role="alert">
+            {t('ops.overview.placesError')}{' '}
+            <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
+              {t('app.retry')}
+            </button>
+          </p>
+        )}
+        {places && places.length === 0 && <p className="overview__note">{t('ops.overview.noPlaces')}</p>}
+      </div>
+      <UkraineMap markers={markers} labels="permanent" className="overview__map" />
+    </div>
+  );
+}

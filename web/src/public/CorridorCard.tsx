@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicCorridor } from '../api.ts';
+import { isValidInstant } from '../time.ts';
+import { WindowTime, useKyivClock } from './WindowTime.tsx';
+import { hintKey, isPublicStatus } from './status.ts';
+
+interface CorridorCardProps {
+  corridor: PublicCorridor;
+  onShowOnMap: (corridor: PublicCorridor) => void;
+}
+
+export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
+  const { t } = useTranslation();
+  const clock = useKyivClock();
+  const headingId = `corridor-${corridor.id}`;
+  const status = corridor.status;
+  const hint = hintKey(status);
+  const purposes = (corridor.purpose ?? []).filter((p) => p === 'evacuation' || p === 'supply');
+  const points = corridor.gatheringPoints ?? [];
+  const current = corridor.currentWindow && isValidInstant(corridor.currentWindow.start) ? corridor.currentWindow : null;
+  const next = corridor.nextWindow && isValidInstant(corridor.nextWindow.start) ? corridor.nextWindow : null;
+
+  return (
+    <article
+      className={`corridor-card corridor-card--${isPublicStatus(status) ? status : 'other'}`}
+      data-testid="corridor-card"
+      data-status={status}
+      aria-labelledby={headingId}
+    >
+      <header className="corridor-card__head">
+        <h3 id={headingId} className="corridor-card__name">
+          {corridor.name}
+        </h3>
+        <span className={`badge badge--${isPublicStatus(status) ? status : 'other'}`} data-testid="status-badge">
+          {t(`status.${status}`)}
+        </span>
+      </header>
+
+      {hint && <p className="corridor-card__hint">{t(hint)}</p>}
+
+      <dl className="corridor-card__facts">
+        <div>
+          <dt>{t('public.route')}</dt>
+          <dd className="corridor-card__route">
+            {corridor.origin?.name} <span aria-hidden="true">→</span>
+            <span className="visually-hidden"> – </span> {corridor.destination?.name}
+          </dd>
+        </div>
+        {purposes.length > 0 && (
+          <div>
+            <dt>{t('public.purpose')}</dt>
+            <dd>{purposes.map((p) => t(`purpose.${p}`)).join(' · ')}</dd>
+          </div>
+        )}
+        {current && (
+          <div className="corridor-card__window corridor-card__window--now">
+            <dt>{t('public.currentWindow')}</dt>
+            <dd>
+              <WindowTime window={current} />
+            </dd>
+          </div>
+        )}
+        {next && (
+          <div className="corridor-card__window">
+            <dt>{t('public.nextWindow')}</dt>
+            <dd>
+              <WindowTime window={next} />
+            </dd>
+          </div>
+        )}
+        {!current && !next && (
+          <div>
+            <dt>{t('public.nextWindow')}</dt>
+            <dd>{t('public.noWindow')}</dd>
+          </div>
+        )}
+      </dl>
+
+      <h4 className="corridor-card__sub">{t('public.gatheringPoints')}</h4>
+      {points.length === 0 ? (
+        <p className="corridor-card__none">{t('public.noGatheringPoints')}</p>
+      ) : (
+        <ul className="corridor-card__points">
+          {points.map((p, i) => (
+            <li key={`${p.name}-${i}`}>
+              <strong>{p.name}</strong>
+              {p.address && <span className="corridor-card__address">{p.address}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <footer className="corridor-card__foot">
+        {points.length > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => onShowOnMap(corridor)}>
+            {t('public.showOnMap')}
+          </button>
+        )}
+        {isValidInstant(corridor.updatedAt) && (
+          <span className="corridor-card__changed">{t('public.changedAt', { time: clock(corridor.updatedAt) })}</span>
+        )}
+      </footer>
+    </article>
+  );
+}
