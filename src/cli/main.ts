@@ -20,7 +20,7 @@ function printDemoLogins(logins: DemoLogin[]): void {
     '',
     'Demo logins (demo data only: never use these on a real deployment)',
     `  password for every account: ${DEMO_PASSWORD}`,
-    ...logins.map((l) => `  ${l.email.padEnd(24)} ${l.role.padEnd(12)} ${l.org}`),
+    ...logins.map((l) => `  ${l.email.padEnd(27)} ${l.role.padEnd(13)} ${l.org}`),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
