@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../api.ts';
-import { LangSwitch } from '../components/LangSwitch.tsx';
 import { isUnauthorized } from './errors.ts';
 import { Console } from './Console.tsx';
-import { SignIn } from './SignIn.tsx';
+import { SignIn, SignInFrame } from './SignIn.tsx';
 
 type Session =
   | { kind: 'checking' }
@@ -43,12 +42,7 @@ export function OpsApp() {
       );
     case 'unreachable':
       return (
-        <div className="signin-page on-light">
-          <header className="signin-page__top">
-            <p className="signin-page__brand">{t('app.name')}</p>
-            <LangSwitch />
-          </header>
-          <main className="signin-page__main">
+        <SignInFrame>
             <div className="notice notice--error" role="alert">
               <p>{t('ops.networkError')}</p>
               <button
@@ -62,8 +56,7 @@ export function OpsApp() {
                 {t('app.retry')}
               </button>
             </div>
-          </main>
-        </div>
+        </SignInFrame>
       );
     case 'signedOut':
       return <SignIn onSignedIn={onSignedIn} notice={session.sessionEnded ? 'ops.signIn.sessionEnded' : null} />;

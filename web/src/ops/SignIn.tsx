@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type LoginResponse, type Me } from '../api.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
@@ -44,12 +44,7 @@ export function SignIn({ onSignedIn, notice = null }: SignInProps) {
 
   const errorId = `${id}-error`;
   return (
-    <div className="signin-page on-light">
-      <header className="signin-page__top">
-        <p className="signin-page__brand">{t('app.name')}</p>
-        <LangSwitch />
-      </header>
-      <main className="signin-page__main">
+    <SignInFrame>
         <form
           className="signin-form"
           data-testid="signin-form"
@@ -100,7 +95,20 @@ export function SignIn({ onSignedIn, notice = null }: SignInProps) {
             {busy ? t('ops.signIn.submitting') : t('ops.signIn.submit')}
           </button>
         </form>
-      </main>
+    </SignInFrame>
+  );
+}
+
+/** The page around the sign-in form and the "server unreachable" notice: brand and language switch. */
+export function SignInFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="signin-page on-light">
+      <header className="signin-page__top">
+        <p className="signin-page__brand">{t('app.name')}</p>
+        <LangSwitch />
+      </header>
+      <main className="signin-page__main">{children}</main>
     </div>
   );
 }
