@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { buildServer, type ServerOptions } from './http/server.ts';
 import type { ServiceContext } from './services/context.ts';
-import { createInProcessBus } from './services/events.ts';
+import { createInProcessBus, type EventBus } from './services/events.ts';
+import { createLiveHub, type LiveHub } from './services/live.service.ts';
+import { createPostgresBus } from './services/postgres-bus.ts';
+import { loadServerKey } from './services/server-key.ts';
 import { openMigratedDatabase, type Database } from './store/database.ts';
 
 /** A running system: its database, services and HTTP server, closed together. */
@@ -10,36 +13,75 @@ export interface App {
   ctx: ServiceContext;
   database: Database;
   server: FastifyInstance;
+  live: LiveHub;
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config = loadConfig()): Promise<{ ctx: ServiceContext; database: Database }> {
-  const database = await openMigratedDatabase(config.databaseUrl);
-  const ctx: ServiceContext = {
-    db: database.db,
-    dialect: database.dialect,
-    config,
-    events: createInProcessBus(),
-    now: () => new Date(),
-  };
-  return { ctx, database };
+export interface Context {
+  ctx: ServiceContext;
+  database: Database;
+  close(): Promise<void>;
 }
 
-export async function createApp(config: Config = loadConfig(), options: ServerOptions = {}): Promise<App> {
-  const { ctx, database } = await createContext(config);
+/** Opens and migrates the database and makes the service context (the CLI needs no more). */
+export async function createContext(
+  config: Config = loadConfig(),
+  onError: (error: unknown) => void = (error) => console.error(error),
+): Promise<Context> {
+  const database = await openMigratedDatabase(config.databaseUrl);
+  let bus: EventBus & { close?(): Promise<void> };
   try {
-    const server = await buildServer(ctx, options);
-    return {
-      ctx,
-      database,
-      server,
-      async close() {
-        await server.close();
-        await database.close();
-      },
-    };
+    // With PostgreSQL, changes made on any instance reach the live views of every instance.
+    bus = database.dialect === 'postgres' ? await createPostgresBus(config.databaseUrl, onError) : createInProcessBus();
   } catch (error) {
     await database.close();
     throw error;
   }
+  const ctx: ServiceContext = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    events: bus,
+    now: () => new Date(),
+    serverKey: loadServerKey(config),
+  };
+  return {
+    ctx,
+    database,
+    async close() {
+      await bus.close?.();
+      await database.close();
+    },
+  };
+}
+
+export async function createApp(config: Config = loadConfig(), options: ServerOptions = {}): Promise<App> {
+  let server: FastifyInstance | undefined;
+  const report = (error: unknown): void => {
+    if (server) server.log.error({ err: error }, 'background work failed');
+    else console.error(error);
+  };
+  const context = await createContext(config, report);
+  const { ctx, database } = context;
+  const live = createLiveHub(ctx, report);
+  try {
+    server = await buildServer(ctx, { ...options, live });
+    await live.start();
+  } catch (error) {
+    live.stop();
+    await context.close();
+    throw error;
+  }
+  const running = server;
+  return {
+    ctx,
+    database,
+    server: running,
+    live,
+    async close() {
+      live.stop();
+      await running.close();
+      await context.close();
+    },
+  };
 }

@@ -13,6 +13,12 @@ export interface Config {
   tileUrl: string | null;
   tileAttribution: string | null;
   logLevel: string;
+  /** Base64 of 32 bytes that encrypt the organisations' signing keys; null → use serverKeyFile. */
+  serverKey: string | null;
+  /** Where the server key is kept (and created on first start) when SERVER_KEY is not set. */
+  serverKeyFile: string;
+  /** How often the scheduler looks for windows opening or closing. */
+  schedulerIntervalMs: number;
 }
 
 export const DEFAULT_SQLITE_PATH = path.join('data', 'safe-passage.db');
@@ -40,5 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileUrl: env.TILE_URL && env.TILE_URL !== '' ? env.TILE_URL : null,
     tileAttribution: env.TILE_ATTRIBUTION && env.TILE_ATTRIBUTION !== '' ? env.TILE_ATTRIBUTION : null,
     logLevel: env.LOG_LEVEL ?? 'info',
+    serverKey: env.SERVER_KEY && env.SERVER_KEY !== '' ? env.SERVER_KEY : null,
+    serverKeyFile: env.SERVER_KEY_FILE && env.SERVER_KEY_FILE !== '' ? env.SERVER_KEY_FILE : path.join('data', 'server.key'),
+    schedulerIntervalMs: intFromEnv(env, 'SCHEDULER_INTERVAL_MS', 5000),
   };
 }

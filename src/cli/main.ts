@@ -54,11 +54,11 @@ async function serve(options: { demo?: boolean; port?: number }): Promise<void> 
 }
 
 async function withContext<T>(run: (ctx: Awaited<ReturnType<typeof createContext>>['ctx']) => Promise<T>): Promise<T> {
-  const { ctx, database } = await createContext();
+  const context = await createContext();
   try {
-    return await run(ctx);
+    return await run(context.ctx);
   } finally {
-    await database.close();
+    await context.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { isRoleAllowedInKind } from './identity.ts';
 import { ACTIONS, POLICY_KINDS, POLICY_ROLES, scopeOf, type Action } from './policy.ts';
 
-export const CELL = { all: 'all', 'own-org': 'own org', none: '—', absent: 'n/a' } as const;
+export const CELL = { all: 'all', 'own-org': 'own org', listed: 'listed', none: '—', absent: 'n/a' } as const;
 
 /** The rights table as Markdown: docs/permissions.md holds exactly this, and a test checks it. */
 export function permissionsTableMarkdown(): string {

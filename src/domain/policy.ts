@@ -7,9 +7,10 @@ import { ORG_KINDS, ROLES } from './identity.ts';
  * checks the two agree, so the document cannot drift from the code.
  *
  * `all`: on any organisation's records; `own-org`: only on records of the caller's own
- * organisation. Anything not listed is refused: nothing is visible by default.
+ * organisation; `listed`: only on corridors (and what hangs on them) that list the caller's
+ * organisation as a party. Anything not listed is refused: nothing is visible by default.
  */
-export type Scope = 'all' | 'own-org';
+export type Scope = 'all' | 'own-org' | 'listed';
 
 export const ACTIONS = {
   'org.create': 'Create an organisation (mediator, party or agency)',
@@ -18,12 +19,21 @@ export const ACTIONS = {
   'user.list': 'List user accounts',
   'audit.read': 'Read and verify the audit log',
   'place.list': 'Read the gazetteer of places',
+  'key.list': "Read the organisations' public signing keys",
+  'corridor.draft': 'Draft, amend and propose a corridor agreement',
+  'corridor.read': 'Read corridor agreements, their versions and timelines (never-proposed drafts: mediator only)',
+  'corridor.decide': 'Approve or reject (sign) a version of a corridor on behalf of a party',
+  'corridor.control': 'Suspend, resume or close a corridor',
 } as const;
 export type Action = keyof typeof ACTIONS;
 
 type Grants = Partial<Record<OrgKind, Partial<Record<Role, Scope>>>>;
 
 const EVERY_ROLE_ALL: Partial<Record<Role, Scope>> = Object.fromEntries(ROLES.map((r) => [r, 'all'])) as Partial<
+  Record<Role, Scope>
+>;
+
+const EVERY_ROLE_LISTED: Partial<Record<Role, Scope>> = Object.fromEntries(ROLES.map((r) => [r, 'listed'])) as Partial<
   Record<Role, Scope>
 >;
 
@@ -34,6 +44,12 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'user.list': { mediator: { admin: 'all' }, party: { admin: 'own-org' }, agency: { admin: 'own-org' } },
   'audit.read': { mediator: { admin: 'all' } },
   'place.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
+  'key.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
+  'corridor.draft': { mediator: { admin: 'all', coordinator: 'all' } },
+  'corridor.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_LISTED, agency: EVERY_ROLE_ALL },
+  'corridor.decide': { party: { liaison: 'listed' } },
+  // Suspension stays a human decision of the mediator: a party cannot close a corridor by itself.
+  'corridor.control': { mediator: { admin: 'all', coordinator: 'all' } },
 };
 
 /** How far the actor may perform the action, or null when not at all. */
@@ -46,7 +62,22 @@ export function isAllowed(actor: Actor, action: Action, ownerOrgId?: string): bo
   const scope = scopeOf(actor, action);
   if (scope === null) return false;
   if (scope === 'all') return true;
-  return ownerOrgId !== undefined && ownerOrgId === actor.orgId;
+  return scope === 'own-org' && ownerOrgId !== undefined && ownerOrgId === actor.orgId;
+}
+
+/** May the actor perform the action on a corridor that lists these parties? */
+export function isAllowedOnCorridor(
+  actor: Actor,
+  action: Action,
+  corridor: { parties: readonly string[]; everProposed: boolean },
+): boolean {
+  const scope = scopeOf(actor, action);
+  if (scope === null) return false;
+  // A corridor never proposed is the mediator's working draft: nobody else sees it yet.
+  if (!corridor.everProposed && actor.orgKind !== 'mediator') return false;
+  if (scope === 'all') return true;
+  if (scope === 'listed') return corridor.parties.includes(actor.orgId);
+  return false;
 }
 
 export const POLICY_KINDS = ORG_KINDS;

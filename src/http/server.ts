@@ -7,10 +7,13 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServiceContext } from '../services/context.ts';
+import { createLiveHub, type LiveHub } from '../services/live.service.ts';
 import { installIdempotency } from './idempotency.ts';
 import { installMetrics } from './metrics.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { corridorRoutes } from './routes/corridors.routes.ts';
+import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -21,6 +24,7 @@ export interface ServerOptions {
   /** pino options, or false for none; tests pass a stream to read what is logged. */
   logger?: FastifyServerOptions['logger'];
   webRoot?: string;
+  live?: LiveHub;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -50,6 +54,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   const app = Fastify({
     logger: options.logger ?? defaultLoggerOptions(ctx.config.logLevel),
     bodyLimit: ctx.config.bodyLimitBytes,
+    // Event streams stay open for hours; closing the server must end them, not wait for them.
+    forceCloseConnections: true,
     trustProxy: process.env.TRUST_PROXY === 'true',
     requestIdHeader: false,
     genReqId: (request) => {
@@ -114,6 +120,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(orgRoutes, { ctx });
   await app.register(userRoutes, { ctx });
   await app.register(publicRoutes, { ctx });
+  await app.register(corridorRoutes, { ctx });
+  await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })) });
   await installWeb(app, options.webRoot);
 
   return app;

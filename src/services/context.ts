@@ -12,4 +12,6 @@ export interface ServiceContext {
   events: EventBus;
   /** Injected so tests and the scheduler can move time; never call `new Date()` in a service. */
   now: () => Date;
+  /** Encrypts organisations' private signing keys at rest (server-key.ts). */
+  serverKey: Buffer;
 }

@@ -15,6 +15,7 @@ import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from '..
 import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from '../store/sessions.repository.ts';
 import { findUserByEmail, insertUser, listUsers, type UserRow } from '../store/users.repository.ts';
 import { runCommand } from './command.ts';
+import { ensureOrgKey } from './keys.service.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -146,6 +147,7 @@ async function insertNewOrg(ctx: ServiceContext, actor: Actor | null, input: New
     }
     const row: OrgRow = { id: newId(), name, kind: input.kind, time_zone: timeZone, created_at: nowIso };
     await insertOrg(trx, row);
+    await ensureOrgKey(trx, ctx, row.id, nowIso);
     return {
       result: presentOrg(row),
       audit: { action: 'org.create', subjectType: 'org', subjectId: row.id, payload: { name, kind: input.kind, timeZone } },

@@ -1,23 +1,22 @@
+import { loadAllCorridorAggregates, loadCorridorAggregate } from '../store/corridors.repository.ts';
+import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
+import { isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 
-/** One corridor as the public sees it: no party-internal notes, no personal data. */
-export interface PublicCorridor {
-  id: string;
-  name: string;
-  status: string;
-  purpose: string[];
-  origin: { name: string; lat: number; lon: number };
-  destination: { name: string; lat: number; lon: number };
-  gatheringPoints: { name: string; lat: number; lon: number; address?: string }[];
-  currentWindow: { start: string; end: string } | null;
-  nextWindow: { start: string; end: string } | null;
-  updatedAt: string;
+/** Corridors every listed party has agreed, as the public sees them (no login). */
+export async function listPublicCorridors(ctx: ServiceContext): Promise<{ items: PublicCorridorView[]; generatedAt: string }> {
+  const now = ctx.now();
+  const zones = await listOrgTimeZones(ctx.db);
+  const items = (await loadAllCorridorAggregates(ctx.db))
+    .filter((a) => isPubliclyListed(a, now))
+    .map((a) => presentPublicCorridor(a, zones, now));
+  return { items, generatedAt: now.toISOString() };
 }
 
-/**
- * Corridors every party has agreed. Corridor agreements arrive with the corridor capability
- * (issue 3); until then no corridor is agreed and the list is honestly empty.
- */
-export async function listPublicCorridors(ctx: ServiceContext): Promise<{ items: PublicCorridor[]; generatedAt: string }> {
-  return { items: [], generatedAt: ctx.now().toISOString() };
+/** One corridor's public view, or null when it is not (or no longer) on the public page. */
+export async function findPublicCorridor(ctx: ServiceContext, id: string): Promise<PublicCorridorView | null> {
+  const now = ctx.now();
+  const aggregate = await loadCorridorAggregate(ctx.db, id);
+  if (!aggregate || !isPubliclyListed(aggregate, now)) return null;
+  return presentPublicCorridor(aggregate, await listOrgTimeZones(ctx.db), now);
 }

@@ -31,3 +31,14 @@ export async function countOrgs(db: Kysely<Schema>): Promise<number> {
   // PostgreSQL returns count(*) as a bigint string.
   return Number(row.n);
 }
+
+/** Organisation id → IANA time zone, for showing windows in the parties' own clocks. */
+export async function listOrgTimeZones(db: Kysely<Schema>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('orgs').select(['id', 'time_zone']).execute();
+  return new Map(rows.map((r) => [r.id, r.time_zone]));
+}
+
+export async function listOrgIdsOfKind(db: Kysely<Schema>, kind: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('orgs').select('id').where('kind', '=', kind).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -68,7 +68,61 @@ export interface PlacesTable {
   aliases: string;
 }
 
+export interface OrgKeysTable {
+  org_id: string;
+  algorithm: string;
+  public_key: string;
+  private_key_enc: string;
+  created_at: string;
+}
+
+export interface CorridorsTable {
+  id: string;
+  current_version: number;
+  created_by_org: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CorridorVersionsTable {
+  corridor_id: string;
+  version: number;
+  content: string;
+  version_hash: string;
+  created_at: string;
+  created_by: string;
+  proposed_at: string | null;
+}
+
+export interface CorridorDecisionsTable {
+  corridor_id: string;
+  version: number;
+  party_id: string;
+  user_id: string;
+  decision: string;
+  comment: string | null;
+  signed_at: string;
+  signed_payload: string;
+  signature: string;
+  public_key: string;
+}
+
+export interface CorridorControlsTable {
+  id: string;
+  corridor_id: string;
+  type: string;
+  reason: string;
+  incident_id: string | null;
+  at: string;
+  by_user: string;
+}
+
 export interface Schema {
+  org_keys: OrgKeysTable;
+  corridors: CorridorsTable;
+  corridor_versions: CorridorVersionsTable;
+  corridor_decisions: CorridorDecisionsTable;
+  corridor_controls: CorridorControlsTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;

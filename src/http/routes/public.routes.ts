@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { listPublicCorridors } from '../../services/public.service.ts';
+import { PublicCorridorOut } from '../schemas/corridor.ts';
 
 export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.get(
@@ -12,7 +13,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         tags: ['public'],
         summary: 'Agreed corridors for the public (no login): status, windows, gathering points',
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })), generatedAt: Type.String() }),
+          200: Type.Object({ items: Type.Array(PublicCorridorOut), generatedAt: Type.String() }),
           304: Type.Null(),
         },
       },

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation.ts';
+import { corridors } from './0002-corridors.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-corridors': corridors,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,212 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CORRIDOR_STATUSES, type ControlType } from '../../domain/corridor.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import {
+  amendCorridor,
+  controlCorridor,
+  createCorridor,
+  decideOnCorridor,
+  getCorridor,
+  getCorridorTimeline,
+  getCorridorVersion,
+  listCorridors,
+  proposeCorridor,
+} from '../../services/corridor.service.ts';
+import { listPublicKeys } from '../../services/keys.service.ts';
+import { requireAuth } from '../auth.ts';
+import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema } from '../schemas/common.ts';
+import {
+  ApprovalOut,
+  CorridorAmendBody,
+  CorridorBody,
+  CorridorContentOut,
+  CorridorOut,
+} from '../schemas/corridor.ts';
+
+const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });
+
+export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.post(
+    '/api/v1/corridors',
+    { schema: { tags: ['corridors'], summary: 'Draft a corridor (mediator)', body: CorridorBody, response: { 201: CorridorOut, ...COMMAND_ERRORS } } },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      return reply.code(201).send(await createCorridor(ctx, actor, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/corridors',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: 'Corridors the caller may see, filtered by derived status',
+        querystring: Type.Object({ ...PAGE_FIELDS, status: Type.Optional(Type.Enum(CORRIDOR_STATUSES)) }, { additionalProperties: false }),
+        response: { 200: pageOf(CorridorOut), ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return listCorridors(ctx, actor, { ...pageRequestOf(request.query), status: request.query.status });
+    },
+  );
+
+  app.get(
+    '/api/v1/corridors/:id',
+    { schema: { tags: ['corridors'], summary: 'One corridor with status, approvals and windows', params: IdParams, response: { 200: CorridorOut, ...AUTH_ERRORS, 404: ProblemSchema } } },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return getCorridor(ctx, actor, request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/v1/corridors/:id',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: 'Amend: a new version (409 if `version` is not the current one); earlier approvals stop counting',
+        params: IdParams,
+        body: CorridorAmendBody,
+        response: { 200: CorridorOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return amendCorridor(ctx, actor, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/corridors/:id/propose',
+    { schema: { tags: ['corridors'], summary: 'Send the current version to the parties (422 naming what is missing)', params: IdParams, response: { 200: CorridorOut, ...COMMAND_ERRORS } } },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return proposeCorridor(ctx, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/corridors/:id/approvals',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: "A party's signed approval or rejection of one version (liaison of a listed party)",
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            decision: Type.Enum(['approve', 'reject'] as const),
+            comment: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ApprovalOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      return reply.code(201).send(await decideOnCorridor(ctx, actor, request.params.id, request.body));
+    },
+  );
+
+  const controls: [ControlType, string, boolean][] = [
+    ['suspend', 'Suspend an agreed or open corridor (mediator), with a reason and optionally the incident', true],
+    ['resume', 'Resume a suspended corridor (mediator)', false],
+    ['close', 'Close a corridor for good (mediator)', false],
+  ];
+  for (const [type, summary, withIncident] of controls) {
+    const body = withIncident
+      ? Type.Object({ reason: Reason, incidentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false })
+      : Type.Object({ reason: Reason }, { additionalProperties: false });
+    app.post(
+      `/api/v1/corridors/:id/${type}`,
+      { schema: { tags: ['corridors'], summary, params: IdParams, body, response: { 200: CorridorOut, ...COMMAND_ERRORS } } },
+      async (request) => {
+        const { actor } = await requireAuth(ctx, request);
+        return controlCorridor(ctx, actor, request.params.id, type, request.body as { reason: string; incidentId?: string });
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/corridors/:id/versions/:v',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: 'Any version, immutable, with the decisions on it',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), v: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) }),
+        response: {
+          200: Type.Object({
+            corridorId: Type.String(),
+            version: Type.Integer(),
+            content: CorridorContentOut,
+            versionHash: Type.String(),
+            createdAt: Type.String(),
+            createdBy: Type.String(),
+            proposedAt: Type.Union([Type.String(), Type.Null()]),
+            approvals: Type.Array(ApprovalOut),
+          }),
+          ...AUTH_ERRORS,
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return getCorridorVersion(ctx, actor, request.params.id, Number(request.params.v));
+    },
+  );
+
+  app.get(
+    '/api/v1/corridors/:id/timeline',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: 'Status timeline: versions, proposals, decisions, suspensions, windows',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                at: Type.String(),
+                type: Type.String(),
+                version: Type.Optional(Type.Integer()),
+                orgId: Type.Optional(Type.String()),
+                reason: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+          ...AUTH_ERRORS,
+          404: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return { items: await getCorridorTimeline(ctx, actor, request.params.id) };
+    },
+  );
+
+  app.get(
+    '/api/v1/keys',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: "Organisations' public signing keys (Ed25519, base64 SPKI DER)",
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ orgId: Type.String(), algorithm: Type.String(), publicKey: Type.String(), createdAt: Type.String() })),
+          }),
+          ...AUTH_ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return { items: await listPublicKeys(ctx, actor) };
+    },
+  );
+};

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../services/context.ts';
+import type { LiveHub } from '../../services/live.service.ts';
+import { requireAuth } from '../auth.ts';
+
+/** Proxies drop quiet connections; a comment line this often keeps the stream open. */
+export const KEEP_ALIVE_MS = 25_000;
+
+/**
+ * Opens a server-sent event stream on the raw response (Fastify steps aside), and hands the
+ * caller a `send`; returns when the client goes away.
+ */
+function openEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  subscribe: (send: (event: string, data: unknown) => void) => () => void,
+): void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-content-type-options': 'nosniff',
+    'x-request-id': request.id,
+  });
+  // Browsers reconnect by themselves; ask them to wait a few seconds, not hammer a busy server.
+  res.write('retry: 5000\n\n');
+  const unsubscribe = subscribe((event, data) => {
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  });
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  request.raw.on('close', () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+  });
+}
+
+export const streamRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; live: LiveHub }> = async (app, { ctx, live }) => {
+  app.get(
+    '/api/v1/public/stream',
+    { schema: { tags: ['public'], summary: 'Server-sent events: `corridor` on every public status change (no login)' } },
+    async (request, reply) => {
+      openEventStream(request, reply, (send) => live.subscribePublic((event) => send('corridor', event)));
+    },
+  );
+
+  app.get(
+    '/api/v1/stream',
+    { schema: { tags: ['corridors'], summary: 'Server-sent events for staff: `corridor` changes the caller may see' } },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      openEventStream(request, reply, (send) => live.subscribeStaff(actor, (event) => send('corridor', event)));
+    },
+  );
+};

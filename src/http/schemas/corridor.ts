@@ -1,0 +1,133 @@
+import { Type } from 'typebox';
+import { CORRIDOR_STATUSES, PURPOSES, TRAFFIC } from '../../domain/corridor.ts';
+import { Id } from './common.ts';
+
+/** An instant with an explicit offset: "2022-03-05T09:00:00+02:00" or "…Z", never a bare "09:00". */
+export const Instant = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
+  description: 'RFC 3339 date-time with an explicit offset',
+});
+
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+const Lon = Type.Number({ minimum: -180, maximum: 180 });
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+const Text = Type.String({ maxLength: 4000 });
+
+export const NamedPointSchema = Type.Object(
+  { name: Name, lat: Lat, lon: Lon, address: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const CheckpointSchema = Type.Object({ name: Name, lat: Lat, lon: Lon, controlledBy: Id }, { additionalProperties: false });
+
+export const WindowSchema = Type.Object({ start: Instant, end: Instant }, { additionalProperties: false });
+export const WindowOut = Type.Object({ start: Type.String(), end: Type.String() });
+
+export const LineStringSchema = Type.Object(
+  {
+    type: Type.Literal('LineString'),
+    coordinates: Type.Array(Type.Tuple([Lon, Lat]), { minItems: 2, maxItems: 5000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const UnilateralSchema = Type.Object(
+  { announcedBy: Id, source: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) },
+  { additionalProperties: false },
+);
+
+export const CORRIDOR_FIELDS = {
+  name: Name,
+  purpose: Type.Optional(Type.Array(Type.Enum(PURPOSES), { maxItems: 2 })),
+  origin: Type.Optional(Type.Union([NamedPointSchema, Type.Null()])),
+  destination: Type.Optional(Type.Union([NamedPointSchema, Type.Null()])),
+  route: Type.Optional(Type.Union([LineStringSchema, Type.Null()])),
+  bufferMeters: Type.Optional(Type.Number({ minimum: 50, maximum: 50_000 })),
+  gatheringPoints: Type.Optional(Type.Array(NamedPointSchema, { maxItems: 100 })),
+  checkpoints: Type.Optional(Type.Array(CheckpointSchema, { maxItems: 100 })),
+  windows: Type.Optional(Type.Array(WindowSchema, { maxItems: 100 })),
+  parties: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+  allowedTraffic: Type.Optional(Type.Array(Type.Enum(TRAFFIC), { maxItems: 4 })),
+  eligibility: Type.Optional(Type.Union([Text, Type.Null()])),
+  maxVehicles: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()])),
+  conditions: Type.Optional(Type.Union([Text, Type.Null()])),
+  unilateral: Type.Optional(Type.Union([UnilateralSchema, Type.Null()])),
+};
+
+export const CorridorBody = Type.Object(CORRIDOR_FIELDS, { additionalProperties: false });
+export const CorridorAmendBody = Type.Object({ ...CORRIDOR_FIELDS, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+const PointOut = Type.Object({ name: Type.String(), lat: Type.Number(), lon: Type.Number(), address: Type.Optional(Type.String()) });
+const LineOut = Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number())) });
+
+export const ApprovalOut = Type.Object({
+  partyId: Type.String(),
+  version: Type.Integer(),
+  decision: Type.String(),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  userId: Type.String(),
+  signedAt: Type.String(),
+  signature: Type.String(),
+  publicKey: Type.String(),
+  signedPayload: Type.String(),
+});
+
+const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String() });
+
+const CONTENT_OUT = {
+  name: Type.String(),
+  purpose: Type.Array(Type.String()),
+  origin: Type.Union([PointOut, Type.Null()]),
+  destination: Type.Union([PointOut, Type.Null()]),
+  route: Type.Union([LineOut, Type.Null()]),
+  bufferMeters: Type.Number(),
+  gatheringPoints: Type.Array(PointOut),
+  checkpoints: Type.Array(Type.Object({ name: Type.String(), lat: Type.Number(), lon: Type.Number(), controlledBy: Type.String() })),
+  windows: Type.Array(WindowOut),
+  parties: Type.Array(Type.String()),
+  allowedTraffic: Type.Array(Type.String()),
+  eligibility: Type.Union([Type.String(), Type.Null()]),
+  maxVehicles: Type.Union([Type.Integer(), Type.Null()]),
+  conditions: Type.Union([Type.String(), Type.Null()]),
+  unilateral: Type.Union([Type.Object({ announcedBy: Type.String(), source: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+};
+
+export const CorridorContentOut = Type.Object(CONTENT_OUT);
+
+export const CorridorOut = Type.Object({
+  ...CONTENT_OUT,
+  id: Type.String(),
+  version: Type.Integer(),
+  versionHash: Type.String(),
+  status: Type.Enum(CORRIDOR_STATUSES),
+  proposedAt: Type.Union([Type.String(), Type.Null()]),
+  approvals: Type.Array(ApprovalOut),
+  pendingParties: Type.Array(Type.String()),
+  currentWindow: Type.Union([WindowOut, Type.Null()]),
+  nextWindow: Type.Union([WindowOut, Type.Null()]),
+  atRisk: Type.Boolean(),
+  suspension: Type.Union([ControlOut, Type.Null()]),
+  closure: Type.Union([ControlOut, Type.Null()]),
+  partyTimeZones: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const PublicCorridorOut = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  status: Type.Enum(CORRIDOR_STATUSES),
+  purpose: Type.Array(Type.String()),
+  origin: Type.Union([PointOut, Type.Null()]),
+  destination: Type.Union([PointOut, Type.Null()]),
+  route: Type.Union([LineOut, Type.Null()]),
+  gatheringPoints: Type.Array(PointOut),
+  windows: Type.Array(WindowOut),
+  currentWindow: Type.Union([WindowOut, Type.Null()]),
+  nextWindow: Type.Union([WindowOut, Type.Null()]),
+  eligibility: Type.Union([Type.String(), Type.Null()]),
+  allowedTraffic: Type.Array(Type.String()),
+  conditions: Type.Union([Type.String(), Type.Null()]),
+  partyTimeZones: Type.Array(Type.String()),
+  updatedAt: Type.String(),
+});

@@ -1,0 +1,182 @@
+import {
+  corridorStatus,
+  currentWindow,
+  isFullyApproved,
+  nextWindow,
+  type ControlType,
+  type CorridorContent,
+  type CorridorFacts,
+  type CorridorStatus,
+  type Decision,
+  type TimeWindow,
+} from '../domain/corridor.ts';
+import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
+
+/**
+ * What each caller sees of a corridor. Staff get the agreement and its signatures; the public
+ * gets only what helps a civilian decide where to go and when — never checkpoints (military
+ * positions), comments or who signed.
+ */
+
+export interface ApprovalView {
+  partyId: string;
+  version: number;
+  decision: Decision;
+  comment: string | null;
+  userId: string;
+  signedAt: string;
+  signature: string;
+  publicKey: string;
+  signedPayload: string;
+}
+
+export interface ControlView {
+  reason: string;
+  incidentId: string | null;
+  at: string;
+  by: string;
+}
+
+export interface CorridorView extends CorridorContent {
+  id: string;
+  version: number;
+  versionHash: string;
+  status: CorridorStatus;
+  proposedAt: string | null;
+  approvals: ApprovalView[];
+  pendingParties: string[];
+  currentWindow: TimeWindow | null;
+  nextWindow: TimeWindow | null;
+  atRisk: boolean;
+  suspension: ControlView | null;
+  closure: ControlView | null;
+  partyTimeZones: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicCorridorView {
+  id: string;
+  name: string;
+  status: CorridorStatus;
+  purpose: string[];
+  origin: CorridorContent['origin'];
+  destination: CorridorContent['destination'];
+  route: CorridorContent['route'];
+  gatheringPoints: CorridorContent['gatheringPoints'];
+  windows: TimeWindow[];
+  currentWindow: TimeWindow | null;
+  nextWindow: TimeWindow | null;
+  eligibility: string | null;
+  allowedTraffic: string[];
+  conditions: string | null;
+  partyTimeZones: string[];
+  updatedAt: string;
+}
+
+/** How long a closed corridor stays on the public page, so people learn that it closed. */
+export const PUBLIC_CLOSED_HOURS = 24;
+
+export function contentOf(aggregate: CorridorAggregate): CorridorContent {
+  return JSON.parse(aggregate.current.content) as CorridorContent;
+}
+
+export function factsOf(aggregate: CorridorAggregate, content: CorridorContent = contentOf(aggregate)): CorridorFacts {
+  return {
+    parties: content.parties,
+    windows: content.windows,
+    proposedAt: aggregate.current.proposed_at,
+    decisions: aggregate.decisions.map((d) => ({ partyId: d.party_id, decision: d.decision as Decision })),
+    controls: aggregate.controls.map((c) => ({ type: c.type as ControlType, at: c.at })),
+  };
+}
+
+export function presentApproval(row: CorridorDecisionRow): ApprovalView {
+  return {
+    partyId: row.party_id,
+    version: row.version,
+    decision: row.decision as Decision,
+    comment: row.comment,
+    userId: row.user_id,
+    signedAt: row.signed_at,
+    signature: row.signature,
+    publicKey: row.public_key,
+    signedPayload: row.signed_payload,
+  };
+}
+
+function lastControl(aggregate: CorridorAggregate, types: ControlType[]): CorridorAggregate['controls'][number] | undefined {
+  return [...aggregate.controls].reverse().find((c) => types.includes(c.type as ControlType));
+}
+
+function zonesOf(parties: readonly string[], zones: ReadonlyMap<string, string>): string[] {
+  return [...new Set(parties.map((p) => zones.get(p)).filter((z): z is string => z !== undefined))];
+}
+
+export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date): CorridorView {
+  const content = contentOf(aggregate);
+  const facts = factsOf(aggregate, content);
+  const status = corridorStatus(facts, now);
+  const decided = new Set(aggregate.decisions.map((d) => d.party_id));
+  const suspendOrResume = lastControl(aggregate, ['suspend', 'resume']);
+  const close = lastControl(aggregate, ['close']);
+  const control = (c: typeof close): ControlView | null =>
+    c ? { reason: c.reason, incidentId: c.incident_id, at: c.at, by: c.by_user } : null;
+  return {
+    ...content,
+    id: aggregate.corridor.id,
+    version: aggregate.current.version,
+    versionHash: aggregate.current.version_hash,
+    status,
+    proposedAt: aggregate.current.proposed_at,
+    approvals: aggregate.decisions.map(presentApproval),
+    pendingParties: content.parties.filter((p) => !decided.has(p)),
+    currentWindow: currentWindow(content.windows, now),
+    nextWindow: nextWindow(content.windows, now),
+    atRisk: false,
+    suspension: status === 'suspended' ? control(suspendOrResume) : null,
+    closure: control(close),
+    partyTimeZones: zonesOf(content.parties, zones),
+    createdAt: aggregate.corridor.created_at,
+    updatedAt: aggregate.corridor.updated_at,
+  };
+}
+
+/**
+ * On the public page: only corridors every listed party approved in their current version
+ * ("nothing is announced before every party has approved"), and closed ones for a day after.
+ */
+export function isPubliclyListed(aggregate: CorridorAggregate, now: Date): boolean {
+  const content = contentOf(aggregate);
+  const facts = factsOf(aggregate, content);
+  if (!isFullyApproved(facts)) return false;
+  if (corridorStatus(facts, now) !== 'closed') return true;
+  const closedAt = lastControl(aggregate, ['close'])?.at ?? content.windows[content.windows.length - 1]?.end;
+  return closedAt !== undefined && now.getTime() - new Date(closedAt).getTime() < PUBLIC_CLOSED_HOURS * 3_600_000;
+}
+
+export function presentPublicCorridor(
+  aggregate: CorridorAggregate,
+  zones: ReadonlyMap<string, string>,
+  now: Date,
+): PublicCorridorView {
+  const content = contentOf(aggregate);
+  return {
+    id: aggregate.corridor.id,
+    name: content.name,
+    status: corridorStatus(factsOf(aggregate, content), now),
+    purpose: content.purpose,
+    origin: content.origin,
+    destination: content.destination,
+    route: content.route,
+    gatheringPoints: content.gatheringPoints,
+    windows: content.windows,
+    currentWindow: currentWindow(content.windows, now),
+    nextWindow: nextWindow(content.windows, now),
+    eligibility: content.eligibility,
+    allowedTraffic: content.allowedTraffic,
+    conditions: content.conditions,
+    partyTimeZones: zonesOf(content.parties, zones),
+    updatedAt: aggregate.corridor.updated_at,
+  };
+}

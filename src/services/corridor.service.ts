@@ -1,0 +1,338 @@
+import type { Kysely } from 'kysely';
+import {
+  corridorRuleErrors,
+  corridorStatus,
+  corridorTimeline,
+  CORRIDOR_STATUSES,
+  missingForProposal,
+  normaliseContent,
+  versionHash,
+  type ApprovalStatement,
+  type ControlType,
+  type CorridorContent,
+  type CorridorInput,
+  type CorridorStatus,
+  type Decision,
+  type TimelineEntry,
+} from '../domain/corridor.ts';
+import { DomainError, forbidden, notFound } from '../domain/errors.ts';
+import type { Actor } from '../domain/identity.ts';
+import { isAllowed, isAllowedOnCorridor, type Action } from '../domain/policy.ts';
+import { signStatement } from '../domain/signature.ts';
+import {
+  findVersion,
+  insertControl,
+  insertCorridor,
+  insertDecision,
+  insertVersion,
+  listControls,
+  listDecisions,
+  listVersions,
+  loadAllCorridorAggregates,
+  loadCorridorAggregate,
+  markVersionProposed,
+  touchCorridor,
+  type CorridorAggregate,
+} from '../store/corridors.repository.ts';
+import { isUniqueViolation } from '../store/errors.ts';
+import { listOrgIdsOfKind, listOrgTimeZones } from '../store/orgs.repository.ts';
+import { decodeCursor, encodeCursor, pageLimit, type Page, type PageRequest } from '../store/pagination.ts';
+import type { Schema } from '../store/schema.ts';
+import { runCommand } from './command.ts';
+import type { ServiceContext } from './context.ts';
+import {
+  contentOf,
+  factsOf,
+  presentApproval,
+  presentCorridor,
+  type ApprovalView,
+  type CorridorView,
+} from './corridor.presenter.ts';
+import type { ChangeEvent } from './events.ts';
+import { newId } from './ids.ts';
+import { ensureOrgKey } from './keys.service.ts';
+
+const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
+
+/** The change event every corridor command publishes; live views load what they need from it. */
+function corridorChanged(id: string, change: string): Omit<ChangeEvent, 'at'> {
+  return { type: 'corridor.changed', subjectType: 'corridor', subjectId: id, orgId: null, data: { change } };
+}
+
+async function loadVisible(ctx: ServiceContext, actor: Actor, id: string, db: Kysely<Schema> = ctx.db): Promise<CorridorAggregate> {
+  const aggregate = await loadCorridorAggregate(db, id);
+  if (!aggregate || !canRead(actor, aggregate)) throw notFound('corridor');
+  return aggregate;
+}
+
+function partiesOf(aggregate: CorridorAggregate): { parties: string[]; everProposed: boolean } {
+  return { parties: contentOf(aggregate).parties, everProposed: aggregate.everProposed };
+}
+
+export function canRead(actor: Actor, aggregate: CorridorAggregate): boolean {
+  return isAllowedOnCorridor(actor, 'corridor.read', partiesOf(aggregate));
+}
+
+function statusNow(ctx: ServiceContext, aggregate: CorridorAggregate): CorridorStatus {
+  return corridorStatus(factsOf(aggregate), ctx.now());
+}
+
+async function checkedContent(ctx: ServiceContext, input: CorridorInput): Promise<CorridorContent> {
+  const content = normaliseContent(input);
+  const errors = corridorRuleErrors(content, await listOrgIdsOfKind(ctx.db, 'party'));
+  if (errors.length > 0) throw new DomainError('rule', 'CORRIDOR_INVALID', 'The corridor breaks some rules.', errors);
+  return content;
+}
+
+function requireAllowed(actor: Actor, action: Action, what: string): void {
+  if (!isAllowed(actor, action)) throw forbidden(what);
+}
+
+export async function viewCorridor(ctx: ServiceContext, aggregate: CorridorAggregate): Promise<CorridorView> {
+  return presentCorridor(aggregate, await listOrgTimeZones(ctx.db), ctx.now());
+}
+
+// ── Commands ────────────────────────────────────────────────────────────────
+
+export async function createCorridor(ctx: ServiceContext, actor: Actor, input: CorridorInput): Promise<CorridorView> {
+  requireAllowed(actor, 'corridor.draft', 'draft corridors');
+  const content = await checkedContent(ctx, input);
+  const id = newId();
+  await runCommand(ctx, actor, async (trx, nowIso) => {
+    await insertCorridor(trx, { id, current_version: 1, created_by_org: actor.orgId, created_at: nowIso, updated_at: nowIso });
+    const hash = versionHash(id, 1, content);
+    await insertVersion(trx, { corridor_id: id, version: 1, content: JSON.stringify(content), version_hash: hash, created_at: nowIso, created_by: actor.userId, proposed_at: null });
+    return {
+      result: undefined,
+      audit: { action: 'corridor.draft', subjectType: 'corridor', subjectId: id, payload: { version: 1, versionHash: hash } },
+      event: corridorChanged(id, 'drafted'),
+    };
+  });
+  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+}
+
+export async function amendCorridor(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: CorridorInput & { version: number },
+): Promise<CorridorView> {
+  requireAllowed(actor, 'corridor.draft', 'amend corridors');
+  const aggregate = await loadVisible(ctx, actor, id);
+  if (statusNow(ctx, aggregate) === 'closed') throw conflict('CORRIDOR_CLOSED', 'A closed corridor cannot be amended.');
+  const content = await checkedContent(ctx, input);
+  await runCommand(ctx, actor, async (trx, nowIso) => {
+    const next = input.version + 1;
+    // The guard and the bump in one statement: of two amendments racing, one wins and one gets 409.
+    const bumped = await trx
+      .updateTable('corridors')
+      .set({ current_version: next, updated_at: nowIso })
+      .where('id', '=', id)
+      .where('current_version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) !== 1) {
+      throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} is not the current version: reload and amend the current one.`);
+    }
+    const hash = versionHash(id, next, content);
+    await insertVersion(trx, { corridor_id: id, version: next, content: JSON.stringify(content), version_hash: hash, created_at: nowIso, created_by: actor.userId, proposed_at: null });
+    return {
+      result: undefined,
+      audit: { action: 'corridor.amend', subjectType: 'corridor', subjectId: id, payload: { version: next, versionHash: hash } },
+      event: corridorChanged(id, 'amended'),
+    };
+  });
+  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+}
+
+export async function proposeCorridor(ctx: ServiceContext, actor: Actor, id: string): Promise<CorridorView> {
+  requireAllowed(actor, 'corridor.draft', 'propose corridors');
+  const aggregate = await loadVisible(ctx, actor, id);
+  if (statusNow(ctx, aggregate) === 'closed') throw conflict('CORRIDOR_CLOSED', 'A closed corridor cannot be proposed.');
+  if (aggregate.current.proposed_at !== null) {
+    throw conflict('CORRIDOR_ALREADY_PROPOSED', `Version ${aggregate.current.version} has been proposed already.`);
+  }
+  const missing = missingForProposal(contentOf(aggregate));
+  if (missing.length > 0) {
+    throw new DomainError('rule', 'CORRIDOR_INCOMPLETE', 'The corridor cannot be proposed while these are missing.', missing);
+  }
+  const { version } = aggregate.current;
+  await runCommand(ctx, actor, async (trx, nowIso) => {
+    await markVersionProposed(trx, id, version, nowIso);
+    await touchCorridor(trx, id, nowIso);
+    return {
+      result: undefined,
+      audit: { action: 'corridor.propose', subjectType: 'corridor', subjectId: id, payload: { version, versionHash: aggregate.current.version_hash } },
+      event: corridorChanged(id, 'proposed'),
+    };
+  });
+  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+}
+
+export async function decideOnCorridor(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: { version: number; decision: Decision; comment?: string | undefined },
+): Promise<ApprovalView> {
+  const aggregate = await loadVisible(ctx, actor, id);
+  if (!isAllowedOnCorridor(actor, 'corridor.decide', partiesOf(aggregate))) throw forbidden('decide on this corridor for a party');
+  if (statusNow(ctx, aggregate) === 'closed') throw conflict('CORRIDOR_CLOSED', 'The corridor is closed.');
+  if (input.version !== aggregate.current.version) {
+    throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} has been superseded by version ${aggregate.current.version}.`);
+  }
+  if (aggregate.current.proposed_at === null) throw conflict('CORRIDOR_NOT_PROPOSED', 'This version has not been proposed yet.');
+  if (aggregate.decisions.some((d) => d.party_id === actor.orgId)) {
+    throw conflict('CORRIDOR_ALREADY_DECIDED', 'Your party has already signed a decision on this version; it is final.');
+  }
+  try {
+    return await runCommand(ctx, actor, async (trx, nowIso) => {
+      const still = await trx.selectFrom('corridors').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
+      if (still.current_version !== input.version) {
+        throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} has just been superseded.`);
+      }
+      const key = await ensureOrgKey(trx, ctx, actor.orgId, nowIso);
+      const statement: ApprovalStatement = {
+        corridorId: id,
+        version: input.version,
+        versionHash: aggregate.current.version_hash,
+        decision: input.decision,
+        partyId: actor.orgId,
+        userId: actor.userId,
+        signedAt: nowIso,
+      };
+      const { signedPayload, signature } = signStatement(statement, key.privateKey);
+      const row = {
+        corridor_id: id,
+        version: input.version,
+        party_id: actor.orgId,
+        user_id: actor.userId,
+        decision: input.decision,
+        comment: input.comment?.trim() || null,
+        signed_at: nowIso,
+        signed_payload: signedPayload,
+        signature,
+        public_key: key.publicKey,
+      };
+      await insertDecision(trx, row);
+      await touchCorridor(trx, id, nowIso);
+      return {
+        result: presentApproval(row),
+        audit: {
+          action: input.decision === 'approve' ? 'corridor.approve' : 'corridor.reject',
+          subjectType: 'corridor',
+          subjectId: id,
+          payload: { version: input.version, versionHash: statement.versionHash, signature },
+        },
+        event: corridorChanged(id, input.decision === 'approve' ? 'approved' : 'rejected'),
+      };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('CORRIDOR_ALREADY_DECIDED', 'Your party has already signed a decision on this version.');
+    throw error;
+  }
+}
+
+const CONTROL_RULES: Record<ControlType, { from: CorridorStatus[]; code: string; message: string }> = {
+  suspend: { from: ['agreed', 'open'], code: 'CORRIDOR_NOT_AGREED', message: 'Only an agreed or open corridor can be suspended.' },
+  resume: { from: ['suspended'], code: 'CORRIDOR_NOT_SUSPENDED', message: 'Only a suspended corridor can be resumed.' },
+  close: {
+    from: CORRIDOR_STATUSES.filter((s) => s !== 'closed'),
+    code: 'CORRIDOR_CLOSED',
+    message: 'The corridor is closed already.',
+  },
+};
+
+export async function controlCorridor(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  type: ControlType,
+  input: { reason: string; incidentId?: string | undefined },
+): Promise<CorridorView> {
+  requireAllowed(actor, 'corridor.control', `${type} corridors`);
+  const aggregate = await loadVisible(ctx, actor, id);
+  const rule = CONTROL_RULES[type];
+  const status = statusNow(ctx, aggregate);
+  if (!rule.from.includes(status)) throw conflict(rule.code, `${rule.message} It is ${status}.`);
+  await runCommand(ctx, actor, async (trx, nowIso) => {
+    await insertControl(trx, {
+      id: newId(),
+      corridor_id: id,
+      type,
+      reason: input.reason.trim(),
+      incident_id: input.incidentId ?? null,
+      at: nowIso,
+      by_user: actor.userId,
+    });
+    await touchCorridor(trx, id, nowIso);
+    return {
+      result: undefined,
+      audit: { action: `corridor.${type}`, subjectType: 'corridor', subjectId: id, payload: { reason: input.reason, incidentId: input.incidentId ?? null } },
+      event: corridorChanged(id, type),
+    };
+  });
+  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+}
+
+// ── Queries ─────────────────────────────────────────────────────────────────
+
+export async function getCorridor(ctx: ServiceContext, actor: Actor, id: string): Promise<CorridorView> {
+  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+}
+
+export async function listCorridors(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: PageRequest & { status?: CorridorStatus | undefined },
+): Promise<Page<CorridorView>> {
+  requireAllowed(actor, 'corridor.read', 'read corridors');
+  const after = decodeCursor(query.cursor);
+  const limit = pageLimit(query);
+  const zones = await listOrgTimeZones(ctx.db);
+  const now = ctx.now();
+  const visible = (await loadAllCorridorAggregates(ctx.db))
+    .filter((a) => canRead(actor, a) && (after === undefined || a.corridor.id > after))
+    .map((a) => presentCorridor(a, zones, now))
+    .filter((c) => query.status === undefined || c.status === query.status);
+  const items = visible.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: visible.length > limit && last ? encodeCursor(last.id) : null };
+}
+
+export interface CorridorVersionView {
+  corridorId: string;
+  version: number;
+  content: CorridorContent;
+  versionHash: string;
+  createdAt: string;
+  createdBy: string;
+  proposedAt: string | null;
+  approvals: ApprovalView[];
+}
+
+export async function getCorridorVersion(ctx: ServiceContext, actor: Actor, id: string, version: number): Promise<CorridorVersionView> {
+  await loadVisible(ctx, actor, id);
+  const row = await findVersion(ctx.db, id, version);
+  if (!row) throw notFound('corridor version');
+  return {
+    corridorId: id,
+    version,
+    content: JSON.parse(row.content) as CorridorContent,
+    versionHash: row.version_hash,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    proposedAt: row.proposed_at,
+    approvals: (await listDecisions(ctx.db, id, version)).map(presentApproval),
+  };
+}
+
+export async function getCorridorTimeline(ctx: ServiceContext, actor: Actor, id: string): Promise<TimelineEntry[]> {
+  const aggregate = await loadVisible(ctx, actor, id);
+  return corridorTimeline({
+    versions: (await listVersions(ctx.db, id)).map((v) => ({ version: v.version, createdAt: v.created_at, proposedAt: v.proposed_at })),
+    decisions: (await listDecisions(ctx.db, id)).map((d) => ({ version: d.version, partyId: d.party_id, decision: d.decision as Decision, signedAt: d.signed_at })),
+    controls: (await listControls(ctx.db, id)).map((c) => ({ type: c.type as ControlType, at: c.at, reason: c.reason })),
+    current: factsOf(aggregate),
+    now: ctx.now(),
+  });
+}

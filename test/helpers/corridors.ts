@@ -1,0 +1,49 @@
+import { expect } from 'vitest';
+import type { TestApp } from './app.ts';
+
+/** A complete corridor (Sumy → Poltava, 8 March 2022) listing the given parties. */
+export function corridorBody(parties: string[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Sumy – Poltava',
+    purpose: ['evacuation', 'supply'],
+    origin: { name: 'Sumy', lat: 50.9077, lon: 34.7981 },
+    destination: { name: 'Poltava', lat: 49.5883, lon: 34.5514 },
+    route: {
+      type: 'LineString',
+      coordinates: [
+        [34.7981, 50.9077],
+        [33.2667, 50.3667],
+        [32.9869, 50.0186],
+        [34.5514, 49.5883],
+      ],
+    },
+    bufferMeters: 2000,
+    gatheringPoints: [{ name: 'Sumy State University', lat: 50.8926, lon: 34.8415, address: 'Rymskoho-Korsakova St 2' }],
+    checkpoints: parties[0] ? [{ name: 'Lokhvytsia', lat: 50.3667, lon: 33.2667, controlledBy: parties[0] }] : [],
+    windows: [{ start: '2022-03-08T09:00:00+02:00', end: '2022-03-08T21:00:00+02:00' }],
+    parties,
+    allowedTraffic: ['bus', 'private_car'],
+    eligibility: 'Everyone; foreign students first',
+    maxVehicles: 100,
+    conditions: 'Buses marked with the Red Cross emblem.',
+    ...overrides,
+  };
+}
+
+export async function createCorridor(t: TestApp, token: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
+  const response = await t.as(token, { method: 'POST', url: '/api/v1/corridors', payload: body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+export async function createProposedCorridor(
+  t: TestApp,
+  token: string,
+  parties: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
+  const corridor = await createCorridor(t, token, corridorBody(parties, overrides));
+  const proposed = await t.as(token, { method: 'POST', url: `/api/v1/corridors/${corridor.id}/propose` });
+  expect(proposed.statusCode, proposed.body).toBe(200);
+  return corridor;
+}
