@@ -17,7 +17,7 @@ import {
 } from '../domain/corridor.ts';
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
-import { isAllowed, isAllowedOnCorridor, type Action } from '../domain/policy.ts';
+import { isAllowed, isAllowedOnCorridor, scopeOf, type Action } from '../domain/policy.ts';
 import { signStatement } from '../domain/signature.ts';
 import {
   findVersion,
@@ -285,7 +285,8 @@ export async function listCorridors(
   actor: Actor,
   query: PageRequest & { status?: CorridorStatus | undefined },
 ): Promise<Page<CorridorView>> {
-  requireAllowed(actor, 'corridor.read', 'read corridors');
+  // Scoped grants (`listed`) are checked per corridor below.
+  if (!scopeOf(actor, 'corridor.read')) throw forbidden('read corridors');
   const after = decodeCursor(query.cursor);
   const limit = pageLimit(query);
   const zones = await listOrgTimeZones(ctx.db);
