@@ -3,7 +3,6 @@ import {
   corridorRuleErrors,
   corridorStatus,
   corridorTimeline,
-  CORRIDOR_STATUSES,
   missingForProposal,
   normaliseContent,
   versionHash,
@@ -232,14 +231,15 @@ export async function decideOnCorridor(
   }
 }
 
-const CONTROL_RULES: Record<ControlType, { from: CorridorStatus[]; code: string; message: string }> = {
-  suspend: { from: ['agreed', 'open'], code: 'CORRIDOR_NOT_AGREED', message: 'Only an agreed or open corridor can be suspended.' },
-  resume: { from: ['suspended'], code: 'CORRIDOR_NOT_SUSPENDED', message: 'Only a suspended corridor can be resumed.' },
-  close: {
-    from: CORRIDOR_STATUSES.filter((s) => s !== 'closed'),
-    code: 'CORRIDOR_CLOSED',
-    message: 'The corridor is closed already.',
+/** Which states each control may be applied from; `close` also records an outcome after the last window ended by itself. */
+const CONTROL_RULES: Record<ControlType, { allowed: (status: CorridorStatus, closedByMediator: boolean) => boolean; code: string; message: string }> = {
+  suspend: {
+    allowed: (status) => status === 'agreed' || status === 'open',
+    code: 'CORRIDOR_NOT_AGREED',
+    message: 'Only an agreed or open corridor can be suspended.',
   },
+  resume: { allowed: (status) => status === 'suspended', code: 'CORRIDOR_NOT_SUSPENDED', message: 'Only a suspended corridor can be resumed.' },
+  close: { allowed: (_status, closedByMediator) => !closedByMediator, code: 'CORRIDOR_CLOSED', message: 'The corridor has been closed already.' },
 };
 
 export async function controlCorridor(
@@ -253,7 +253,8 @@ export async function controlCorridor(
   const aggregate = await loadVisible(ctx, actor, id);
   const rule = CONTROL_RULES[type];
   const status = statusNow(ctx, aggregate);
-  if (!rule.from.includes(status)) throw conflict(rule.code, `${rule.message} It is ${status}.`);
+  const closedByMediator = aggregate.controls.some((c) => c.type === 'close');
+  if (!rule.allowed(status, closedByMediator)) throw conflict(rule.code, `${rule.message} It is ${status}.`);
   await runCommand(ctx, actor, async (trx, nowIso) => {
     await insertControl(trx, {
       id: newId(),

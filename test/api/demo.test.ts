@@ -79,3 +79,33 @@ describe('npm start (serve --demo)', () => {
     }
   });
 });
+
+describe.each(DIALECTS)('demo corridors on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    await seedDemo(t.app.ctx);
+  });
+  afterAll(async () => t?.close());
+
+  it('follow what happened in March 2022, plus one open now and one awaiting approval', async () => {
+    const token = await t.login('coordinator@mediator.demo', DEMO_PASSWORD);
+    const items: { name: string; status: string; unilateral: unknown }[] = (await t.as(token, { method: 'GET', url: '/api/v1/corridors?limit=200' })).json().items;
+    const status = (name: string) => items.find((c) => c.name === name)?.status;
+    expect(items).toHaveLength(12);
+    expect(status('Sumy – Poltava')).toBe('closed');
+    expect(status('Kyiv – Gomel (unilateral announcement)')).toBe('rejected');
+    expect(items.find((c) => c.name.startsWith('Kyiv – Gomel'))?.unilateral).toMatchObject({ source: expect.stringContaining('Moscow') });
+    expect(status('Mariupol – Zaporizhzhia (5 March)')).toBe('suspended');
+    expect(status('Izium – Lozova')).toBe('suspended');
+    expect(status('Enerhodar – Zaporizhzhia (live demo)')).toBe('open');
+    expect(status('Mariupol – Zaporizhzhia (awaiting approval)')).toBe('proposed');
+
+    const publicList = (await t.inject({ method: 'GET', url: '/api/v1/public/corridors' })).json().items;
+    expect(publicList.map((c: { name: string }) => c.name)).toContain('Enerhodar – Zaporizhzhia (live demo)');
+    expect(publicList.map((c: { name: string }) => c.name)).not.toContain('Kyiv – Gomel (unilateral announcement)');
+
+    await seedDemo(t.app.ctx);
+    expect((await t.as(token, { method: 'GET', url: '/api/v1/corridors?limit=200' })).json().items).toHaveLength(12);
+  });
+});
