@@ -128,17 +128,150 @@ export interface TimeWindow {
   end: string;
 }
 
+export type Traffic = 'pedestrian' | 'private_car' | 'bus' | 'truck';
+export const PURPOSES: readonly Purpose[] = ['evacuation', 'supply'];
+export const TRAFFIC: readonly Traffic[] = ['pedestrian', 'private_car', 'bus', 'truck'];
+
 export interface PublicCorridor {
   id: string;
   name: string;
   status: CorridorStatus;
   purpose: Purpose[];
-  origin: NamedPoint;
-  destination: NamedPoint;
+  origin: NamedPoint | null;
+  destination: NamedPoint | null;
   gatheringPoints: GatheringPoint[];
   currentWindow: TimeWindow | null;
   nextWindow: TimeWindow | null;
   updatedAt: string;
+  /* Beyond API.md's list; the server gives them (src/http/schemas/corridor.ts PublicCorridorOut). */
+  route?: LineString | null;
+  windows?: TimeWindow[];
+  eligibility?: string | null;
+  allowedTraffic?: Traffic[];
+  conditions?: string | null;
+  partyTimeZones?: string[];
+}
+
+/** `event: corridor` on /api/v1/public/stream: the public view, or a removal. */
+export type PublicCorridorEvent = PublicCorridor | { id: string; status: CorridorStatus; removed: true };
+
+export interface Checkpoint extends NamedPoint {
+  controlledBy: string;
+}
+
+export interface LineString {
+  type: 'LineString';
+  coordinates: [number, number][];
+}
+
+/**
+ * A corridor's content: the body of POST/PUT /api/v1/corridors (docs/api-corridors.md). Requests
+ * leave out what is not set; responses give null (or an empty list) for it.
+ */
+export interface CorridorContent {
+  name: string;
+  purpose?: Purpose[];
+  origin?: NamedPoint | null;
+  destination?: NamedPoint | null;
+  route?: LineString | null;
+  bufferMeters?: number;
+  gatheringPoints?: GatheringPoint[];
+  checkpoints?: Checkpoint[];
+  windows?: TimeWindow[];
+  parties?: string[];
+  allowedTraffic?: Traffic[];
+  eligibility?: string | null;
+  maxVehicles?: number | null;
+  conditions?: string | null;
+  unilateral?: { announcedBy: string; source?: string | null } | null;
+}
+
+export type Decision = 'approve' | 'reject';
+
+export interface Approval {
+  partyId: string;
+  version: number;
+  decision: Decision;
+  comment: string | null;
+  userId: string;
+  signedAt: string;
+  signature: string;
+  publicKey: string;
+  /** The exact text signed: RFC 8785 JSON of {corridorId, version, versionHash, decision, partyId, userId, signedAt}. */
+  signedPayload?: string;
+}
+
+/** The answer to POST …/approvals. */
+export type SignedApproval = Approval;
+
+export interface Corridor extends CorridorContent {
+  id: string;
+  version: number;
+  versionHash: string;
+  status: CorridorStatus;
+  proposedAt: string | null;
+  approvals: Approval[];
+  pendingParties: string[];
+  currentWindow: TimeWindow | null;
+  nextWindow: TimeWindow | null;
+  atRisk: boolean;
+  suspension: { reason: string; incidentId: string | null; at: string; by: string } | null;
+  closure: { reason: string; at: string; by: string } | null;
+  partyTimeZones: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CorridorVersion {
+  corridorId: string;
+  version: number;
+  content: CorridorContent;
+  versionHash: string;
+  createdAt: string;
+  createdBy: string;
+  proposedAt: string | null;
+  approvals: Approval[];
+}
+
+export type TimelineType =
+  | 'drafted'
+  | 'amended'
+  | 'proposed'
+  | 'approved'
+  | 'rejected'
+  | 'suspended'
+  | 'resumed'
+  | 'closed'
+  | 'window_opened'
+  | 'window_closed';
+
+export interface TimelineItem {
+  at: string;
+  type: TimelineType;
+  version?: number;
+  orgId?: string;
+  decision?: Decision;
+  reason?: string;
+}
+
+/** `event: corridor` on /api/v1/stream (signed in). */
+export interface CorridorChangeEvent {
+  id: string;
+  status: CorridorStatus;
+  version: number;
+  at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  timeZone: string;
 }
 
 export interface PublicCorridors {
@@ -160,7 +293,7 @@ export interface Me {
   name: string;
   role: Role;
   orgId: string;
-  org: { id: string; name: string; kind: OrgKind };
+  org: Org;
 }
 
 export interface LoginResponse {

@@ -92,3 +92,87 @@ export function formatClock(instant: Date, zone: string, locale: string, now: Da
 export function isValidInstant(value: string | null | undefined): value is string {
   return typeof value === 'string' && !Number.isNaN(new Date(value).getTime());
 }
+
+/** Minutes east of UTC that `zone` keeps at `instant` (Kyiv in winter: 120). */
+export function offsetMinutes(instant: Date, zone: string): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: resolveZone(zone), timeZoneName: 'longOffset' })
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? '0');
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** "+02:00", "-05:30", "+00:00": the RFC 3339 offset for a number of minutes east of UTC. */
+export function rfc3339Offset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_INPUT = /^(\d{2}):(\d{2})$/;
+
+/**
+ * A wall-clock date and time read in `zone`, as an RFC 3339 instant with that zone's offset on
+ * that date: 2022-03-08 09:00 in Europe/Kyiv → "2022-03-08T09:00:00+02:00", and in summer
+ * "+03:00". Null when the inputs are not a date ("YYYY-MM-DD") and a time ("HH:MM").
+ * A time skipped by the spring-forward jump keeps the offset in force before it (03:30 on that
+ * night in Kyiv is 03:30+02:00, i.e. 04:30 summer time); a repeated autumn hour takes the later.
+ */
+export function zonedInputToInstant(date: string, time: string, zone: string): string | null {
+  const d = DATE_INPUT.exec(date);
+  const t = TIME_INPUT.exec(time);
+  if (!d || !t) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  if (Number.isNaN(wall)) return null;
+  // The offset at the wall time read as UTC is right except within hours of a change: check it.
+  let offset = offsetMinutes(new Date(wall), zone);
+  const second = offsetMinutes(new Date(wall - offset * 60_000), zone);
+  if (second !== offset) offset = second;
+  return `${date}T${time}:00${rfc3339Offset(offset)}`;
+}
+
+/** An instant as the values of `<input type="date">` and `<input type="time">` in `zone`. */
+export function instantToZonedInput(instant: string, zone: string): { date: string; time: string } {
+  const value = new Date(instant);
+  if (Number.isNaN(value.getTime())) return { date: '', time: '' };
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: resolveZone(zone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(value);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** An instant with the date, in `zone`: "8 March 2022, 09:00" (the caller names the zone). */
+export function formatDateTime(instant: string, zone: string, locale: string): string {
+  const value = new Date(instant);
+  if (Number.isNaN(value.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: resolveZone(zone),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(value);
+}
+
+/** Is `zone` an IANA zone this browser knows? */
+export function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: resolveZone(zone) });
+    return true;
+  } catch {
+    return false;
+  }
+}

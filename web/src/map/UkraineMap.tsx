@@ -4,7 +4,8 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { currentLang, type Lang } from '../i18n/index.ts';
-import { api, type PublicConfig } from '../api.ts';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { api, type CorridorStatus, type PublicConfig } from '../api.ts';
 import {
   CONFIG_URL,
   OBLASTS_URL,
@@ -15,18 +16,27 @@ import {
   type OblastProperties,
 } from './geo.ts';
 
-export type MarkerTone = 'open' | 'agreed' | 'suspended' | 'closed' | 'place' | 'other';
+export type MarkerTone = CorridorStatus | 'place' | 'other';
+
+/** Gathering points are circles, checkpoints diamonds, so they differ without colour too. */
+export type MarkerSymbol = 'circle' | 'diamond';
 
 export interface MapMarker {
   id: string;
   lat: number;
   lon: number;
   tone: MarkerTone;
+  symbol?: MarkerSymbol;
   /** Shown in the tooltip (and as the permanent label when labels are permanent). */
   title: string;
   /** Extra lines for the popup opened on click or tap. */
   lines?: string[];
 }
+
+/** A corridor's route (a line) or its buffer (an area), drawn under the markers. */
+export type MapShape =
+  | { id: string; kind: 'route'; tone: MarkerTone; points: ReadonlyArray<{ lat: number; lon: number }>; title?: string; dashed?: boolean }
+  | { id: string; kind: 'buffer'; tone: MarkerTone; area: Feature<Polygon | MultiPolygon> };
 
 export interface UkraineMapHandle {
   /** Zooms to the given points (or back to the whole country when empty). */
@@ -35,6 +45,11 @@ export interface UkraineMapHandle {
 
 interface UkraineMapProps {
   markers?: readonly MapMarker[];
+  shapes?: readonly MapShape[];
+  /** While set, a click or tap on the map reports its position (drawing, placing points). */
+  onMapClick?: ((point: { lat: number; lon: number }) => void) | null;
+  /** Called with a route's shape id when it is clicked (and no onMapClick is set). */
+  onShapeClick?: (id: string) => void;
   /** 'permanent' writes every marker's title on the map; 'hover' shows it on hover or tap. */
   labels?: 'hover' | 'permanent';
   className?: string;
@@ -88,14 +103,21 @@ function declutterLabels(map: L.Map, group: L.LayerGroup): void {
  * public config names a tile server). `data-ready="true"` appears once the country outline
  * is on screen.
  */
-export function UkraineMap({ markers = [], labels = 'hover', className, ref }: UkraineMapProps) {
+export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onShapeClick, labels = 'hover', className, ref }: UkraineMapProps) {
   const { t, i18n } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const markerLayerRef = useRef<L.LayerGroup | null>(null);
+  const shapeLayerRef = useRef<L.LayerGroup | null>(null);
+  const mapClickRef = useRef(onMapClick);
+  mapClickRef.current = onMapClick;
+  const shapeClickRef = useRef(onShapeClick);
+  shapeClickRef.current = onShapeClick;
   const langRef = useRef<Lang>(currentLang());
   // Without tiles there is nothing to see below oblast level, so focusing stops at zoom 8.
   const focusMaxZoomRef = useRef(8);
+  // Once a view asked to focus somewhere, the outline arriving late must not zoom back out.
+  const focusedRef = useRef(false);
   const [state, setState] = useState<MapState>('loading');
   const lang = currentLang();
   langRef.current = lang;
@@ -125,7 +147,12 @@ export function UkraineMap({ markers = [], labels = 'hover', className, ref }: U
     borderPane.style.pointerEvents = 'none';
     // Leaflet gives each pane its own SVG renderer (Map#getRenderer), so no renderer is passed.
 
+    // Shapes first, so markers are drawn over routes and buffers.
+    shapeLayerRef.current = L.layerGroup().addTo(map);
     markerLayerRef.current = L.layerGroup().addTo(map);
+    map.on('click', (event: L.LeafletMouseEvent) => {
+      mapClickRef.current?.({ lat: event.latlng.lat, lon: event.latlng.lng });
+    });
 
     const observer = new ResizeObserver(() => map.invalidateSize());
     observer.observe(el);
@@ -138,7 +165,7 @@ export function UkraineMap({ markers = [], labels = 'hover', className, ref }: U
           style: () => ({ className: 'sp-outline', weight: 2, fill: false }),
         }).addTo(map);
         const bounds = layer.getBounds();
-        if (bounds.isValid()) map.fitBounds(bounds);
+        if (bounds.isValid() && !focusedRef.current) map.fitBounds(bounds);
         setState('ready');
       })
       .catch((err: unknown) => {
@@ -188,6 +215,7 @@ export function UkraineMap({ markers = [], labels = 'hover', className, ref }: U
       map.remove();
       mapRef.current = null;
       markerLayerRef.current = null;
+      shapeLayerRef.current = null;
     };
   }, []);
 
@@ -220,12 +248,18 @@ export function UkraineMap({ markers = [], labels = 'hover', className, ref }: U
     group.clearLayers();
     for (const m of markers) {
       if (!Number.isFinite(m.lat) || !Number.isFinite(m.lon)) continue;
-      const marker = L.circleMarker([m.lat, m.lon], {
-        radius: m.tone === 'place' ? 6 : 9,
-        weight: 2,
-        fillOpacity: 1,
-        className: `sp-marker sp-marker--${m.tone}`,
-      });
+      const marker =
+        m.symbol === 'diamond'
+          ? L.marker([m.lat, m.lon], {
+              icon: L.divIcon({ className: `sp-symbol sp-symbol--diamond sp-symbol--${m.tone}`, iconSize: [16, 16], html: '' }),
+              keyboard: false,
+            })
+          : L.circleMarker([m.lat, m.lon], {
+              radius: m.tone === 'place' ? 6 : 9,
+              weight: 2,
+              fillOpacity: 1,
+              className: `sp-marker sp-marker--${m.tone}`,
+            });
       marker.bindTooltip(textElement('span', m.title), {
         permanent: labels === 'permanent',
         direction: labels === 'permanent' ? 'right' : 'top',
@@ -246,12 +280,46 @@ export function UkraineMap({ markers = [], labels = 'hover', className, ref }: U
     };
   }, [markers, labels]);
 
+  // Routes and buffers.
+  useEffect(() => {
+    const group = shapeLayerRef.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const shape of shapes) {
+      if (shape.kind === 'buffer') {
+        group.addLayer(
+          L.geoJSON(shape.area, {
+            interactive: false,
+            style: () => ({ className: `sp-buffer sp-buffer--${shape.tone}`, weight: 1 }),
+          }),
+        );
+        continue;
+      }
+      const latlngs = shape.points
+        .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))
+        .map((p) => L.latLng(p.lat, p.lon));
+      if (latlngs.length < 2) continue;
+      const line = L.polyline(latlngs, {
+        className: `sp-route sp-route--${shape.tone}${shape.dashed ? ' sp-route--dashed' : ''}`,
+        weight: 4,
+      });
+      if (shape.title) line.bindTooltip(textElement('span', shape.title), { sticky: true, className: 'sp-marker-tip' });
+      line.on('click', (event: L.LeafletMouseEvent) => {
+        if (mapClickRef.current) return; // drawing: the map's click handler takes it
+        L.DomEvent.stopPropagation(event);
+        shapeClickRef.current?.(shape.id);
+      });
+      group.addLayer(line);
+    }
+  }, [shapes]);
+
   useImperativeHandle(
     ref,
     () => ({
       focus(points) {
         const map = mapRef.current;
         if (!map) return;
+        focusedRef.current = points.length > 0;
         const latlngs = points
           .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))
           .map((p) => L.latLng(p.lat, p.lon));
@@ -264,7 +332,7 @@ export function UkraineMap({ markers = [], labels = 'hover', className, ref }: U
 
   return (
     <div
-      className={['sp-map', className].filter(Boolean).join(' ')}
+      className={['sp-map', onMapClick ? 'sp-map--picking' : '', className].filter(Boolean).join(' ')}
       data-testid="map"
       data-ready={state === 'ready' ? 'true' : state === 'error' ? 'error' : 'false'}
       role="region"

@@ -5,9 +5,13 @@ import { LangSwitch } from '../components/LangSwitch.tsx';
 import { isUnauthorized } from './errors.ts';
 import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
 import { Overview } from './Overview.tsx';
+import { CorridorsSection } from './corridors/CorridorsSection.tsx';
+
+/** Sections that exist, after the map, in navigation order. */
+const SECTIONS = ['corridors'] as const;
 
 /** Capabilities still to be built: listed in the navigation, disabled, marked "coming soon". */
-const UPCOMING = ['corridors', 'movements', 'incidents', 'people', 'announcements'] as const;
+const UPCOMING = ['movements', 'incidents', 'people', 'announcements'] as const;
 type Upcoming = (typeof UPCOMING)[number];
 
 function isUpcoming(section: string): section is Upcoming {
@@ -23,7 +27,7 @@ interface ConsoleProps {
 export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
   const { t } = useTranslation();
   const path = usePath();
-  const section = opsSection(path);
+  const [section = '', ...rest] = opsSection(path).split('/');
   const [signingOut, setSigningOut] = useState(false);
   const [signOutFailed, setSignOutFailed] = useState(false);
 
@@ -94,6 +98,19 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
                 {t('ops.nav.overview')}
               </a>
             </li>
+            {SECTIONS.map((name) => (
+              <li key={name}>
+                <a
+                  href={`${OPS_BASE}/${name}`}
+                  className="sidenav__item"
+                  aria-current={section === name ? (rest.length === 0 ? 'page' : 'location') : undefined}
+                  onClick={onLinkClick}
+                  data-testid={`nav-${name}`}
+                >
+                  {t(`ops.nav.${name}`)}
+                </a>
+              </li>
+            ))}
             {UPCOMING.map((name) => (
               <li key={name}>
                 <span className="sidenav__item sidenav__item--disabled" aria-disabled="true">
@@ -108,6 +125,8 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
         <main id="console-main" className="console__main">
           {section === '' ? (
             <Overview onSessionEnded={onSessionEnded} />
+          ) : section === 'corridors' ? (
+            <CorridorsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : isUpcoming(section) ? (
             <div className="console__panel">
               <h1>{t(`ops.nav.${section}`)}</h1>

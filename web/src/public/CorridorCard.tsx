@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { PublicCorridor } from '../api.ts';
-import { isValidInstant } from '../time.ts';
-import { WindowTime, useKyivClock } from './WindowTime.tsx';
+import { TRAFFIC, type PublicCorridor } from '../api.ts';
+import { KYIV_ZONE, MOSCOW_ZONE, isValidInstant } from '../time.ts';
+import { WindowTime, distinctZones, useKyivClock } from './WindowTime.tsx';
 import { hintKey, isPublicStatus } from './status.ts';
 
 interface CorridorCardProps {
@@ -17,6 +17,11 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
   const hint = hintKey(status);
   const purposes = (corridor.purpose ?? []).filter((p) => p === 'evacuation' || p === 'supply');
   const points = corridor.gatheringPoints ?? [];
+  const traffic = TRAFFIC.filter((k) => corridor.allowedTraffic?.includes(k));
+  const eligibility = typeof corridor.eligibility === 'string' ? corridor.eligibility.trim() : '';
+  const conditions = typeof corridor.conditions === 'string' ? corridor.conditions.trim() : '';
+  // Kyiv time first, then each party's clock, and Moscow time, which occupied areas often keep.
+  const zones = distinctZones([KYIV_ZONE, ...(corridor.partyTimeZones ?? []), MOSCOW_ZONE]);
   const current = corridor.currentWindow && isValidInstant(corridor.currentWindow.start) ? corridor.currentWindow : null;
   const next = corridor.nextWindow && isValidInstant(corridor.nextWindow.start) ? corridor.nextWindow : null;
 
@@ -46,17 +51,11 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
             <span className="visually-hidden"> – </span> {corridor.destination?.name}
           </dd>
         </div>
-        {purposes.length > 0 && (
-          <div>
-            <dt>{t('public.purpose')}</dt>
-            <dd>{purposes.map((p) => t(`purpose.${p}`)).join(' · ')}</dd>
-          </div>
-        )}
         {current && (
           <div className="corridor-card__window corridor-card__window--now">
             <dt>{t('public.currentWindow')}</dt>
             <dd>
-              <WindowTime window={current} />
+              <WindowTime window={current} zones={zones} />
             </dd>
           </div>
         )}
@@ -64,7 +63,7 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
           <div className="corridor-card__window">
             <dt>{t('public.nextWindow')}</dt>
             <dd>
-              <WindowTime window={next} />
+              <WindowTime window={next} zones={zones} />
             </dd>
           </div>
         )}
@@ -72,6 +71,30 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
           <div>
             <dt>{t('public.nextWindow')}</dt>
             <dd>{t('public.noWindow')}</dd>
+          </div>
+        )}
+        {eligibility && (
+          <div>
+            <dt>{t('public.eligibility')}</dt>
+            <dd data-testid="eligibility">{eligibility}</dd>
+          </div>
+        )}
+        {traffic.length > 0 && (
+          <div>
+            <dt>{t('public.allowedTraffic')}</dt>
+            <dd data-testid="allowed-traffic">{traffic.map((k) => t(`traffic.${k}`)).join(' · ')}</dd>
+          </div>
+        )}
+        {conditions && (
+          <div>
+            <dt>{t('public.conditions')}</dt>
+            <dd data-testid="conditions">{conditions}</dd>
+          </div>
+        )}
+        {purposes.length > 0 && (
+          <div>
+            <dt>{t('public.purpose')}</dt>
+            <dd>{purposes.map((p) => t(`purpose.${p}`)).join(' · ')}</dd>
           </div>
         )}
       </dl>

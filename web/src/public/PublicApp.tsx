@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LangSwitch } from '../components/LangSwitch.tsx';
-import { UkraineMap, type MapMarker, type UkraineMapHandle } from '../map/UkraineMap.tsx';
+import { UkraineMap, type MapMarker, type MapShape, type UkraineMapHandle } from '../map/UkraineMap.tsx';
 import type { PublicCorridor } from '../api.ts';
 import { isValidInstant } from '../time.ts';
 import { CorridorCard } from './CorridorCard.tsx';
@@ -46,6 +46,25 @@ export function PublicApp() {
             t(`status.${c.status}`),
           ],
         })),
+      ),
+    [corridors, t],
+  );
+
+  // Routes as plain lines (no buffers: the public page stays light on a cheap phone).
+  const shapes = useMemo<MapShape[]>(
+    () =>
+      corridors.flatMap((c) =>
+        c.route && Array.isArray(c.route.coordinates) && c.route.coordinates.length >= 2
+          ? [
+              {
+                id: c.id,
+                kind: 'route' as const,
+                tone: isPublicStatus(c.status) ? c.status : 'other',
+                title: t('map.route', { name: c.name }),
+                points: c.route.coordinates.map(([lon, lat]) => ({ lat, lon })),
+              },
+            ]
+          : [],
       ),
     [corridors, t],
   );
@@ -114,7 +133,7 @@ export function PublicApp() {
             <h2 id="map-heading" className="public-map__title">
               {t('public.mapHeading')}
             </h2>
-            <UkraineMap ref={mapRef} markers={markers} className="public-map__map" />
+            <UkraineMap ref={mapRef} markers={markers} shapes={shapes} className="public-map__map" />
           </section>
         </div>
       </main>

@@ -1,0 +1,1046 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ApiError,
+  PURPOSES,
+  TRAFFIC,
+  api,
+  isAbort,
+  type Corridor,
+  type CorridorContent,
+  type LineString,
+  type Me,
+  type Org,
+  type Place,
+  type Places,
+  type ProblemFieldError,
+  type Purpose,
+  type TimeWindow,
+  type Traffic,
+} from '../../api.ts';
+import { currentLang } from '../../i18n/index.ts';
+import { isDrawableRoute, routeLengthKm } from '../../map/geometry.ts';
+import { WindowTime, distinctZones, zoneName } from '../../public/WindowTime.tsx';
+import { KYIV_ZONE, MOSCOW_ZONE, instantToZonedInput, isKnownZone, windowOffset, zonedInputToInstant } from '../../time.ts';
+import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { navigate, onLinkClick } from '../route.ts';
+import { CorridorMap, type MappedCorridor } from './CorridorMap.tsx';
+import { useNumber } from './describe.ts';
+import { CORRIDORS_BASE, corridorPath, fieldOfPath, type ContentField } from './fields.ts';
+import { MissingForProposal, useErrorText, useFieldLabel, type ClientErrorKey, type FormError } from './ProblemList.tsx';
+
+/* ---------- Form state: text as typed, turned into a request body on save ---------- */
+
+interface PointDraft {
+  name: string;
+  lat: string;
+  lon: string;
+}
+interface GatheringDraft extends PointDraft {
+  key: number;
+  address: string;
+}
+interface CheckpointDraft extends PointDraft {
+  key: number;
+  controlledBy: string;
+}
+interface WindowDraft {
+  key: number;
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+}
+
+interface FormState {
+  name: string;
+  purpose: Purpose[];
+  origin: PointDraft;
+  destination: PointDraft;
+  route: [number, number][];
+  bufferMeters: string;
+  gatheringPoints: GatheringDraft[];
+  checkpoints: CheckpointDraft[];
+  zone: string;
+  windows: WindowDraft[];
+  parties: string[];
+  allowedTraffic: Traffic[];
+  eligibility: string;
+  maxVehicles: string;
+  conditions: string;
+  unilateralBy: string;
+  unilateralSource: string;
+}
+
+type MapMode = 'none' | 'route' | 'gp' | 'cp';
+
+let nextKey = 1;
+const key = (): number => nextKey++;
+
+const EMPTY_POINT: PointDraft = { name: '', lat: '', lon: '' };
+const coord = (value: number): string => String(Math.round(value * 1e5) / 1e5);
+
+function pointDraft(point: { name: string; lat: number; lon: number } | null | undefined): PointDraft {
+  return point ? { name: point.name, lat: coord(point.lat), lon: coord(point.lon) } : { ...EMPTY_POINT };
+}
+
+function emptyWindow(): WindowDraft {
+  return { key: key(), startDate: '', startTime: '', endDate: '', endTime: '' };
+}
+
+function initialState(zone: string, corridor: Corridor | null): FormState {
+  if (!corridor) {
+    return {
+      name: '',
+      purpose: ['evacuation'],
+      origin: { ...EMPTY_POINT },
+      destination: { ...EMPTY_POINT },
+      route: [],
+      bufferMeters: '2000',
+      gatheringPoints: [],
+      checkpoints: [],
+      zone,
+      windows: [emptyWindow()],
+      parties: [],
+      allowedTraffic: [],
+      eligibility: '',
+      maxVehicles: '',
+      conditions: '',
+      unilateralBy: '',
+      unilateralSource: '',
+    };
+  }
+  return {
+    name: corridor.name ?? '',
+    purpose: corridor.purpose ?? [],
+    origin: pointDraft(corridor.origin),
+    destination: pointDraft(corridor.destination),
+    route: corridor.route?.coordinates.map(([lon, lat]) => [lon, lat] as [number, number]) ?? [],
+    bufferMeters: corridor.bufferMeters === undefined ? '' : String(corridor.bufferMeters),
+    gatheringPoints: (corridor.gatheringPoints ?? []).map((p) => ({ ...pointDraft(p), key: key(), address: p.address ?? '' })),
+    checkpoints: (corridor.checkpoints ?? []).map((p) => ({ ...pointDraft(p), key: key(), controlledBy: p.controlledBy })),
+    zone,
+    windows: (corridor.windows ?? []).map((w) => {
+      const start = instantToZonedInput(w.start, zone);
+      const end = instantToZonedInput(w.end, zone);
+      return { key: key(), startDate: start.date, startTime: start.time, endDate: end.date, endTime: end.time };
+    }),
+    parties: corridor.parties ?? [],
+    allowedTraffic: corridor.allowedTraffic ?? [],
+    eligibility: corridor.eligibility ?? '',
+    maxVehicles: corridor.maxVehicles === undefined || corridor.maxVehicles === null ? '' : String(corridor.maxVehicles),
+    conditions: corridor.conditions ?? '',
+    unilateralBy: corridor.unilateral?.announcedBy ?? '',
+    unilateralSource: corridor.unilateral?.source ?? '',
+  };
+}
+
+/** "50,9" and "50.9" both read as 50.9; empty is undefined. */
+function parseNumber(text: string): number | undefined | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!trimmed) return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+function windowInstants(w: WindowDraft, zone: string): TimeWindow | null {
+  const start = zonedInputToInstant(w.startDate, w.startTime, zone);
+  const end = zonedInputToInstant(w.endDate || w.startDate, w.endTime, zone);
+  return start && end ? { start, end } : null;
+}
+
+const isBlankWindow = (w: WindowDraft): boolean => !w.startDate && !w.startTime && !w.endDate && !w.endTime;
+
+/**
+ * The request body from what was typed, and the errors found before asking the server. Only a
+ * name is needed for a draft; what is left empty is left out.
+ */
+function buildBody(state: FormState): { body: CorridorContent; errors: FormError[] } {
+  const errors: FormError[] = [];
+  const err = (path: string, errorKey: ClientErrorKey) => errors.push({ path, message: '', key: errorKey });
+  const body: CorridorContent = { name: state.name.trim() };
+  if (!body.name) err('/name', 'corridors.errors.required');
+  if (state.purpose.length) body.purpose = PURPOSES.filter((p) => state.purpose.includes(p));
+
+  const point = (p: PointDraft, path: string): { name: string; lat: number; lon: number } | undefined => {
+    const lat = parseNumber(p.lat);
+    const lon = parseNumber(p.lon);
+    if (!p.name.trim() && lat === undefined && lon === undefined) return undefined;
+    let ok = true;
+    if (!p.name.trim()) (err(`${path}/name`, 'corridors.errors.required'), (ok = false));
+    if (lat === undefined || lat === null || lat < -90 || lat > 90) (err(`${path}/lat`, 'corridors.errors.latitude'), (ok = false));
+    if (lon === undefined || lon === null || lon < -180 || lon > 180) (err(`${path}/lon`, 'corridors.errors.longitude'), (ok = false));
+    return ok && typeof lat === 'number' && typeof lon === 'number' ? { name: p.name.trim(), lat, lon } : undefined;
+  };
+  const origin = point(state.origin, '/origin');
+  if (origin) body.origin = origin;
+  const destination = point(state.destination, '/destination');
+  if (destination) body.destination = destination;
+
+  if (state.route.length === 1) err('/route', 'corridors.errors.route');
+  if (state.route.length >= 2) body.route = { type: 'LineString', coordinates: state.route };
+
+  const buffer = parseNumber(state.bufferMeters);
+  if (buffer === null) err('/bufferMeters', 'corridors.errors.number');
+  else if (buffer !== undefined) body.bufferMeters = buffer;
+
+  const points = state.gatheringPoints.map((g, i) => {
+    const p = point(g, `/gatheringPoints/${i}`);
+    if (!p && !errors.some((e) => e.path.startsWith(`/gatheringPoints/${i}/`))) err(`/gatheringPoints/${i}/name`, 'corridors.errors.required');
+    return p ? { ...p, ...(g.address.trim() ? { address: g.address.trim() } : {}) } : null;
+  });
+  if (points.length) body.gatheringPoints = points.filter((p) => p !== null);
+
+  const checkpoints = state.checkpoints.map((c, i) => {
+    const p = point(c, `/checkpoints/${i}`);
+    if (!p && !errors.some((e) => e.path.startsWith(`/checkpoints/${i}/`))) err(`/checkpoints/${i}/name`, 'corridors.errors.required');
+    if (!c.controlledBy) err(`/checkpoints/${i}/controlledBy`, 'corridors.errors.required');
+    return p && c.controlledBy ? { ...p, controlledBy: c.controlledBy } : null;
+  });
+  if (checkpoints.length) body.checkpoints = checkpoints.filter((c) => c !== null);
+
+  const windows: TimeWindow[] = [];
+  state.windows.forEach((w, i) => {
+    if (isBlankWindow(w)) return;
+    const instants = windowInstants(w, state.zone);
+    if (!instants) err(`/windows/${i}`, 'corridors.errors.dateTime');
+    else windows.push(instants);
+  });
+  if (windows.length) body.windows = windows;
+
+  if (state.parties.length) body.parties = state.parties;
+  if (state.allowedTraffic.length) body.allowedTraffic = TRAFFIC.filter((k) => state.allowedTraffic.includes(k));
+  if (state.eligibility.trim()) body.eligibility = state.eligibility.trim();
+  const maxVehicles = parseNumber(state.maxVehicles);
+  if (maxVehicles === null || (typeof maxVehicles === 'number' && (!Number.isInteger(maxVehicles) || maxVehicles < 0))) {
+    err('/maxVehicles', 'corridors.errors.integer');
+  } else if (maxVehicles !== undefined) body.maxVehicles = maxVehicles;
+  if (state.conditions.trim()) body.conditions = state.conditions.trim();
+  if (state.unilateralBy) {
+    body.unilateral = { announcedBy: state.unilateralBy, ...(state.unilateralSource.trim() ? { source: state.unilateralSource.trim() } : {}) };
+  }
+  return { body, errors };
+}
+
+/** A pasted route: a GeoJSON LineString, or a Feature holding one. */
+function parseRoute(text: string): [number, number][] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const geometry = (value as { type?: unknown; geometry?: unknown }).type === 'Feature' ? (value as { geometry?: unknown }).geometry : value;
+  const line = geometry as Partial<LineString> | null;
+  if (!line || line.type !== 'LineString' || !Array.isArray(line.coordinates)) return null;
+  const coords: [number, number][] = [];
+  for (const p of line.coordinates) {
+    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') return null;
+    if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) return null;
+    coords.push([p[0], p[1]]);
+  }
+  return coords.length >= 2 ? coords : null;
+}
+
+const routeText = (route: [number, number][]): string =>
+  route.length ? JSON.stringify({ type: 'LineString', coordinates: route.map(([lon, lat]) => [Number(coord(lon)), Number(coord(lat))]) }) : '';
+
+/* ---------- The form ---------- */
+
+interface CorridorFormProps {
+  me: Me;
+  orgs: readonly Org[];
+  /** null: a new draft; otherwise the corridor to amend. */
+  corridorId: string | null;
+  onSessionEnded: () => void;
+}
+
+/**
+ * Drafts (POST /api/v1/corridors) and amends (PUT …/:id with `version`) a corridor, and proposes
+ * it. The route is drawn by clicking on the map (or pasted as GeoJSON); gathering points and
+ * checkpoints are placed on the map and then named; windows are typed as dates and times in a
+ * chosen zone and sent with that zone's offset on that date.
+ */
+export function CorridorForm({ me, orgs, corridorId, onSessionEnded }: CorridorFormProps) {
+  const { t } = useTranslation();
+  const [corridor, setCorridor] = useState<Corridor | null>(null);
+  const [loadError, setLoadError] = useState<RequestErrorKey | null>(null);
+  const [places, setPlaces] = useState<Place[]>([]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api<Places>('/api/v1/places', { signal: controller.signal })
+      .then((body) => setPlaces(Array.isArray(body?.items) ? body.items : []))
+      .catch((err: unknown) => {
+        if (!isAbort(err) && isUnauthorized(err)) onSessionEnded();
+        // Without the gazetteer, coordinates are typed by hand.
+      });
+    if (corridorId) {
+      api<Corridor>(`/api/v1/corridors/${encodeURIComponent(corridorId)}`, { signal: controller.signal })
+        .then(setCorridor)
+        .catch((err: unknown) => {
+          if (isAbort(err)) return;
+          if (isUnauthorized(err)) onSessionEnded();
+          else setLoadError(requestErrorKey(err));
+        });
+    }
+    return () => controller.abort();
+  }, [corridorId, onSessionEnded]);
+
+  if (loadError) {
+    return (
+      <p className="notice notice--error" role="alert">
+        {t(loadError)}
+      </p>
+    );
+  }
+  if (corridorId && !corridor) return <p role="status">{t('app.loading')}</p>;
+  return <FormBody me={me} orgs={orgs} corridor={corridor} places={places} onSessionEnded={onSessionEnded} />;
+}
+
+interface FormBodyProps {
+  me: Me;
+  orgs: readonly Org[];
+  corridor: Corridor | null;
+  places: readonly Place[];
+  onSessionEnded: () => void;
+}
+
+function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const num = useNumber();
+  const fieldLabel = useFieldLabel();
+  const errorText = useErrorText();
+  const lang = currentLang();
+  const [state, setState] = useState<FormState>(() => initialState(me.org.timeZone, corridor));
+  const [saved, setSaved] = useState<{ id: string; version: number; status: Corridor['status'] } | null>(
+    corridor ? { id: corridor.id, version: corridor.version, status: corridor.status } : null,
+  );
+  const [dirty, setDirty] = useState(false);
+  const [mode, setMode] = useState<MapMode>('none');
+  const [routeDraft, setRouteDraft] = useState(() => routeText(state.route));
+  const [routeDraftBad, setRouteDraftBad] = useState(false);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [missing, setMissing] = useState<ProblemFieldError[] | null>(null);
+  const [failure, setFailure] = useState<RequestErrorKey | 'corridors.form.stale' | null>(null);
+  const [notice, setNotice] = useState<'corridors.form.saved' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const focusRef = useRef<string | null>(null);
+
+  const partyOrgs = useMemo(() => orgs.filter((o) => o.kind === 'party'), [orgs]);
+  const partyZones = state.parties.map((p) => orgs.find((o) => o.id === p)?.timeZone);
+  const zoneChoices = distinctZones([me.org.timeZone, ...partyZones, KYIV_ZONE, MOSCOW_ZONE, 'UTC', state.zone]).filter(isKnownZone);
+  const previewZones = distinctZones([state.zone, ...partyZones, me.org.timeZone]);
+
+  const placeNames = useMemo(() => {
+    const names = new Map<string, Place>();
+    for (const p of places) {
+      for (const l of [lang, 'uk', 'ru', 'en'] as const) {
+        const n = p.names?.[l];
+        if (n && !names.has(n.toLowerCase())) names.set(n.toLowerCase(), p);
+      }
+    }
+    return names;
+  }, [places, lang]);
+
+  // After adding a point on the map, its name field takes the focus.
+  useEffect(() => {
+    if (!focusRef.current) return;
+    document.getElementById(focusRef.current)?.focus({ preventScroll: false });
+    focusRef.current = null;
+  });
+
+  function update(change: Partial<FormState> | ((s: FormState) => Partial<FormState>)) {
+    setState((s) => ({ ...s, ...(typeof change === 'function' ? change(s) : change) }));
+    setDirty(true);
+    setNotice(null);
+  }
+  function setRoute(route: [number, number][]) {
+    update({ route });
+    setRouteDraft(routeText(route));
+    setRouteDraftBad(false);
+  }
+
+  function onMapClick({ lat, lon }: { lat: number; lon: number }) {
+    if (mode === 'route') {
+      setRoute([...state.route, [Number(coord(lon)), Number(coord(lat))]]);
+    } else if (mode === 'gp') {
+      const index = state.gatheringPoints.length;
+      update((s) => ({ gatheringPoints: [...s.gatheringPoints, { key: key(), name: '', address: '', lat: coord(lat), lon: coord(lon) }] }));
+      focusRef.current = `${id}-gp-${index}-name`;
+      setMode('none');
+    } else if (mode === 'cp') {
+      const index = state.checkpoints.length;
+      update((s) => ({
+        checkpoints: [...s.checkpoints, { key: key(), name: '', controlledBy: s.parties[0] ?? '', lat: coord(lat), lon: coord(lon) }],
+      }));
+      focusRef.current = `${id}-cp-${index}-name`;
+      setMode('none');
+    }
+  }
+
+  function pickPlace(which: 'origin' | 'destination', name: string) {
+    const place = placeNames.get(name.trim().toLowerCase());
+    update((s) => ({
+      [which]: place ? { name, lat: coord(place.lat), lon: coord(place.lon) } : { ...s[which], name },
+    }));
+  }
+
+  /**
+   * Errors for one field (or one item of a list field, or one part of it), from here or from the
+   * server. Every error shown next to a field is noted, so those no field claims are listed by
+   * the buttons instead of being lost (JSX is evaluated in order, so the list comes last).
+   */
+  const shown = new Set<FormError>();
+  function errorsFor(field: ContentField, index?: number, sub?: string): FormError[] {
+    const found = errors.filter((e) => {
+      const p = fieldOfPath(e.path);
+      return p.field === field && p.index === (index ?? null) && p.sub === (sub ?? null);
+    });
+    for (const e of found) shown.add(e);
+    return found;
+  }
+
+  async function save(): Promise<{ id: string; version: number } | null> {
+    const { body, errors: local } = buildBody(state);
+    setErrors(local);
+    setMissing(null);
+    setFailure(null);
+    if (local.length) return null;
+    try {
+      const result = saved
+        ? await api<Corridor>(`/api/v1/corridors/${encodeURIComponent(saved.id)}`, { method: 'PUT', body: { ...body, version: saved.version } })
+        : await api<Corridor>('/api/v1/corridors', { method: 'POST', body });
+      setSaved({ id: result.id, version: result.version, status: result.status });
+      setDirty(false);
+      // The form now amends the saved corridor; the address says so without remounting it.
+      window.history.replaceState(window.history.state, '', `${corridorPath(result.id)}/edit`);
+      return { id: result.id, version: result.version };
+    } catch (err) {
+      if (isUnauthorized(err)) onSessionEnded();
+      else if (err instanceof ApiError && err.status === 409) setFailure('corridors.form.stale');
+      else {
+        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+        setFailure(requestErrorKey(err));
+      }
+      return null;
+    }
+  }
+
+  async function saveDraft(event?: FormEvent<HTMLFormElement>) {
+    event?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await save();
+    setBusy(false);
+    if (result) setNotice('corridors.form.saved');
+  }
+
+  async function propose() {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const target = dirty || !saved || saved.status !== 'draft' ? await save() : saved;
+      if (!target) return;
+      try {
+        await api<Corridor>(`/api/v1/corridors/${encodeURIComponent(target.id)}/propose`, { method: 'POST' });
+        navigate(corridorPath(target.id));
+      } catch (err) {
+        if (isUnauthorized(err)) onSessionEnded();
+        else if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) {
+          setMissing(err.problem.errors);
+          setErrors(err.problem.errors.map((e) => ({ ...e, key: 'corridors.errors.missing' as ClientErrorKey })));
+        } else setFailure(requestErrorKey(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const draft: MappedCorridor = useMemo(() => {
+    const { body } = buildBody(state);
+    return {
+      ...body,
+      id: 'draft',
+      status: 'draft',
+      route: state.route.length >= 2 ? { type: 'LineString', coordinates: state.route } : undefined,
+    };
+  }, [state]);
+  const mapped = useMemo(() => [draft], [draft]);
+  const vertices = useMemo(
+    () => (mode === 'route' || state.route.length === 1 ? state.route.map(([lon, lat]) => ({ lat, lon })) : []),
+    [mode, state.route],
+  );
+  const km = routeLengthKm(isDrawableRoute(draft.route) ? draft.route : null);
+  const amending = saved !== null;
+  const voids = corridor && corridor.status !== 'draft' && corridor.status !== 'closed';
+
+  const fieldId = (name: string) => `${id}-${name}`;
+  const described = (list: FormError[], name: string) => (list.length ? `${fieldId(name)}-err` : undefined);
+
+  return (
+    <form className="corridor-form" data-testid="corridor-form" onSubmit={saveDraft} noValidate>
+      <a className="back-link" href={saved ? corridorPath(saved.id) : CORRIDORS_BASE} onClick={onLinkClick}>
+        <span aria-hidden="true">← </span>
+        {saved ? t('corridors.form.backToCorridor') : t('corridors.back')}
+      </a>
+      <h1 className="corridors__title">
+        {amending ? t('corridors.form.amendHeading', { version: saved.version }) : t('corridors.form.newHeading')}
+      </h1>
+      {voids && <p className="notice">{t('corridors.form.voidsApprovals', { version: corridor.version })}</p>}
+      <p className="field__hint">{t('corridors.form.intro')}</p>
+
+      {missing && <MissingForProposal errors={missing} />}
+      {failure && (
+        <p className="notice notice--error" role="alert" data-testid="form-error">
+          {t(failure)}
+        </p>
+      )}
+      {notice && (
+        <p className="notice notice--ok" role="status" data-testid="form-saved">
+          {t(notice, { version: saved?.version ?? 1 })}
+        </p>
+      )}
+
+      <div className="corridor-form__layout">
+        <div className="corridor-form__fields">
+          <fieldset className="group">
+            <legend>{t('corridors.form.basics')}</legend>
+            <TextField id={fieldId('name')} label={t('corridors.field.name')} value={state.name} onChange={(name) => update({ name })} errors={errorsFor('name')} required />
+            <Checks
+              legend={t('corridors.field.purpose')}
+              options={PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
+              selected={state.purpose}
+              onChange={(purpose) => update({ purpose })}
+              errors={errorsFor('purpose')}
+            />
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>{t('corridors.form.endpoints')}</legend>
+            <datalist id={fieldId('places')}>
+              {places.map((p) => (
+                <option key={p.id} value={p.names?.[lang] ?? p.names?.en ?? p.id} />
+              ))}
+            </datalist>
+            {(['origin', 'destination'] as const).map((which) => (
+              <div key={which} className="point-row">
+                <TextField
+                  id={fieldId(which)}
+                  label={t(`corridors.field.${which}`)}
+                  hint={t('corridors.form.placeHint')}
+                  value={state[which].name}
+                  list={fieldId('places')}
+                  onChange={(v) => pickPlace(which, v)}
+                  errors={[...errorsFor(which), ...errorsFor(which, undefined, 'name')]}
+                />
+                <div className="point-row__coords">
+                  <TextField
+                    id={fieldId(`${which}-lat`)}
+                    label={t(`corridors.form.${which}Lat`)}
+                    value={state[which].lat}
+                    inputMode="decimal"
+                    onChange={(lat) => update((s) => ({ [which]: { ...s[which], lat } }))}
+                    errors={errorsFor(which, undefined, 'lat')}
+                  />
+                  <TextField
+                    id={fieldId(`${which}-lon`)}
+                    label={t(`corridors.form.${which}Lon`)}
+                    value={state[which].lon}
+                    inputMode="decimal"
+                    onChange={(lon) => update((s) => ({ [which]: { ...s[which], lon } }))}
+                    errors={errorsFor(which, undefined, 'lon')}
+                  />
+                </div>
+              </div>
+            ))}
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>{t('corridors.field.route')}</legend>
+            <p className="field__hint">{t('corridors.form.routeHint')}</p>
+            <div className="toolbar">
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-pressed={mode === 'route'}
+                onClick={() => setMode(mode === 'route' ? 'none' : 'route')}
+                data-testid="route-draw"
+              >
+                {mode === 'route' ? t('corridors.form.stopDrawing') : t('corridors.form.drawRoute')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setRoute(state.route.slice(0, -1))} disabled={state.route.length === 0} data-testid="route-undo">
+                {t('corridors.form.undoPoint')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setRoute([])} disabled={state.route.length === 0} data-testid="route-clear">
+                {t('corridors.form.clearRoute')}
+              </button>
+            </div>
+            <p className="field__hint" data-testid="route-summary" data-points={state.route.length}>
+              {state.route.length === 0
+                ? t('corridors.form.noRoute')
+                : km !== null
+                  ? t('corridors.routeSummary', { km: num(km, 1), count: state.route.length })
+                  : t('corridors.form.onePoint')}
+            </p>
+            <FieldErrors id={`${fieldId('route-json')}-err`} errors={errorsFor('route')} />
+            <div className="field">
+              <label htmlFor={fieldId('route-json')}>{t('corridors.form.routeJson')}</label>
+              <textarea
+                id={fieldId('route-json')}
+                rows={3}
+                spellCheck={false}
+                className="mono"
+                value={routeDraft}
+                aria-invalid={routeDraftBad || errorsFor('route').length > 0}
+                aria-describedby={routeDraftBad ? `${fieldId('route-json')}-bad` : described(errorsFor('route'), 'route-json')}
+                onChange={(e) => {
+                  const text = e.target.value;
+                  setRouteDraft(text);
+                  if (!text.trim()) {
+                    setRouteDraftBad(false);
+                    update({ route: [] });
+                    return;
+                  }
+                  const parsed = parseRoute(text);
+                  setRouteDraftBad(parsed === null);
+                  if (parsed) update({ route: parsed });
+                }}
+              />
+              {routeDraftBad && (
+                <p id={`${fieldId('route-json')}-bad`} className="field-error">
+                  {t('corridors.errors.routeJson')}
+                </p>
+              )}
+            </div>
+            <TextField
+              id={fieldId('buffer')}
+              label={t('corridors.form.bufferLabel')}
+              value={state.bufferMeters}
+              inputMode="numeric"
+              hint={t('corridors.form.bufferHint')}
+              onChange={(bufferMeters) => update({ bufferMeters })}
+              errors={errorsFor('bufferMeters')}
+            />
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>{t('corridors.field.gatheringPoints')}</legend>
+            <p className="field__hint">{t('corridors.form.gpHint')}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={mode === 'gp'}
+              onClick={() => setMode(mode === 'gp' ? 'none' : 'gp')}
+              data-testid="gp-place"
+            >
+              {mode === 'gp' ? t('corridors.form.placingGp') : t('corridors.form.placeGp')}
+            </button>
+            <FieldErrors id={`${fieldId('gp')}-err`} errors={errorsFor('gatheringPoints')} />
+            <ol className="item-list">
+              {state.gatheringPoints.map((g, i) => {
+                const itemErrors = errorsFor('gatheringPoints', i);
+                return (
+                  <li key={g.key} className="item" data-testid="gp-item">
+                    <p className="item__title">
+                      <span className="symbol symbol--gp" aria-hidden="true" />
+                      {t('corridors.form.gpN', { n: i + 1 })}
+                    </p>
+                    <FieldErrors id={`${fieldId(`gp-${i}`)}-err`} errors={itemErrors} />
+                    <TextField
+                      id={`${id}-gp-${i}-name`}
+                      label={t('corridors.form.gpName', { n: i + 1 })}
+                      value={g.name}
+                      onChange={(name) => update((s) => ({ gatheringPoints: s.gatheringPoints.map((x) => (x.key === g.key ? { ...x, name } : x)) }))}
+                      errors={errorsFor('gatheringPoints', i, 'name')}
+                    />
+                    <TextField
+                      id={`${id}-gp-${i}-address`}
+                      label={t('corridors.form.gpAddress', { n: i + 1 })}
+                      value={g.address}
+                      onChange={(address) => update((s) => ({ gatheringPoints: s.gatheringPoints.map((x) => (x.key === g.key ? { ...x, address } : x)) }))}
+                      errors={errorsFor('gatheringPoints', i, 'address')}
+                    />
+                    <div className="point-row__coords">
+                      <TextField
+                        id={`${id}-gp-${i}-lat`}
+                        label={t('corridors.form.itemLat', { n: i + 1 })}
+                        value={g.lat}
+                        inputMode="decimal"
+                        onChange={(lat) => update((s) => ({ gatheringPoints: s.gatheringPoints.map((x) => (x.key === g.key ? { ...x, lat } : x)) }))}
+                        errors={errorsFor('gatheringPoints', i, 'lat')}
+                      />
+                      <TextField
+                        id={`${id}-gp-${i}-lon`}
+                        label={t('corridors.form.itemLon', { n: i + 1 })}
+                        value={g.lon}
+                        inputMode="decimal"
+                        onChange={(lon) => update((s) => ({ gatheringPoints: s.gatheringPoints.map((x) => (x.key === g.key ? { ...x, lon } : x)) }))}
+                        errors={errorsFor('gatheringPoints', i, 'lon')}
+                      />
+                    </div>
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      onClick={() => update((s) => ({ gatheringPoints: s.gatheringPoints.filter((x) => x.key !== g.key) }))}
+                    >
+                      {t('corridors.form.remove', { what: g.name || t('corridors.form.gpN', { n: i + 1 }) })}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>{t('corridors.field.checkpoints')}</legend>
+            <p className="field__hint">{t('corridors.form.cpHint')}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={mode === 'cp'}
+              onClick={() => setMode(mode === 'cp' ? 'none' : 'cp')}
+              data-testid="cp-place"
+            >
+              {mode === 'cp' ? t('corridors.form.placingCp') : t('corridors.form.placeCp')}
+            </button>
+            <FieldErrors id={`${fieldId('cp')}-err`} errors={errorsFor('checkpoints')} />
+            <ol className="item-list">
+              {state.checkpoints.map((c, i) => (
+                <li key={c.key} className="item" data-testid="cp-item">
+                  <p className="item__title">
+                    <span className="symbol symbol--cp" aria-hidden="true" />
+                    {t('corridors.form.cpN', { n: i + 1 })}
+                  </p>
+                  <FieldErrors id={`${fieldId(`cp-${i}`)}-err`} errors={errorsFor('checkpoints', i)} />
+                  <TextField
+                    id={`${id}-cp-${i}-name`}
+                    label={t('corridors.form.cpName', { n: i + 1 })}
+                    value={c.name}
+                    onChange={(name) => update((s) => ({ checkpoints: s.checkpoints.map((x) => (x.key === c.key ? { ...x, name } : x)) }))}
+                    errors={errorsFor('checkpoints', i, 'name')}
+                  />
+                  <div className="field">
+                    <label htmlFor={`${id}-cp-${i}-party`}>{t('corridors.form.cpParty', { n: i + 1 })}</label>
+                    <select
+                      id={`${id}-cp-${i}-party`}
+                      value={c.controlledBy}
+                      aria-invalid={errorsFor('checkpoints', i, 'controlledBy').length > 0}
+                      aria-describedby={described(errorsFor('checkpoints', i, 'controlledBy'), `cp-${i}-party`)}
+                      onChange={(e) => {
+                        const controlledBy = e.target.value;
+                        update((s) => ({ checkpoints: s.checkpoints.map((x) => (x.key === c.key ? { ...x, controlledBy } : x)) }));
+                      }}
+                    >
+                      <option value="">{t('corridors.form.choose')}</option>
+                      {partyOrgs.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldErrors id={`${fieldId(`cp-${i}-party`)}-err`} errors={errorsFor('checkpoints', i, 'controlledBy')} />
+                  </div>
+                  <div className="point-row__coords">
+                    <TextField
+                      id={`${id}-cp-${i}-lat`}
+                      label={t('corridors.form.itemLat', { n: i + 1 })}
+                      value={c.lat}
+                      inputMode="decimal"
+                      onChange={(lat) => update((s) => ({ checkpoints: s.checkpoints.map((x) => (x.key === c.key ? { ...x, lat } : x)) }))}
+                      errors={errorsFor('checkpoints', i, 'lat')}
+                    />
+                    <TextField
+                      id={`${id}-cp-${i}-lon`}
+                      label={t('corridors.form.itemLon', { n: i + 1 })}
+                      value={c.lon}
+                      inputMode="decimal"
+                      onChange={(lon) => update((s) => ({ checkpoints: s.checkpoints.map((x) => (x.key === c.key ? { ...x, lon } : x)) }))}
+                      errors={errorsFor('checkpoints', i, 'lon')}
+                    />
+                  </div>
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    onClick={() => update((s) => ({ checkpoints: s.checkpoints.filter((x) => x.key !== c.key) }))}
+                  >
+                    {t('corridors.form.remove', { what: c.name || t('corridors.form.cpN', { n: i + 1 }) })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>{t('corridors.field.windows')}</legend>
+            <div className="field">
+              <label htmlFor={fieldId('zone')}>{t('corridors.form.zone')}</label>
+              <select id={fieldId('zone')} value={state.zone} onChange={(e) => update({ zone: e.target.value })}>
+                {zoneChoices.map((z) => (
+                  <option key={z} value={z}>
+                    {zoneName(z, t)} — {z}
+                  </option>
+                ))}
+              </select>
+              <p className="field__hint">{t('corridors.form.zoneHint', { zone: zoneName(state.zone, t) })}</p>
+            </div>
+            <FieldErrors id={`${fieldId('windows')}-err`} errors={errorsFor('windows')} />
+            <ol className="item-list">
+              {state.windows.map((w, i) => {
+                const instants = windowInstants(w, state.zone);
+                const setW = (change: Partial<WindowDraft>) =>
+                  update((s) => ({ windows: s.windows.map((x) => (x.key === w.key ? { ...x, ...change } : x)) }));
+                const rowErrors = errorsFor('windows', i).concat(errorsFor('windows', i, 'start'), errorsFor('windows', i, 'end'));
+                return (
+                  <li key={w.key} className="item" data-testid="window-item">
+                    <p className="item__title">{t('corridors.form.windowN', { n: i + 1 })}</p>
+                    <div className="window-inputs">
+                      <DateTimeField id={`${id}-w-${i}-start-date`} type="date" label={t('corridors.form.startDate', { n: i + 1 })} value={w.startDate} onChange={(startDate) => setW({ startDate })} invalid={rowErrors.length > 0} />
+                      <DateTimeField id={`${id}-w-${i}-start-time`} type="time" label={t('corridors.form.startTime', { n: i + 1 })} value={w.startTime} onChange={(startTime) => setW({ startTime })} invalid={rowErrors.length > 0} />
+                      <DateTimeField id={`${id}-w-${i}-end-date`} type="date" label={t('corridors.form.endDate', { n: i + 1 })} value={w.endDate} onChange={(endDate) => setW({ endDate })} invalid={rowErrors.length > 0} />
+                      <DateTimeField id={`${id}-w-${i}-end-time`} type="time" label={t('corridors.form.endTime', { n: i + 1 })} value={w.endTime} onChange={(endTime) => setW({ endTime })} invalid={rowErrors.length > 0} />
+                    </div>
+                    <FieldErrors id={`${id}-w-${i}-err`} errors={rowErrors} />
+                    {instants && (
+                      <div className="window-preview" data-testid="window-preview" data-start={instants.start} data-end={instants.end}>
+                        <span className="window-preview__sent">
+                          {t('corridors.form.sentAs', { start: instants.start, end: instants.end, offset: windowOffset(instants, state.zone) })}
+                        </span>
+                        <WindowTime window={instants} zones={previewZones} />
+                      </div>
+                    )}
+                    <button type="button" className="button button--small button--secondary" onClick={() => update((s) => ({ windows: s.windows.filter((x) => x.key !== w.key) }))}>
+                      {t('corridors.form.remove', { what: t('corridors.form.windowN', { n: i + 1 }) })}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+            <button type="button" className="button button--secondary" onClick={() => update((s) => ({ windows: [...s.windows, emptyWindow()] }))} data-testid="window-add">
+              {t('corridors.form.addWindow')}
+            </button>
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>{t('corridors.form.agreement')}</legend>
+            <Checks
+              legend={t('corridors.field.parties')}
+              options={partyOrgs.map((o) => ({ value: o.id, label: o.name }))}
+              selected={state.parties}
+              onChange={(parties) => update({ parties })}
+              errors={errorsFor('parties').concat(...state.parties.map((_, i) => errorsFor('parties', i)))}
+              empty={t('corridors.form.noPartyOrgs')}
+            />
+            <Checks
+              legend={t('corridors.field.allowedTraffic')}
+              options={TRAFFIC.map((k) => ({ value: k, label: t(`traffic.${k}`) }))}
+              selected={state.allowedTraffic}
+              onChange={(allowedTraffic) => update({ allowedTraffic })}
+              errors={errorsFor('allowedTraffic')}
+            />
+            <TextField
+              id={fieldId('eligibility')}
+              label={t('corridors.field.eligibility')}
+              hint={t('corridors.form.eligibilityHint')}
+              value={state.eligibility}
+              onChange={(eligibility) => update({ eligibility })}
+              errors={errorsFor('eligibility')}
+              multiline
+            />
+            <TextField
+              id={fieldId('max-vehicles')}
+              label={t('corridors.field.maxVehicles')}
+              value={state.maxVehicles}
+              inputMode="numeric"
+              onChange={(maxVehicles) => update({ maxVehicles })}
+              errors={errorsFor('maxVehicles')}
+            />
+            <TextField
+              id={fieldId('conditions')}
+              label={t('corridors.field.conditions')}
+              value={state.conditions}
+              onChange={(conditions) => update({ conditions })}
+              errors={errorsFor('conditions')}
+              multiline
+            />
+            <div className="field">
+              <label htmlFor={fieldId('unilateral')}>{t('corridors.form.unilateral')}</label>
+              <select id={fieldId('unilateral')} value={state.unilateralBy} onChange={(e) => update({ unilateralBy: e.target.value })}>
+                <option value="">{t('corridors.form.notUnilateral')}</option>
+                {partyOrgs.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id={`${fieldId('unilateral')}-err`} errors={errorsFor('unilateral')} />
+            </div>
+            {state.unilateralBy && (
+              <TextField
+                id={fieldId('unilateral-source')}
+                label={t('corridors.form.unilateralSource')}
+                value={state.unilateralSource}
+                onChange={(unilateralSource) => update({ unilateralSource })}
+                errors={[]}
+              />
+            )}
+          </fieldset>
+        </div>
+
+        <div className="corridor-form__map">
+          <p className={`map-mode${mode === 'none' ? '' : ' map-mode--active'}`} role="status" data-testid="map-mode" data-mode={mode}>
+            {t(`corridors.form.mode.${mode}`)}
+          </p>
+          <CorridorMap
+            corridors={mapped}
+            vertices={vertices}
+            focusKey={corridor ? `edit-${corridor.id}` : undefined}
+            onMapClick={mode === 'none' ? null : onMapClick}
+            className="corridor-form__mapbox"
+          />
+        </div>
+      </div>
+
+      {errors.some((e) => !shown.has(e)) && (
+        <ul className="notice notice--error problem-list" role="alert" data-testid="other-errors">
+          {errors
+            .filter((e) => !shown.has(e))
+            .map((e, i) => (
+              <li key={`${e.path}-${i}`} data-path={e.path}>
+                {fieldLabel(e.path)}: {errorText(e)}
+              </li>
+            ))}
+        </ul>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy} data-testid="save-draft">
+          {t('corridors.form.saveDraft')}
+        </button>
+        <button type="button" className="button button--approve" disabled={busy} onClick={propose} data-testid="propose">
+          {t('corridors.actions.propose')}
+        </button>
+        {saved && (
+          <a className="button button--secondary" href={corridorPath(saved.id)} onClick={onLinkClick}>
+            {t('corridors.form.viewCorridor')}
+          </a>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/* ---------- Small field components: a label for every input, errors tied to it ---------- */
+
+function FieldErrors({ id, errors }: { id: string; errors: readonly FormError[] }) {
+  const errorText = useErrorText();
+  if (errors.length === 0) return null;
+  return (
+    <div id={id} className="field-error" data-testid="field-error">
+      {errors.map((e, i) => (
+        <p key={`${e.path}-${i}`} data-path={e.path}>
+          {errorText(e)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: readonly FormError[];
+  hint?: string;
+  required?: boolean;
+  multiline?: boolean;
+  list?: string;
+  inputMode?: 'decimal' | 'numeric';
+}
+
+function TextField({ id, label, value, onChange, errors, hint, required, multiline, list, inputMode }: TextFieldProps) {
+  const describedBy = [errors.length ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    'aria-invalid': errors.length > 0,
+    'aria-describedby': describedBy,
+    required,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type="text" list={list} inputMode={inputMode} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <FieldErrors id={`${id}-err`} errors={errors} />
+    </div>
+  );
+}
+
+function DateTimeField({
+  id,
+  type,
+  label,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  type: 'date' | 'time';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+function Checks<T extends string>({
+  legend,
+  options,
+  selected,
+  onChange,
+  errors,
+  empty,
+}: {
+  legend: string;
+  options: { value: T; label: string }[];
+  selected: readonly T[];
+  onChange: (values: T[]) => void;
+  errors: readonly FormError[];
+  empty?: string;
+}): ReactNode {
+  const id = useId();
+  return (
+    <fieldset className="checks" aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-err` : undefined}>
+      <legend>{legend}</legend>
+      {options.length === 0 && empty && <p className="field__hint">{empty}</p>}
+      {options.map((o) => (
+        <label key={o.value} className="checks__option">
+          <input
+            type="checkbox"
+            checked={selected.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+          />
+          {o.label}
+        </label>
+      ))}
+      <FieldErrors id={`${id}-err`} errors={errors} />
+    </fieldset>
+  );
+}

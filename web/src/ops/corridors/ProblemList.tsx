@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import type { ProblemFieldError } from '../../api.ts';
+import { fieldOfPath } from './fields.ts';
+
+/** A form-side error: a translation key for checks done here, or the server's own text. */
+export interface FormError extends ProblemFieldError {
+  key?: ClientErrorKey;
+}
+
+export type ClientErrorKey =
+  | 'corridors.errors.required'
+  | 'corridors.errors.number'
+  | 'corridors.errors.latitude'
+  | 'corridors.errors.longitude'
+  | 'corridors.errors.dateTime'
+  | 'corridors.errors.route'
+  | 'corridors.errors.integer';
+
+/** Where a problem's entry points, in words: "Windows, no. 2 (end)". */
+export function useFieldLabel(): (path: string) => string {
+  const { t } = useTranslation();
+  return (path) => {
+    const { field, index, sub } = fieldOfPath(path);
+    if (!field) return path;
+    const name = t(`corridors.field.${field}`);
+    if (index === null) return name;
+    return sub ? t('corridors.errors.itemSub', { field: name, n: index + 1, sub }) : t('corridors.errors.item', { field: name, n: index + 1 });
+  };
+}
+
+/** The message of one error in the current language (the server's text is quoted as such). */
+export function useErrorText(): (error: FormError) => string {
+  const { t } = useTranslation();
+  return (error) => (error.key ? t(error.key) : t('corridors.errors.server', { message: error.message }));
+}
+
+/**
+ * The 422 answer of POST …/propose: each element still missing, by name, so the coordinator
+ * sees at once what the parties cannot yet agree to.
+ */
+export function MissingForProposal({ errors }: { errors: readonly ProblemFieldError[] }) {
+  const { t } = useTranslation();
+  const label = useFieldLabel();
+  return (
+    <div className="notice notice--error" role="alert" data-testid="propose-errors">
+      <p>
+        <strong>{t('corridors.propose.missingHeading')}</strong>
+      </p>
+      <ul className="problem-list">
+        {errors.map((e, i) => (
+          <li key={`${e.path}-${i}`} data-path={e.path}>
+            <strong>{label(e.path)}</strong>
+            {e.message && (
+              <>
+                {' — '}
+                <span className="problem-list__server">{t('corridors.errors.server', { message: e.message })}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
