@@ -1,0 +1,90 @@
+import RBush from 'rbush';
+import type { LineString } from './corridor.ts';
+import { bboxAround, metersFromRoute, type LatLon } from './geo.ts';
+
+/** Incidents (DESIGN.md §4): what happened, where and when; the system never attributes blame. */
+
+export const INCIDENT_TYPES = ['shelling', 'gunfire', 'mine', 'blocked_road', 'detention', 'accident', 'other'] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const VERIFICATIONS = ['unverified', 'confirmed', 'disputed'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
+/** How long an incident counts as "recent" for warnings on a route. */
+export const RECENT_INCIDENT_HOURS = 72;
+
+export interface IncidentFacts extends LatLon {
+  id: string;
+  type: IncidentType;
+  severity: Severity;
+  occurredAt: string;
+  /** Mines and unexploded ordnance stay a hazard until the route is marked cleared. */
+  clearedAt: string | null;
+}
+
+export function isHazard(incident: Pick<IncidentFacts, 'type' | 'clearedAt'>): boolean {
+  return incident.type === 'mine' && incident.clearedAt === null;
+}
+
+export function isRecent(incident: Pick<IncidentFacts, 'occurredAt'>, now: Date): boolean {
+  const age = now.getTime() - new Date(incident.occurredAt).getTime();
+  return age <= RECENT_INCIDENT_HOURS * 3_600_000 && age >= -3_600_000;
+}
+
+interface Entry {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  incident: IncidentFacts;
+}
+
+/**
+ * Incidents in an R-tree, so that finding those near a route looks at a bounding box of
+ * candidates, not at every incident of the war.
+ */
+export class IncidentIndex {
+  private readonly tree = new RBush<Entry>();
+  private readonly byId = new Map<string, Entry>();
+
+  constructor(incidents: Iterable<IncidentFacts> = []) {
+    const entries = [...incidents].map((incident) => this.entryOf(incident));
+    this.tree.load(entries);
+    for (const e of entries) this.byId.set(e.incident.id, e);
+  }
+
+  private entryOf(incident: IncidentFacts): Entry {
+    return { minX: incident.lon, minY: incident.lat, maxX: incident.lon, maxY: incident.lat, incident };
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  upsert(incident: IncidentFacts): void {
+    this.remove(incident.id);
+    const entry = this.entryOf(incident);
+    this.tree.insert(entry);
+    this.byId.set(incident.id, entry);
+  }
+
+  remove(id: string): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    this.tree.remove(entry);
+    this.byId.delete(id);
+  }
+
+  /** Incidents within `meters` of the route, nearest first, with their distance. */
+  nearRoute(route: LineString, meters: number): { incident: IncidentFacts; distanceMeters: number }[] {
+    const box = bboxAround(route, meters);
+    return this.tree
+      .search({ minX: box.minLon, minY: box.minLat, maxX: box.maxLon, maxY: box.maxLat })
+      .map((e) => ({ incident: e.incident, distanceMeters: metersFromRoute(e.incident, route) }))
+      .filter((hit) => hit.distanceMeters <= meters)
+      .sort((a, b) => a.distanceMeters - b.distanceMeters);
+  }
+}
