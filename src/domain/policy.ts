@@ -24,6 +24,13 @@ export const ACTIONS = {
   'corridor.read': 'Read corridor agreements, their versions and timelines (never-proposed drafts: mediator only)',
   'corridor.decide': 'Approve or reject (sign) a version of a corridor on behalf of a party',
   'corridor.control': 'Suspend, resume or close a corridor',
+  'movement.notify': 'Notify a planned movement (convoy) with its vehicles and cargo',
+  'movement.read': 'Read movements: own-org for the notifying agency, listed for the parties asked to acknowledge',
+  'movement.acknowledge': 'Acknowledge receipt of, or deny, a movement notification for a party',
+  'movement.track': 'Start, check in, complete or abort a movement; confirm delivery',
+  'incident.report': 'Report an incident with its time and place',
+  'incident.read': 'Read incidents',
+  'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a mine/UXO hazard cleared',
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -34,6 +41,10 @@ const EVERY_ROLE_ALL: Partial<Record<Role, Scope>> = Object.fromEntries(ROLES.ma
 >;
 
 const EVERY_ROLE_LISTED: Partial<Record<Role, Scope>> = Object.fromEntries(ROLES.map((r) => [r, 'listed'])) as Partial<
+  Record<Role, Scope>
+>;
+
+const EVERY_ROLE_OWN: Partial<Record<Role, Scope>> = Object.fromEntries(ROLES.map((r) => [r, 'own-org'])) as Partial<
   Record<Role, Scope>
 >;
 
@@ -50,6 +61,18 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'corridor.decide': { party: { liaison: 'listed' } },
   // Suspension stays a human decision of the mediator: a party cannot close a corridor by itself.
   'corridor.control': { mediator: { admin: 'all', coordinator: 'all' } },
+  'movement.notify': { agency: { admin: 'own-org', coordinator: 'own-org' } },
+  'movement.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_LISTED, agency: EVERY_ROLE_OWN },
+  'movement.acknowledge': { party: { liaison: 'listed' } },
+  'movement.track': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org' } },
+  // Anyone with a login reports; reporting never suspends anything (that stays the mediator's decision).
+  'incident.report': {
+    mediator: { admin: 'all', coordinator: 'all', field: 'all', registrar: 'all' },
+    party: { admin: 'all', coordinator: 'all', liaison: 'all', field: 'all' },
+    agency: { admin: 'all', coordinator: 'all', field: 'all', registrar: 'all' },
+  },
+  'incident.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
+  'incident.verify': { mediator: { admin: 'all', coordinator: 'all' } },
 };
 
 /** How far the actor may perform the action, or null when not at all. */
@@ -63,6 +86,15 @@ export function isAllowed(actor: Actor, action: Action, ownerOrgId?: string): bo
   if (scope === null) return false;
   if (scope === 'all') return true;
   return scope === 'own-org' && ownerOrgId !== undefined && ownerOrgId === actor.orgId;
+}
+
+/** May the actor perform the action on a movement of `agencyId` that asks these parties to acknowledge? */
+export function isAllowedOnMovement(actor: Actor, action: Action, movement: { agencyId: string; parties: readonly string[] }): boolean {
+  const scope = scopeOf(actor, action);
+  if (scope === 'all') return true;
+  if (scope === 'own-org') return movement.agencyId === actor.orgId;
+  if (scope === 'listed') return movement.parties.includes(actor.orgId);
+  return false;
 }
 
 /** May the actor perform the action on a corridor that lists these parties? */

@@ -13,6 +13,8 @@ import { installMetrics } from './metrics.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
+import { incidentRoutes } from './routes/incidents.routes.ts';
+import { movementRoutes } from './routes/movements.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -121,6 +123,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(userRoutes, { ctx });
   await app.register(publicRoutes, { ctx });
   await app.register(corridorRoutes, { ctx });
+  await app.register(movementRoutes, { ctx });
+  await app.register(incidentRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })) });
   await installWeb(app, options.webRoot);
 

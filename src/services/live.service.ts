@@ -1,10 +1,14 @@
 import { corridorStatus, type CorridorStatus } from '../domain/corridor.ts';
+import type { MovementStatus } from '../domain/movement.ts';
+import { loadMovementAggregate } from '../store/movements.repository.ts';
 import type { Actor } from '../domain/identity.ts';
 import { loadAllCorridorAggregates, loadCorridorAggregate, type CorridorAggregate } from '../store/corridors.repository.ts';
 import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
 import { factsOf, isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 import { canRead } from './corridor.service.ts';
+import type { ChangeEvent } from './events.ts';
+import { canReadMovement, flagOverdueMovements, presentMovement } from './movement.service.ts';
 
 /** What the public stream sends: the corridor's public view, or that it left the public page. */
 export type PublicCorridorEvent = PublicCorridorView | { id: string; status: CorridorStatus; removed: true };
@@ -17,9 +21,30 @@ export interface StaffCorridorEvent {
   at: string;
 }
 
+export interface StaffMovementEvent {
+  id: string;
+  status: MovementStatus;
+  overdue: boolean;
+  change: string;
+  at: string;
+}
+
+export interface StaffIncidentEvent {
+  id: string;
+  corridors: string[];
+  movements: string[];
+  at: string;
+}
+
+/** One event on a staff stream: its SSE event name and data. */
+export type StaffEvent =
+  | { event: 'corridor'; data: StaffCorridorEvent }
+  | { event: 'movement'; data: StaffMovementEvent }
+  | { event: 'incident'; data: StaffIncidentEvent };
+
 export interface LiveHub {
   subscribePublic(listener: (event: PublicCorridorEvent) => void): () => void;
-  subscribeStaff(actor: Actor, listener: (event: StaffCorridorEvent) => void): () => void;
+  subscribeStaff(actor: Actor, listener: (event: StaffEvent) => void): () => void;
   /** Looks for windows that opened or closed since the last look (the scheduler calls it). */
   tick(): Promise<void>;
   start(): Promise<void>;
@@ -34,7 +59,10 @@ export interface LiveHub {
  */
 export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => void): LiveHub {
   const publicListeners = new Set<(event: PublicCorridorEvent) => void>();
-  const staffListeners = new Set<{ actor: Actor; listener: (event: StaffCorridorEvent) => void }>();
+  const staffListeners = new Set<{ actor: Actor; listener: (event: StaffEvent) => void }>();
+  const toStaff = (allowed: (actor: Actor) => boolean, event: StaffEvent): void => {
+    for (const { actor, listener } of staffListeners) if (allowed(actor)) listener(event);
+  };
   const lastStatus = new Map<string, CorridorStatus>();
   const onPublicPage = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
@@ -46,7 +74,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
     const status = corridorStatus(factsOf(aggregate), now);
     lastStatus.set(id, status);
     const staffEvent: StaffCorridorEvent = { id, status, version: aggregate.current.version, at: now.toISOString() };
-    for (const { actor, listener } of staffListeners) if (canRead(actor, aggregate)) listener(staffEvent);
+    toStaff((actor) => canRead(actor, aggregate), { event: 'corridor', data: staffEvent });
     let publicEvent: PublicCorridorEvent | undefined;
     if (isPubliclyListed(aggregate, now)) {
       onPublicPage.add(id);
@@ -64,6 +92,26 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
   const refresh = async (id: string): Promise<void> => {
     const aggregate = await loadCorridorAggregate(ctx.db, id);
     if (aggregate) deliver(aggregate, await listOrgTimeZones(ctx.db), ctx.now());
+  };
+
+  const refreshMovement = async (id: string, change: string): Promise<void> => {
+    const aggregate = await loadMovementAggregate(ctx.db, id);
+    if (!aggregate) return;
+    const view = await presentMovement(ctx, aggregate);
+    toStaff((actor) => canReadMovement(actor, aggregate.movement), {
+      event: 'movement',
+      data: { id, status: view.status, overdue: view.overdue, change, at: ctx.now().toISOString() },
+    });
+  };
+
+  // The mediator and the agencies whose convoys are near hear of an incident at once.
+  const announceIncident = (event: ChangeEvent): void => {
+    const data = (event.data ?? {}) as { corridors?: string[]; movements?: string[]; agencies?: string[] };
+    const agencies = new Set(data.agencies ?? []);
+    toStaff((actor) => actor.orgKind === 'mediator' || agencies.has(actor.orgId), {
+      event: 'incident',
+      data: { id: event.subjectId, corridors: data.corridors ?? [], movements: data.movements ?? [], at: event.at },
+    });
   };
 
   const scan = async (emit: boolean): Promise<void> => {
@@ -94,15 +142,31 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
     },
     async tick() {
       enqueue(() => scan(true));
+      enqueue(async () => {
+        await flagOverdueMovements(ctx);
+      });
       await queue;
     },
     async start() {
       unsubscribeBus = ctx.events.subscribe((event) => {
         if (event.subjectType === 'corridor') enqueue(() => refresh(event.subjectId));
+        if (event.subjectType === 'movement') {
+          enqueue(() => refreshMovement(event.subjectId, String((event.data as { change?: unknown } | undefined)?.change ?? 'changed')));
+        }
+        if (event.type === 'incident.reported') {
+          announceIncident(event);
+          // A corridor near it is now at risk: its live views must say so.
+          for (const id of ((event.data as { corridors?: string[] } | undefined)?.corridors ?? [])) enqueue(() => refresh(id));
+        }
       });
       await scan(false);
       if (ctx.config.schedulerIntervalMs > 0) {
-        timer = setInterval(() => enqueue(() => scan(true)), ctx.config.schedulerIntervalMs);
+        timer = setInterval(() => {
+          enqueue(() => scan(true));
+          enqueue(async () => {
+            await flagOverdueMovements(ctx);
+          });
+        }, ctx.config.schedulerIntervalMs);
         timer.unref();
       }
     },

@@ -117,7 +117,83 @@ export interface CorridorControlsTable {
   by_user: string;
 }
 
+export interface IncidentsTable {
+  id: string;
+  type: string;
+  severity: string;
+  lat: number;
+  lon: number;
+  occurred_at: string;
+  description: string | null;
+  reported_by_org: string;
+  reported_by_user: string;
+  verification: string;
+  verification_comment: string | null;
+  cleared_at: string | null;
+  created_at: string;
+}
+
+export interface MovementsTable {
+  id: string;
+  agency_id: string;
+  created_by: string;
+  kind: string;
+  corridor_id: string | null;
+  route: string | null;
+  depart_at: string;
+  arrive_by: string;
+  vehicles: string;
+  personnel: number;
+  passengers: number | null;
+  cargo: string;
+  urgent: number;
+  justification: string | null;
+  required_acks: string;
+  warnings: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  aborted_at: string | null;
+  abort_reason: string | null;
+  overdue_since: string | null;
+}
+
+export interface MovementAcksTable {
+  movement_id: string;
+  party_id: string;
+  user_id: string;
+  decision: string;
+  comment: string | null;
+  at: string;
+}
+
+export interface MovementCheckinsTable {
+  id: string;
+  movement_id: string;
+  lat: number;
+  lon: number;
+  at: string;
+  checkpoint: string | null;
+  note: string | null;
+  received_at: string;
+  by_user: string;
+}
+
+export interface MovementDeliveriesTable {
+  movement_id: string;
+  items: string;
+  note: string | null;
+  at: string;
+  by_user: string;
+}
+
 export interface Schema {
+  incidents: IncidentsTable;
+  movements: MovementsTable;
+  movement_acks: MovementAcksTable;
+  movement_checkins: MovementCheckinsTable;
+  movement_deliveries: MovementDeliveriesTable;
   org_keys: OrgKeysTable;
   corridors: CorridorsTable;
   corridor_versions: CorridorVersionsTable;

@@ -19,6 +19,9 @@ interface Caller {
 
 interface ProbeEnv {
   admin: string;
+  /** A coordinator of the callers' agency, and of another agency no caller belongs to. */
+  agencyCoordinator: string;
+  otherAgencyCoordinator: string;
   /** The party org of the callers of kind party. */
   partyOrgId: string;
   /** A party no caller belongs to. */
@@ -27,6 +30,20 @@ interface ProbeEnv {
 
 /** Statuses of trying the action on the caller's own (or listed) record and on another's. */
 type Probe = (t: TestApp, caller: Caller, env: ProbeEnv) => Promise<{ own: number; other?: number }>;
+
+/** A movement notified by `token`'s agency on a corridor listing `parties`. */
+const movementOn = async (t: TestApp, env: ProbeEnv, token: string, parties: string[]): Promise<string> => {
+  const corridor = await createProposedCorridor(t, env.admin, parties);
+  const response = await t.as(token, { method: 'POST', url: '/api/v1/movements', payload: movementBody(corridor.id) });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+};
+
+/** Movement probes: "own" is the callers' agency's and lists the callers' party; "other" neither. */
+const movementPair = async (t: TestApp, env: ProbeEnv) => ({
+  own: await movementOn(t, env, env.agencyCoordinator, [env.partyOrgId, env.outsiderOrgId]),
+  other: await movementOn(t, env, env.otherAgencyCoordinator, [env.outsiderOrgId]),
+});
 
 /** Corridor probes: "own" lists the callers' party (and the outsider), "other" lists only the outsider. */
 const corridorPair = async (t: TestApp, env: ProbeEnv) => ({
@@ -73,7 +90,45 @@ const PROBES: Record<Action, Probe> = {
     const close = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/corridors/${id}/close`, payload: { reason: 'rights probe' } });
     return { own: (await close(pair.own.id)).statusCode, other: (await close(pair.other.id)).statusCode };
   },
+  'movement.notify': async (t, c, env) => {
+    const corridor = await createProposedCorridor(t, env.admin, [env.partyOrgId]);
+    return { own: (await t.as(c.token, { method: 'POST', url: '/api/v1/movements', payload: movementBody(corridor.id) })).statusCode };
+  },
+  'movement.read': async (t, c, env) => {
+    const pair = await movementPair(t, env);
+    return {
+      own: (await t.as(c.token, { method: 'GET', url: `/api/v1/movements/${pair.own}` })).statusCode,
+      other: (await t.as(c.token, { method: 'GET', url: `/api/v1/movements/${pair.other}` })).statusCode,
+    };
+  },
+  'movement.acknowledge': async (t, c, env) => {
+    const pair = await movementPair(t, env);
+    const ack = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/movements/${id}/acknowledgements`, payload: { decision: 'acknowledge' } });
+    return { own: (await ack(pair.own)).statusCode, other: (await ack(pair.other)).statusCode };
+  },
+  'movement.track': async (t, c, env) => {
+    const pair = await movementPair(t, env);
+    const abort = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/movements/${id}/abort`, payload: { reason: 'rights probe' } });
+    return { own: (await abort(pair.own)).statusCode, other: (await abort(pair.other)).statusCode };
+  },
+  'incident.report': async (t, c) => ({
+    own: (await t.as(c.token, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).statusCode,
+  }),
+  'incident.read': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/incidents' })).statusCode }),
+  'incident.verify': async (t, c, env) => {
+    const incident = (await t.as(env.admin, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).json();
+    return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/incidents/${incident.id}/verification`, payload: { status: 'confirmed' } })).statusCode };
+  },
 };
+
+function movementBody(corridorId: string): Record<string, unknown> {
+  const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+  return { kind: 'supply', corridorId, departAt: at(72), arriveBy: at(80), vehicles: [{ type: 'truck' }], personnel: 2, cargo: [{ category: 'food', item: 'flour', quantity: 10, unit: 't' }] };
+}
+
+function incidentBody(): Record<string, unknown> {
+  return { type: 'shelling', lat: 50.5, lon: 33.5, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), severity: 'high' };
+}
 
 describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => {
   let t: TestApp;
@@ -89,7 +144,18 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
       orgIds[kind] = (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: `Rights ${kind}`, kind } })).json().id;
     }
     const outsiderOrgId = (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Rights outsider', kind: 'party' } })).json().id;
-    env = { admin, partyOrgId: orgIds.party, outsiderOrgId };
+    const otherAgency = (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Rights other agency', kind: 'agency' } })).json().id;
+    const coordinatorOf = async (orgId: string, email: string) => {
+      await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId, email, name: 'Coordinator', password: 'rights-password', role: 'coordinator' } });
+      return t.login(email, 'rights-password');
+    };
+    env = {
+      admin,
+      partyOrgId: orgIds.party,
+      outsiderOrgId,
+      agencyCoordinator: await coordinatorOf(orgIds.agency, 'second-coordinator@agency.rights.test'),
+      otherAgencyCoordinator: await coordinatorOf(otherAgency, 'coordinator@other-agency.rights.test'),
+    };
     for (const kind of ORG_KINDS) {
       for (const role of ROLES_BY_KIND[kind]) {
         const email = `${role}@${kind}.rights.test`;

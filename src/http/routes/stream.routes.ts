@@ -49,10 +49,10 @@ export const streamRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; live
 
   app.get(
     '/api/v1/stream',
-    { schema: { tags: ['corridors'], summary: 'Server-sent events for staff: `corridor` changes the caller may see' } },
+    { schema: { tags: ['corridors'], summary: 'Server-sent events for staff: `corridor`, `movement` (incl. overdue alerts) and `incident` events the caller may see' } },
     async (request, reply) => {
       const { actor } = await requireAuth(ctx, request);
-      openEventStream(request, reply, (send) => live.subscribeStaff(actor, (event) => send('corridor', event)));
+      openEventStream(request, reply, (send) => live.subscribeStaff(actor, (event) => send(event.event, event.data)));
     },
   );
 };

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { DomainError } from '../../domain/errors.ts';
+import type { BBox } from '../../domain/geo.ts';
+import { INCIDENT_TYPES, SEVERITIES, VERIFICATIONS } from '../../domain/incident.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { clearHazard, listIncidents, reportIncident, verifyIncident } from '../../services/incident.service.ts';
+import { requireAuth } from '../auth.ts';
+import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
+import { Instant } from '../schemas/corridor.ts';
+
+const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+const IncidentOut = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  severity: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  occurredAt: Type.String(),
+  clearedAt: Type.Union([Type.String(), Type.Null()]),
+  verification: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  reportedByOrg: Type.String(),
+  createdAt: Type.String(),
+});
+
+const Hits = Type.Array(Type.Object({ id: Type.String(), distanceMeters: Type.Number() }));
+
+function parseBbox(text: string | undefined): BBox | undefined {
+  if (text === undefined) return undefined;
+  const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number);
+  const ok = [minLon, minLat, maxLon, maxLat].every((n) => n !== undefined && Number.isFinite(n));
+  if (!ok || minLon! > maxLon! || minLat! > maxLat! || Math.abs(minLat!) > 90 || Math.abs(maxLat!) > 90 || Math.abs(minLon!) > 180 || Math.abs(maxLon!) > 180) {
+    throw new DomainError('invalid', 'INVALID_BBOX', 'bbox is minLon,minLat,maxLon,maxLat in degrees.', [{ path: 'query/bbox', message: 'minLon,minLat,maxLon,maxLat' }]);
+  }
+  return { minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! };
+}
+
+export const incidentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.post(
+    '/api/v1/incidents',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Report an incident; answers which corridors and movements it affects',
+        body: Type.Object(
+          {
+            type: Type.Enum(INCIDENT_TYPES),
+            lat: Type.Number({ minimum: -90, maximum: 90 }),
+            lon: Type.Number({ minimum: -180, maximum: 180 }),
+            occurredAt: Instant,
+            severity: Type.Enum(SEVERITIES),
+            description: Type.Optional(Type.String({ maxLength: 4000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Intersect([IncidentOut, Type.Object({ affected: Type.Object({ corridors: Hits, movements: Hits }) })]), ...COMMAND_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      return reply.code(201).send(await reportIncident(ctx, actor, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents in a box and since a time',
+        querystring: Type.Object({ bbox: Type.Optional(Type.String({ maxLength: 200 })), since: Type.Optional(Instant) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(IncidentOut) }), ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      const since = request.query.since ? new Date(request.query.since).toISOString() : undefined;
+      return { items: await listIncidents(ctx, actor, { bbox: parseBbox(request.query.bbox), since }) };
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/verification',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'The mediator marks an incident confirmed, disputed or unverified',
+        params: IdParams,
+        body: Type.Object({ status: Type.Enum(VERIFICATIONS), comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        response: { 200: IncidentOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return verifyIncident(ctx, actor, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/clear',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Mark a mine/UXO hazard cleared (mediator)',
+        params: IdParams,
+        body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }) }, { additionalProperties: false }),
+        response: { 200: IncidentOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return clearHazard(ctx, actor, request.params.id, request.body);
+    },
+  );
+};

@@ -1,0 +1,77 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { MovementAcksTable, MovementCheckinsTable, MovementDeliveriesTable, MovementsTable, Schema } from './schema.ts';
+
+export type MovementRow = Selectable<MovementsTable>;
+export type MovementAckRow = Selectable<MovementAcksTable>;
+export type MovementCheckinRow = Selectable<MovementCheckinsTable>;
+export type MovementDeliveryRow = Selectable<MovementDeliveriesTable>;
+
+export interface MovementAggregate {
+  movement: MovementRow;
+  acks: MovementAckRow[];
+  checkins: MovementCheckinRow[];
+  delivery: MovementDeliveryRow | null;
+}
+
+export async function insertMovement(db: Kysely<Schema>, row: MovementRow): Promise<void> {
+  await db.insertInto('movements').values(row).execute();
+}
+
+export async function updateMovement(
+  db: Kysely<Schema>,
+  id: string,
+  changes: Partial<Pick<MovementRow, 'started_at' | 'completed_at' | 'aborted_at' | 'abort_reason' | 'overdue_since' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('movements').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertAck(db: Kysely<Schema>, row: MovementAckRow): Promise<void> {
+  await db.insertInto('movement_acks').values(row).execute();
+}
+
+export async function insertCheckin(db: Kysely<Schema>, row: MovementCheckinRow): Promise<void> {
+  await db.insertInto('movement_checkins').values(row).execute();
+}
+
+export async function insertDelivery(db: Kysely<Schema>, row: MovementDeliveryRow): Promise<void> {
+  await db.insertInto('movement_deliveries').values(row).execute();
+}
+
+export async function loadMovementAggregate(db: Kysely<Schema>, id: string): Promise<MovementAggregate | undefined> {
+  const movement = await db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!movement) return undefined;
+  const [acks, checkins, delivery] = await Promise.all([
+    db.selectFrom('movement_acks').selectAll().where('movement_id', '=', id).orderBy('at').execute(),
+    db.selectFrom('movement_checkins').selectAll().where('movement_id', '=', id).orderBy('at').execute(),
+    db.selectFrom('movement_deliveries').selectAll().where('movement_id', '=', id).executeTakeFirst(),
+  ]);
+  return { movement, acks, checkins, delivery: delivery ?? null };
+}
+
+/** Movements not yet ended, with acknowledgements and check-ins, for lists, maps and the overdue watch. */
+export async function loadMovementAggregates(db: Kysely<Schema>, options: { activeOnly: boolean }): Promise<MovementAggregate[]> {
+  let query = db.selectFrom('movements').selectAll().orderBy('id');
+  if (options.activeOnly) query = query.where('completed_at', 'is', null).where('aborted_at', 'is', null);
+  const movements = await query.execute();
+  if (movements.length === 0) return [];
+  const ids = movements.map((m) => m.id);
+  const [acks, checkins, deliveries] = await Promise.all([
+    db.selectFrom('movement_acks').selectAll().where('movement_id', 'in', ids).orderBy('at').execute(),
+    db.selectFrom('movement_checkins').selectAll().where('movement_id', 'in', ids).orderBy('at').execute(),
+    db.selectFrom('movement_deliveries').selectAll().where('movement_id', 'in', ids).execute(),
+  ]);
+  const group = <T extends { movement_id: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.movement_id, [...(map.get(row.movement_id) ?? []), row]);
+    return map;
+  };
+  const acksBy = group(acks);
+  const checkinsBy = group(checkins);
+  const deliveryBy = new Map(deliveries.map((d) => [d.movement_id, d]));
+  return movements.map((movement) => ({
+    movement,
+    acks: acksBy.get(movement.id) ?? [],
+    checkins: checkinsBy.get(movement.id) ?? [],
+    delivery: deliveryBy.get(movement.id) ?? null,
+  }));
+}
