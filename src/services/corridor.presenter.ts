@@ -113,7 +113,7 @@ function zonesOf(parties: readonly string[], zones: ReadonlyMap<string, string>)
   return [...new Set(parties.map((p) => zones.get(p)).filter((z): z is string => z !== undefined))];
 }
 
-export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date): CorridorView {
+export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date, atRisk = false): CorridorView {
   const content = contentOf(aggregate);
   const facts = factsOf(aggregate, content);
   const status = corridorStatus(facts, now);
@@ -133,7 +133,7 @@ export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap
     pendingParties: content.parties.filter((p) => !decided.has(p)),
     currentWindow: currentWindow(content.windows, now),
     nextWindow: nextWindow(content.windows, now),
-    atRisk: false,
+    atRisk,
     suspension: status === 'suspended' ? control(suspendOrResume) : null,
     closure: control(close),
     partyTimeZones: zonesOf(content.parties, zones),

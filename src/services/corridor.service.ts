@@ -50,6 +50,7 @@ import {
 import type { ChangeEvent } from './events.ts';
 import { newId } from './ids.ts';
 import { ensureOrgKey } from './keys.service.ts';
+import { boxOfRoutes, CORRIDOR_STATUSES_AT_RISK, incidentIndexFor, isRouteAtRisk } from './incident.service.ts';
 
 const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
 
@@ -87,8 +88,23 @@ function requireAllowed(actor: Actor, action: Action, what: string): void {
   if (!isAllowed(actor, action)) throw forbidden(what);
 }
 
+/** Corridor views with `atRisk`: a recent incident or an uncleared mine within the buffer of a corridor in play. */
+async function presentAll(ctx: ServiceContext, aggregates: CorridorAggregate[]): Promise<CorridorView[]> {
+  const now = ctx.now();
+  const zones = await listOrgTimeZones(ctx.db);
+  const contents = aggregates.map((a) => contentOf(a));
+  const index = await incidentIndexFor(ctx.db, boxOfRoutes(contents.map((c) => c.route), 50_000), now);
+  return aggregates.map((a, i) => {
+    const content = contents[i]!;
+    const inPlay = CORRIDOR_STATUSES_AT_RISK.includes(corridorStatus(factsOf(a, content), now));
+    return presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters));
+  });
+}
+
 export async function viewCorridor(ctx: ServiceContext, aggregate: CorridorAggregate): Promise<CorridorView> {
-  return presentCorridor(aggregate, await listOrgTimeZones(ctx.db), ctx.now());
+  const [view] = await presentAll(ctx, [aggregate]);
+  if (!view) throw new Error('no view for a loaded corridor');
+  return view;
 }
 
 // ── Commands ────────────────────────────────────────────────────────────────
@@ -290,12 +306,8 @@ export async function listCorridors(
   if (!scopeOf(actor, 'corridor.read')) throw forbidden('read corridors');
   const after = decodeCursor(query.cursor);
   const limit = pageLimit(query);
-  const zones = await listOrgTimeZones(ctx.db);
-  const now = ctx.now();
-  const visible = (await loadAllCorridorAggregates(ctx.db))
-    .filter((a) => canRead(actor, a) && (after === undefined || a.corridor.id > after))
-    .map((a) => presentCorridor(a, zones, now))
-    .filter((c) => query.status === undefined || c.status === query.status);
+  const readable = (await loadAllCorridorAggregates(ctx.db)).filter((a) => canRead(actor, a) && (after === undefined || a.corridor.id > after));
+  const visible = (await presentAll(ctx, readable)).filter((c) => query.status === undefined || c.status === query.status);
   const items = visible.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: visible.length > limit && last ? encodeCursor(last.id) : null };

@@ -130,6 +130,8 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     const near = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 50.3675, lon: 33.268, occurredAt: at(-2), severity: 'high' } });
     expect(near.statusCode).toBe(201);
     expect(near.json().affected.corridors.map((c: { id: string }) => c.id)).toContain(agreedCorridor);
+    // At risk at once; suspension stays the mediator's decision, whoever reports.
+    expect((await t.as(admin, { method: 'GET', url: `/api/v1/corridors/${agreedCorridor}` })).json()).toMatchObject({ atRisk: true, status: 'agreed' });
     await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 48.0, lon: 30.0, occurredAt: at(-1), severity: 'high' } });
     const old = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'gunfire', lat: 50.019, lon: 32.987, occurredAt: at(-24 * 10), severity: 'low' } });
     const mine = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'mine', lat: 50.018, lon: 32.99, occurredAt: at(-24 * 30), severity: 'critical', description: 'Anti-tank mines on the verge' } });
