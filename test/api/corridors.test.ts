@@ -263,7 +263,7 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
     expect((await get(coordinator, id)).json()).toMatchObject({ status: 'agreed', nextWindow: { start: expect.any(String) }, currentWindow: null });
     const audit = await t.as(await t.login(ADMIN.email, ADMIN.password), { method: 'GET', url: '/api/v1/audit/verify' });
     expect(audit.json().ok).toBe(true);
-    const actions = (await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).execute()).map((r) => r.action);
+    const actions = (await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).orderBy('seq').execute()).map((r) => r.action);
     expect(actions).toEqual(['corridor.draft', 'corridor.propose', 'corridor.approve', 'corridor.approve']);
   });
 });
