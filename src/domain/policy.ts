@@ -28,6 +28,7 @@ export const ACTIONS = {
   'movement.read': 'Read movements: own-org for the notifying agency, listed for the parties asked to acknowledge',
   'movement.acknowledge': 'Acknowledge receipt of, or deny, a movement notification for a party',
   'movement.track': 'Start, check in, complete or abort a movement; confirm delivery',
+  'movement.passengers': "Put the agency's own registered people on a movement's manifest, record boarding and arrival, see their names",
   'incident.report': 'Report an incident with its time and place',
   'incident.read': 'Read incidents',
   'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a mine/UXO hazard cleared',
@@ -65,6 +66,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'movement.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_LISTED, agency: EVERY_ROLE_OWN },
   'movement.acknowledge': { party: { liaison: 'listed' } },
   'movement.track': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org' } },
+  // Names on a manifest stay with the agency that registered the people; everyone else gets counts.
+  'movement.passengers': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' } },
   // Anyone with a login reports; reporting never suspends anything (that stays the mediator's decision).
   'incident.report': {
     mediator: { admin: 'all', coordinator: 'all', field: 'all', registrar: 'all' },

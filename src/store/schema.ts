@@ -188,7 +188,27 @@ export interface MovementDeliveriesTable {
   by_user: string;
 }
 
+export interface PeopleTable {
+  id: string;
+  org_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface MovementPassengersTable {
+  movement_id: string;
+  person_id: string;
+  added_at: string;
+  boarded_at: string | null;
+  arrived_at: string | null;
+}
+
 export interface Schema {
+  people: PeopleTable;
+  movement_passengers: MovementPassengersTable;
   incidents: IncidentsTable;
   movements: MovementsTable;
   movement_acks: MovementAcksTable;

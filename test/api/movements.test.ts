@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerPersonMinimal } from '../../src/services/passengers.service.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -256,6 +257,43 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     expect((await t.as(otherAgency, { method: 'GET', url: '/api/v1/movements' })).json().items).toEqual([]);
     const submitted = (await t.as(agencyCoordinator, { method: 'GET', url: '/api/v1/movements?status=submitted' })).json().items;
     expect(submitted.every((m: { status: string }) => m.status === 'submitted')).toBe(true);
+  });
+
+  it('carries passengers: the agency sees names on its manifest, parties and others only counts', async () => {
+    const me = (await t.as(agencyCoordinator, { method: 'GET', url: '/api/v1/me' })).json();
+    const actor = { userId: me.id, orgId: me.orgId, orgKind: 'agency' as const, role: 'coordinator' as const };
+    const olena = await registerPersonMinimal(t.app.ctx, actor, { givenName: 'Олена', familyName: 'Шевченко', birthDate: '1948' });
+    const petro = await registerPersonMinimal(t.app.ctx, actor, { givenName: 'Petro', familyName: 'Bondarenko' });
+    const otherMe = (await t.as(otherAgency, { method: 'GET', url: '/api/v1/me' })).json();
+    const stranger = await registerPersonMinimal(t.app.ctx, { userId: otherMe.id, orgId: otherMe.orgId, orgKind: 'agency', role: 'coordinator' }, { givenName: 'Ivan', familyName: 'Stranger' });
+
+    const evacuation = { kind: 'evacuation', corridorId: agreedCorridor, departAt: at(73), arriveBy: at(79), vehicles: [{ type: 'bus' }], personnel: 2, passengers: 40 };
+    const { id } = (await notify(evacuation)).json();
+    const foreign = await post(id, 'passengers', agencyCoordinator, { personIds: [olena.id, stranger.id] });
+    expect(foreign.json()).toMatchObject({ code: 'UNKNOWN_PERSON', errors: [{ path: '/personIds/1' }] });
+    const manifest = await post(id, 'passengers', agencyCoordinator, { personIds: [olena.id, petro.id, olena.id] });
+    expect(manifest.json()).toMatchObject({ listed: 2, boarded: 0, arrived: 0 });
+    expect(manifest.json().passengers.map((p: { familyName: string }) => p.familyName).sort()).toEqual(['Bondarenko', 'Шевченко']);
+    expect((await post(id, 'board', agencyField, { personId: olena.id })).statusCode).toBe(409);
+
+    await ackBoth(id);
+    expect((await post(id, 'board', agencyField, { personId: olena.id })).json().boarded).toBe(1);
+    expect((await post(id, 'board', agencyField, { personId: olena.id })).json().code).toBe('ALREADY_BOARDED');
+    expect((await post(id, 'board', agencyField, { personId: stranger.id })).json().code).toBe('NOT_ON_MANIFEST');
+    await post(id, 'start');
+    expect((await post(id, 'arrive', agencyField, { personId: petro.id })).json().code).toBe('NOT_BOARDED');
+    expect((await post(id, 'arrive', agencyField, { personId: olena.id })).json()).toMatchObject({ listed: 2, boarded: 1, arrived: 1 });
+
+    for (const token of [uaLiaison, ruLiaison, admin]) {
+      const seen = await t.as(token, { method: 'GET', url: `/api/v1/movements/${id}/passengers` });
+      expect(seen.json()).toEqual({ movementId: id, listed: 2, boarded: 1, arrived: 1 });
+      const movement = await t.as(token, { method: 'GET', url: `/api/v1/movements/${id}` });
+      const list = await t.as(token, { method: 'GET', url: '/api/v1/movements' });
+      for (const body of [seen.body, movement.body, list.body]) {
+        for (const name of ['Олена', 'Шевченко', 'Petro', 'Bondarenko']) expect(body).not.toContain(name);
+      }
+    }
+    expect((await post(id, 'passengers', uaLiaison, { personIds: [olena.id] })).statusCode).toBe(403);
   });
 
   it('keeps incidents in time and place, refuses future ones, and lists by box', async () => {

@@ -3,6 +3,7 @@ import { ORG_KINDS, ROLES_BY_KIND, type OrgKind, type Role } from '../../src/dom
 import { ACTIONS, type Action } from '../../src/domain/policy.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { registerPersonMinimal } from '../../src/services/passengers.service.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { readPermissionsDoc } from '../helpers/permissions-doc.ts';
 
@@ -22,6 +23,8 @@ interface ProbeEnv {
   /** A coordinator of the callers' agency, and of another agency no caller belongs to. */
   agencyCoordinator: string;
   otherAgencyCoordinator: string;
+  /** A person registered by the callers' agency. */
+  agencyPersonId: string;
   /** The party org of the callers of kind party. */
   partyOrgId: string;
   /** A party no caller belongs to. */
@@ -111,6 +114,13 @@ const PROBES: Record<Action, Probe> = {
     const abort = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/movements/${id}/abort`, payload: { reason: 'rights probe' } });
     return { own: (await abort(pair.own)).statusCode, other: (await abort(pair.other)).statusCode };
   },
+  'movement.passengers': async (t, c, env) => {
+    const pair = await movementPair(t, env);
+    return {
+      own: (await t.as(c.token, { method: 'POST', url: `/api/v1/movements/${pair.own}/passengers`, payload: { personIds: [env.agencyPersonId] } })).statusCode,
+      other: (await t.as(c.token, { method: 'POST', url: `/api/v1/movements/${pair.other}/passengers`, payload: { personIds: [env.agencyPersonId] } })).statusCode,
+    };
+  },
   'incident.report': async (t, c) => ({
     own: (await t.as(c.token, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).statusCode,
   }),
@@ -155,6 +165,7 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
       outsiderOrgId,
       agencyCoordinator: await coordinatorOf(orgIds.agency, 'second-coordinator@agency.rights.test'),
       otherAgencyCoordinator: await coordinatorOf(otherAgency, 'coordinator@other-agency.rights.test'),
+      agencyPersonId: '',
     };
     for (const kind of ORG_KINDS) {
       for (const role of ROLES_BY_KIND[kind]) {
@@ -168,6 +179,11 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
         callers.push({ kind, role, orgId: orgIds[kind], token: await t.login(email, 'rights-password') });
       }
     }
+    const agencyActor = callers.find((c) => c.kind === 'agency' && c.role === 'registrar');
+    const registrar = (await t.as(agencyActor!.token, { method: 'GET', url: '/api/v1/me' })).json();
+    env.agencyPersonId = (
+      await registerPersonMinimal(t.app.ctx, { userId: registrar.id, orgId: registrar.orgId, orgKind: 'agency', role: 'registrar' }, { givenName: 'Ганна', familyName: 'Коваль' })
+    ).id;
   });
   afterAll(async () => t?.close());
 

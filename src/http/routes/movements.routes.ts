@@ -14,6 +14,7 @@ import {
   notifyMovement,
   startMovement,
 } from '../../services/movement.service.ts';
+import { addToManifest, getManifest, recordPassenger } from '../../services/passengers.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant, LineStringSchema } from '../schemas/corridor.ts';
@@ -102,7 +103,71 @@ export const MovementOut = Type.Object({
   updatedAt: Type.String(),
 });
 
+const ManifestOut = Type.Object({
+  movementId: Type.String(),
+  listed: Type.Integer(),
+  boarded: Type.Integer(),
+  arrived: Type.Integer(),
+  passengers: Type.Optional(
+    Type.Array(
+      Type.Object({
+        personId: Type.String(),
+        givenName: Type.String(),
+        familyName: Type.String(),
+        birthDate: Type.Union([Type.String(), Type.Null()]),
+        boardedAt: Type.Union([Type.String(), Type.Null()]),
+        arrivedAt: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  ),
+});
+
 export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/v1/movements/:id/passengers',
+    { schema: { tags: ['movements'], summary: 'The manifest: names for the registering agency, counts for everyone else', params: IdParams, response: { 200: ManifestOut, ...AUTH_ERRORS, 404: ProblemSchema } } },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return getManifest(ctx, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/movements/:id/passengers',
+    {
+      schema: {
+        tags: ['movements'],
+        summary: "Put the agency's registered people on the manifest",
+        params: IdParams,
+        body: Type.Object({ personIds: Type.Array(Id, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
+        response: { 200: ManifestOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return addToManifest(ctx, actor, request.params.id, request.body.personIds);
+    },
+  );
+
+  for (const step of ['board', 'arrive'] as const) {
+    app.post(
+      `/api/v1/movements/:id/${step}`,
+      {
+        schema: {
+          tags: ['movements'],
+          summary: step === 'board' ? 'A person on the manifest boarded' : 'A person on the manifest arrived',
+          params: IdParams,
+          body: Type.Object({ personId: Id }, { additionalProperties: false }),
+          response: { 200: ManifestOut, ...COMMAND_ERRORS },
+        },
+      },
+      async (request) => {
+        const { actor } = await requireAuth(ctx, request);
+        return recordPassenger(ctx, actor, request.params.id, request.body.personId, step);
+      },
+    );
+  }
+
   app.post(
     '/api/v1/movements',
     { schema: { tags: ['movements'], summary: 'Notify a movement (agency coordinator); returns deconfliction warnings', body: MovementBody, response: { 201: MovementOut, ...COMMAND_ERRORS } } },

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation.ts';
 import { corridors } from './0002-corridors.ts';
 import { movements } from './0003-movements.ts';
+import { people } from './0004-people.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-corridors': corridors,
   '0003-movements': movements,
+  '0004-people': people,
 };
 
 export const migrationProvider: MigrationProvider = {
