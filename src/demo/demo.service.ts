@@ -5,7 +5,10 @@ import { ensureOrg, ensureUser } from '../services/identity.service.ts';
 import { syncPlaces } from '../services/places.service.ts';
 import { countOrgs, findOrgById } from '../store/orgs.repository.ts';
 import { findUserByEmail } from '../store/users.repository.ts';
+import { reportIncident } from '../services/incident.service.ts';
+import { acknowledgeMovement, checkIn, completeMovement, notifyMovement, startMovement } from '../services/movement.service.ts';
 import { liveDemoCorridor, pendingDemoCorridor, SCENARIO_CORRIDORS, type DemoParty } from './scenario-corridors.ts';
+import { SCENARIO_INCIDENTS, SCENARIO_MOVEMENTS } from './scenario-movements.ts';
 
 /** Every demo account shares this password; the demo runs only on an empty database. */
 export const DEMO_PASSWORD = 'corridor-demo-2022';
@@ -126,8 +129,10 @@ export async function seedDemoCorridors(ctx: ServiceContext): Promise<void> {
   const parties = { ua: liaisons.ua.orgId, ru: liaisons.ru.orgId };
   const existing = await listCorridors(ctx, coordinator, { limit: 200 });
   if (existing.items.length === 0) {
+    const idsByKey = new Map<string, string>();
     for (const corridor of SCENARIO_CORRIDORS) {
       const { id } = await createCorridor(at(ctx, corridor.draftedAt), coordinator, corridor.content(parties));
+      idsByKey.set(corridor.key, id);
       for (const step of corridor.steps) {
         const when = at(ctx, step.at);
         if (step.do === 'propose') await proposeCorridor(when, coordinator, id);
@@ -137,6 +142,7 @@ export async function seedDemoCorridors(ctx: ServiceContext): Promise<void> {
     }
     const pending = await createCorridor(ctx, coordinator, pendingDemoCorridor(parties, ctx.now()));
     await proposeCorridor(ctx, coordinator, pending.id);
+    await seedScenarioMovements(ctx, idsByKey, liaisons);
   }
   if (!existing.items.some((c) => c.status === 'open')) {
     const live = await createCorridor(ctx, coordinator, liveDemoCorridor(parties, ctx.now()));
@@ -144,7 +150,63 @@ export async function seedDemoCorridors(ctx: ServiceContext): Promise<void> {
     for (const party of ['ua', 'ru'] as const) {
       await decideOnCorridor(ctx, liaisons[party], live.id, { version: 1, decision: 'approve', comment: undefined });
     }
+    await seedLiveMovements(ctx, live.id, liaisons);
   }
+}
+
+/** Convoys and incidents of March 2022, each step at its historical time. */
+async function seedScenarioMovements(ctx: ServiceContext, corridorIds: ReadonlyMap<string, string>, liaisons: Record<DemoParty, Actor>): Promise<void> {
+  const agency = await demoActor(ctx, 'coordinator@icrc.demo');
+  const field = await demoActor(ctx, 'field@icrc.demo');
+  const reporter = await demoActor(ctx, 'field@urcs.demo');
+  for (const incident of SCENARIO_INCIDENTS) await reportIncident(at(ctx, incident.reportedAt), reporter, incident);
+  for (const movement of SCENARIO_MOVEMENTS) {
+    const corridorId = corridorIds.get(movement.corridorKey);
+    if (!corridorId) throw new Error(`no demo corridor ${movement.corridorKey}`);
+    const { id } = await notifyMovement(at(ctx, movement.notifiedAt), agency, { ...movement.input, corridorId });
+    if (movement.acknowledgedAt) {
+      for (const party of ['ua', 'ru'] as const) {
+        await acknowledgeMovement(at(ctx, movement.acknowledgedAt), liaisons[party], id, { decision: 'acknowledge' });
+      }
+    }
+    if (movement.startedAt) await startMovement(at(ctx, movement.startedAt), field, id);
+    for (const checkin of movement.checkins) await checkIn(at(ctx, checkin.at), field, id, checkin);
+    if (movement.completedAt) await completeMovement(at(ctx, movement.completedAt), field, id);
+  }
+}
+
+/** On the corridor open now: one convoy underway with its check-ins, one aid convoy awaiting the parties. */
+async function seedLiveMovements(ctx: ServiceContext, corridorId: string, liaisons: Record<DemoParty, Actor>): Promise<void> {
+  const agency = await demoActor(ctx, 'coordinator@icrc.demo');
+  const field = await demoActor(ctx, 'field@icrc.demo');
+  const now = ctx.now().getTime();
+  const iso = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+  const notifiedAt = at(ctx, iso(-50));
+  const convoy = await notifyMovement(notifiedAt, agency, {
+    kind: 'evacuation',
+    corridorId,
+    departAt: iso(-0.75),
+    arriveBy: iso(3),
+    vehicles: [{ type: 'bus', markings: 'Red Cross emblem' }, { type: 'bus', markings: 'Red Cross emblem' }],
+    personnel: 4,
+    passengers: 90,
+  });
+  for (const party of ['ua', 'ru'] as const) await acknowledgeMovement(at(ctx, iso(-40)), liaisons[party], convoy.id, { decision: 'acknowledge' });
+  await startMovement(at(ctx, iso(-0.75)), field, convoy.id);
+  await checkIn(at(ctx, iso(-0.7)), field, convoy.id, { lat: 47.499, lon: 34.6563, note: 'Left the city council' });
+  await checkIn(at(ctx, iso(-0.2)), field, convoy.id, { lat: 47.47, lon: 34.95 });
+  await notifyMovement(ctx, agency, {
+    kind: 'supply',
+    corridorId,
+    departAt: iso(52),
+    arriveBy: iso(56),
+    vehicles: [{ type: 'truck', plate: 'AA 4521 KX', markings: 'ICRC' }],
+    personnel: 3,
+    cargo: [
+      { category: 'food', item: 'food parcels', quantity: 1200, unit: 'parcels', weightKg: 14400 },
+      { category: 'medical', item: 'insulin', quantity: 800, unit: 'doses' },
+    ],
+  });
 }
 
 /** The demo is loaded only into a database with no organisation yet, never over real data. */

@@ -108,4 +108,19 @@ describe.each(DIALECTS)('demo corridors on %s', (dialect) => {
     await seedDemo(t.app.ctx);
     expect((await t.as(token, { method: 'GET', url: '/api/v1/corridors?limit=200' })).json().items).toHaveLength(12);
   });
+
+  it('has the convoys: the Enerhodar buses held at Vasylivka overdue, one underway now, one awaiting the parties', async () => {
+    const token = await t.login('coordinator@icrc.demo', DEMO_PASSWORD);
+    const movements: { status: string; overdue: boolean; expectedNext: { what: string } | null; departAt: string }[] = (
+      await t.as(token, { method: 'GET', url: '/api/v1/movements' })
+    ).json().items;
+    const held = movements.find((m) => m.departAt === '2022-03-09T08:00:00.000Z');
+    expect(held).toMatchObject({ status: 'underway', overdue: true, expectedNext: { what: 'Vasylivka' } });
+    expect(movements.filter((m) => m.status === 'completed')).toHaveLength(1);
+    expect(movements.some((m) => m.status === 'underway' && !m.overdue)).toBe(true);
+    expect(movements.some((m) => m.status === 'submitted')).toBe(true);
+    const liaison = await t.login('liaison@ru.demo', DEMO_PASSWORD);
+    const queue = (await t.as(liaison, { method: 'GET', url: '/api/v1/movements?status=submitted' })).json().items;
+    expect(queue).toHaveLength(1);
+  });
 });
