@@ -144,15 +144,19 @@ export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap
 
 /**
  * On the public page: only corridors every listed party approved in their current version
- * ("nothing is announced before every party has approved"), and closed ones for a day after.
+ * ("nothing is announced before every party has approved"). Once it is closed, or suspended with
+ * its last window over, it stays a day so people learn what became of it, then leaves.
  */
 export function isPubliclyListed(aggregate: CorridorAggregate, now: Date): boolean {
   const content = contentOf(aggregate);
   const facts = factsOf(aggregate, content);
   if (!isFullyApproved(facts)) return false;
-  if (corridorStatus(facts, now) !== 'closed') return true;
-  const closedAt = lastControl(aggregate, ['close'])?.at ?? content.windows[content.windows.length - 1]?.end;
-  return closedAt !== undefined && now.getTime() - new Date(closedAt).getTime() < PUBLIC_CLOSED_HOURS * 3_600_000;
+  const status = corridorStatus(facts, now);
+  const lastEnd = content.windows[content.windows.length - 1]?.end;
+  const over = (instant: string | undefined) => instant !== undefined && now.getTime() - new Date(instant).getTime() >= PUBLIC_CLOSED_HOURS * 3_600_000;
+  if (status === 'closed') return !over(lastControl(aggregate, ['close'])?.at ?? lastEnd);
+  if (status === 'suspended') return !over(lastEnd);
+  return true;
 }
 
 export function presentPublicCorridor(

@@ -74,16 +74,22 @@ describe('staff console and public page in Chromium', () => {
     await page.close();
   });
 
-  it('shows the public page on a phone, with the empty state while no corridor is agreed', async () => {
+  it('shows the public page on a phone: the corridor open now, its window with the zone named', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${base}/?lang=uk`);
-    await page.getByTestId('empty-state').waitFor();
+    const open = page.locator('[data-testid="corridor-card"][data-status="open"]');
+    await open.first().waitFor();
     await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 15_000 });
     await expect(page.locator('h1').first().textContent()).resolves.toMatch(/Безпечний прохід/);
-    await page.screenshot({ path: screenshotPath('public-empty-uk-phone'), fullPage: true });
-    expect(fs.existsSync(screenshotPath('public-empty-uk-phone'))).toBe(true);
+    const text = (await open.first().textContent()) ?? '';
+    expect(text).toContain('Enerhodar');
+    expect(text).toMatch(/за київським часом/);
+    // Only agreed corridors reach the public: the rejected unilateral one never does.
+    expect(await page.getByText('Kyiv – Gomel').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('public-open-uk-phone'), fullPage: true });
+    expect(fs.existsSync(screenshotPath('public-open-uk-phone'))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

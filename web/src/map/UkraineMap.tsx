@@ -78,6 +78,13 @@ function popupContent(marker: MapMarker): HTMLElement {
 
 const UKRAINE = L.latLngBounds(UKRAINE_BOUNDS);
 
+/** The drawn diamond sits inside the icon: Leaflet positions the icon itself with a transform. */
+function diamondShape(): HTMLElement {
+  const shape = document.createElement('span');
+  shape.className = 'sp-symbol__shape';
+  return shape;
+}
+
 /**
  * Hides permanent labels that would overlap an earlier one or stick out of the map, so dense
  * areas (Kyiv, Irpin, Bucha) stay readable; zooming in brings the hidden ones back. A marker
@@ -116,8 +123,10 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
   const langRef = useRef<Lang>(currentLang());
   // Without tiles there is nothing to see below oblast level, so focusing stops at zoom 8.
   const focusMaxZoomRef = useRef(8);
-  // Once a view asked to focus somewhere, the outline arriving late must not zoom back out.
+  // Once a view asked to focus somewhere, the outline arriving late must not zoom back out, and
+  // a resize soon after (the layout settling) fits the same area again.
   const focusedRef = useRef(false);
+  const lastFocusRef = useRef<{ bounds: L.LatLngBounds; at: number } | null>(null);
   const [state, setState] = useState<MapState>('loading');
   const lang = currentLang();
   langRef.current = lang;
@@ -154,7 +163,13 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
       mapClickRef.current?.({ lat: event.latlng.lat, lon: event.latlng.lng });
     });
 
-    const observer = new ResizeObserver(() => map.invalidateSize());
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize();
+      const last = lastFocusRef.current;
+      if (last && Date.now() - last.at < 2000) {
+        map.fitBounds(last.bounds, { padding: [32, 32], maxZoom: focusMaxZoomRef.current, animate: false });
+      }
+    });
     observer.observe(el);
 
     fetchGeoJson(OUTLINE_URL, controller.signal)
@@ -241,6 +256,9 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
     };
   }, [t, i18n.language]);
 
+  // While picking a position, markers and routes let clicks through to the map (no popups).
+  const picking = onMapClick !== null;
+
   // Markers.
   useEffect(() => {
     const group = markerLayerRef.current;
@@ -251,14 +269,16 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
       const marker =
         m.symbol === 'diamond'
           ? L.marker([m.lat, m.lon], {
-              icon: L.divIcon({ className: `sp-symbol sp-symbol--diamond sp-symbol--${m.tone}`, iconSize: [16, 16], html: '' }),
+              icon: L.divIcon({ className: `sp-symbol sp-symbol--diamond sp-symbol--${m.tone}`, iconSize: [18, 18], html: diamondShape() }),
               keyboard: false,
+              interactive: !picking,
             })
           : L.circleMarker([m.lat, m.lon], {
-              radius: m.tone === 'place' ? 6 : 9,
+              radius: m.tone === 'place' || m.tone === 'other' ? 6 : 9,
               weight: 2,
               fillOpacity: 1,
               className: `sp-marker sp-marker--${m.tone}`,
+              interactive: !picking,
             });
       marker.bindTooltip(textElement('span', m.title), {
         permanent: labels === 'permanent',
@@ -278,7 +298,7 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
       cancelAnimationFrame(frame);
       map.off('moveend resize', declutter);
     };
-  }, [markers, labels]);
+  }, [markers, labels, picking]);
 
   // Routes and buffers.
   useEffect(() => {
@@ -302,6 +322,7 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
       const line = L.polyline(latlngs, {
         className: `sp-route sp-route--${shape.tone}${shape.dashed ? ' sp-route--dashed' : ''}`,
         weight: 4,
+        interactive: !picking,
       });
       if (shape.title) line.bindTooltip(textElement('span', shape.title), { sticky: true, className: 'sp-marker-tip' });
       line.on('click', (event: L.LeafletMouseEvent) => {
@@ -311,7 +332,7 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
       });
       group.addLayer(line);
     }
-  }, [shapes]);
+  }, [shapes, picking]);
 
   useImperativeHandle(
     ref,
@@ -323,8 +344,15 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
         const latlngs = points
           .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))
           .map((p) => L.latLng(p.lat, p.lon));
-        if (latlngs.length === 0) map.fitBounds(UKRAINE);
-        else map.fitBounds(L.latLngBounds(latlngs), { padding: [32, 32], maxZoom: focusMaxZoomRef.current });
+        if (latlngs.length === 0) {
+          lastFocusRef.current = null;
+          map.fitBounds(UKRAINE, { animate: false });
+        } else {
+          const bounds = L.latLngBounds(latlngs);
+          lastFocusRef.current = { bounds, at: Date.now() };
+          // No animation: a view may unmount the map right after (Leaflet throws mid-animation).
+          map.fitBounds(bounds, { padding: [32, 32], maxZoom: focusMaxZoomRef.current, animate: false });
+        }
       },
     }),
     [],

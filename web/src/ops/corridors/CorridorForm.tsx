@@ -155,7 +155,7 @@ const isBlankWindow = (w: WindowDraft): boolean => !w.startDate && !w.startTime 
  * The request body from what was typed, and the errors found before asking the server. Only a
  * name is needed for a draft; what is left empty is left out.
  */
-function buildBody(state: FormState): { body: CorridorContent; errors: FormError[] } {
+function buildBody(state: FormState): { body: CorridorContent; errors: FormError[]; windowRows: number[] } {
   const errors: FormError[] = [];
   const err = (path: string, errorKey: ClientErrorKey) => errors.push({ path, message: '', key: errorKey });
   const body: CorridorContent = { name: state.name.trim() };
@@ -199,14 +199,16 @@ function buildBody(state: FormState): { body: CorridorContent; errors: FormError
   });
   if (checkpoints.length) body.checkpoints = checkpoints.filter((c) => c !== null);
 
-  const windows: TimeWindow[] = [];
+  // Sent in time order, as the server keeps them, so its "/windows/n" means the n-th of these.
+  const windows: { instants: TimeWindow; row: number }[] = [];
   state.windows.forEach((w, i) => {
     if (isBlankWindow(w)) return;
     const instants = windowInstants(w, state.zone);
     if (!instants) err(`/windows/${i}`, 'corridors.errors.dateTime');
-    else windows.push(instants);
+    else windows.push({ instants, row: i });
   });
-  if (windows.length) body.windows = windows;
+  windows.sort((a, b) => new Date(a.instants.start).getTime() - new Date(b.instants.start).getTime());
+  if (windows.length) body.windows = windows.map((w) => w.instants);
 
   if (state.parties.length) body.parties = state.parties;
   if (state.allowedTraffic.length) body.allowedTraffic = TRAFFIC.filter((k) => state.allowedTraffic.includes(k));
@@ -219,7 +221,16 @@ function buildBody(state: FormState): { body: CorridorContent; errors: FormError
   if (state.unilateralBy) {
     body.unilateral = { announcedBy: state.unilateralBy, ...(state.unilateralSource.trim() ? { source: state.unilateralSource.trim() } : {}) };
   }
-  return { body, errors };
+  return { body, errors, windowRows: windows.map((w) => w.row) };
+}
+
+/** The server's "/windows/n…" points into the ordered list sent; the form shows row windowRows[n]. */
+function toFormPaths(errors: readonly ProblemFieldError[], windowRows: readonly number[]): FormError[] {
+  return errors.map((e) => {
+    const match = /^\/windows\/(\d+)(.*)$/.exec(e.path);
+    const row = match ? windowRows[Number(match[1])] : undefined;
+    return match && row !== undefined ? { ...e, path: `/windows/${row}${match[2] ?? ''}` } : e;
+  });
 }
 
 /** A pasted route: a GeoJSON LineString, or a Feature holding one. */
@@ -345,6 +356,12 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
     return names;
   }, [places, lang]);
 
+  // Picking on the map: bring the map into view (on a phone it sits above the form).
+  const mapBoxRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (mode !== 'none') mapBoxRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [mode]);
+
   // After adding a point on the map, its name field takes the focus.
   useEffect(() => {
     if (!focusRef.current) return;
@@ -357,26 +374,36 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
     setDirty(true);
     setNotice(null);
   }
-  function setRoute(route: [number, number][]) {
-    update({ route });
-    setRouteDraft(routeText(route));
-    setRouteDraftBad(false);
+  /** Changes the route from the map or the buttons; the GeoJSON text follows (see below). */
+  function setRoute(change: (route: [number, number][]) => [number, number][]) {
+    update((s) => ({ route: change(s.route) }));
   }
+  // The text shows the route unless the change came from the text itself (it may be mid-edit).
+  const routeFromText = useRef(false);
+  useEffect(() => {
+    if (routeFromText.current) {
+      routeFromText.current = false;
+      return;
+    }
+    setRouteDraft(routeText(state.route));
+    setRouteDraftBad(false);
+  }, [state.route]);
 
   function onMapClick({ lat, lon }: { lat: number; lon: number }) {
     if (mode === 'route') {
-      setRoute([...state.route, [Number(coord(lon)), Number(coord(lat))]]);
+      // Functional updates: two quick clicks must both add their point.
+      setRoute((route) => [...route, [Number(coord(lon)), Number(coord(lat))]]);
     } else if (mode === 'gp') {
-      const index = state.gatheringPoints.length;
-      update((s) => ({ gatheringPoints: [...s.gatheringPoints, { key: key(), name: '', address: '', lat: coord(lat), lon: coord(lon) }] }));
-      focusRef.current = `${id}-gp-${index}-name`;
+      update((s) => {
+        focusRef.current = `${id}-gp-${s.gatheringPoints.length}-name`;
+        return { gatheringPoints: [...s.gatheringPoints, { key: key(), name: '', address: '', lat: coord(lat), lon: coord(lon) }] };
+      });
       setMode('none');
     } else if (mode === 'cp') {
-      const index = state.checkpoints.length;
-      update((s) => ({
-        checkpoints: [...s.checkpoints, { key: key(), name: '', controlledBy: s.parties[0] ?? '', lat: coord(lat), lon: coord(lon) }],
-      }));
-      focusRef.current = `${id}-cp-${index}-name`;
+      update((s) => {
+        focusRef.current = `${id}-cp-${s.checkpoints.length}-name`;
+        return { checkpoints: [...s.checkpoints, { key: key(), name: '', controlledBy: s.parties[0] ?? '', lat: coord(lat), lon: coord(lon) }] };
+      });
       setMode('none');
     }
   }
@@ -404,7 +431,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
   }
 
   async function save(): Promise<{ id: string; version: number } | null> {
-    const { body, errors: local } = buildBody(state);
+    const { body, errors: local, windowRows } = buildBody(state);
     setErrors(local);
     setMissing(null);
     setFailure(null);
@@ -422,7 +449,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
       if (isUnauthorized(err)) onSessionEnded();
       else if (err instanceof ApiError && err.status === 409) setFailure('corridors.form.stale');
       else {
-        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(toFormPaths(err.problem.errors, windowRows));
         setFailure(requestErrorKey(err));
       }
       return null;
@@ -442,6 +469,11 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
     if (busy) return;
     setBusy(true);
     try {
+      // Unchanged and already before the parties: nothing to send again.
+      if (saved && !dirty && saved.status === 'proposed') {
+        navigate(corridorPath(saved.id));
+        return;
+      }
       const target = dirty || !saved || saved.status !== 'draft' ? await save() : saved;
       if (!target) return;
       try {
@@ -474,6 +506,10 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
     [mode, state.route],
   );
   const km = routeLengthKm(isDrawableRoute(draft.route) ? draft.route : null);
+  // The map follows the corridor being amended, and the origin and destination once they are set
+  // (not each new vertex: that would move the map under the pointer while drawing).
+  const ends = [draft.origin, draft.destination].map((p) => (p ? `${p.lat},${p.lon}` : '')).join('|');
+  const focusKey = corridor ? `edit-${corridor.id}` : ends === '|' ? undefined : ends;
   const amending = saved !== null;
   const voids = corridor && corridor.status !== 'draft' && corridor.status !== 'closed';
 
@@ -571,10 +607,10 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
               >
                 {mode === 'route' ? t('corridors.form.stopDrawing') : t('corridors.form.drawRoute')}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => setRoute(state.route.slice(0, -1))} disabled={state.route.length === 0} data-testid="route-undo">
+              <button type="button" className="button button--secondary" onClick={() => setRoute((route) => route.slice(0, -1))} disabled={state.route.length === 0} data-testid="route-undo">
                 {t('corridors.form.undoPoint')}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => setRoute([])} disabled={state.route.length === 0} data-testid="route-clear">
+              <button type="button" className="button button--secondary" onClick={() => setRoute(() => [])} disabled={state.route.length === 0} data-testid="route-clear">
                 {t('corridors.form.clearRoute')}
               </button>
             </div>
@@ -601,12 +637,16 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
                   setRouteDraft(text);
                   if (!text.trim()) {
                     setRouteDraftBad(false);
+                    routeFromText.current = true;
                     update({ route: [] });
                     return;
                   }
                   const parsed = parseRoute(text);
                   setRouteDraftBad(parsed === null);
-                  if (parsed) update({ route: parsed });
+                  if (parsed) {
+                    routeFromText.current = true;
+                    update({ route: parsed });
+                  }
                 }}
               />
               {routeDraftBad && (
@@ -666,7 +706,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
                     <div className="point-row__coords">
                       <TextField
                         id={`${id}-gp-${i}-lat`}
-                        label={t('corridors.form.itemLat', { n: i + 1 })}
+                        label={t('corridors.form.gpLat', { n: i + 1 })}
                         value={g.lat}
                         inputMode="decimal"
                         onChange={(lat) => update((s) => ({ gatheringPoints: s.gatheringPoints.map((x) => (x.key === g.key ? { ...x, lat } : x)) }))}
@@ -674,7 +714,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
                       />
                       <TextField
                         id={`${id}-gp-${i}-lon`}
-                        label={t('corridors.form.itemLon', { n: i + 1 })}
+                        label={t('corridors.form.gpLon', { n: i + 1 })}
                         value={g.lon}
                         inputMode="decimal"
                         onChange={(lon) => update((s) => ({ gatheringPoints: s.gatheringPoints.map((x) => (x.key === g.key ? { ...x, lon } : x)) }))}
@@ -746,7 +786,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
                   <div className="point-row__coords">
                     <TextField
                       id={`${id}-cp-${i}-lat`}
-                      label={t('corridors.form.itemLat', { n: i + 1 })}
+                      label={t('corridors.form.cpLat', { n: i + 1 })}
                       value={c.lat}
                       inputMode="decimal"
                       onChange={(lat) => update((s) => ({ checkpoints: s.checkpoints.map((x) => (x.key === c.key ? { ...x, lat } : x)) }))}
@@ -754,7 +794,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
                     />
                     <TextField
                       id={`${id}-cp-${i}-lon`}
-                      label={t('corridors.form.itemLon', { n: i + 1 })}
+                      label={t('corridors.form.cpLon', { n: i + 1 })}
                       value={c.lon}
                       inputMode="decimal"
                       onChange={(lon) => update((s) => ({ checkpoints: s.checkpoints.map((x) => (x.key === c.key ? { ...x, lon } : x)) }))}
@@ -887,45 +927,39 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
               />
             )}
           </fieldset>
+          {errors.some((e) => !shown.has(e)) && (
+            <ul className="notice notice--error problem-list" role="alert" data-testid="other-errors">
+              {errors
+                .filter((e) => !shown.has(e))
+                .map((e, i) => (
+                  <li key={`${e.path}-${i}`} data-path={e.path}>
+                    {fieldLabel(e.path)}: {errorText(e)}
+                  </li>
+                ))}
+            </ul>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={busy} data-testid="save-draft">
+              {t('corridors.form.saveDraft')}
+            </button>
+            <button type="button" className="button button--approve" disabled={busy} onClick={propose} data-testid="propose">
+              {t('corridors.actions.propose')}
+            </button>
+          </div>
         </div>
 
-        <div className="corridor-form__map">
+        <div className="corridor-form__map" ref={mapBoxRef}>
           <p className={`map-mode${mode === 'none' ? '' : ' map-mode--active'}`} role="status" data-testid="map-mode" data-mode={mode}>
             {t(`corridors.form.mode.${mode}`)}
           </p>
           <CorridorMap
             corridors={mapped}
             vertices={vertices}
-            focusKey={corridor ? `edit-${corridor.id}` : undefined}
+            focusKey={focusKey}
             onMapClick={mode === 'none' ? null : onMapClick}
             className="corridor-form__mapbox"
           />
         </div>
-      </div>
-
-      {errors.some((e) => !shown.has(e)) && (
-        <ul className="notice notice--error problem-list" role="alert" data-testid="other-errors">
-          {errors
-            .filter((e) => !shown.has(e))
-            .map((e, i) => (
-              <li key={`${e.path}-${i}`} data-path={e.path}>
-                {fieldLabel(e.path)}: {errorText(e)}
-              </li>
-            ))}
-        </ul>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy} data-testid="save-draft">
-          {t('corridors.form.saveDraft')}
-        </button>
-        <button type="button" className="button button--approve" disabled={busy} onClick={propose} data-testid="propose">
-          {t('corridors.actions.propose')}
-        </button>
-        {saved && (
-          <a className="button button--secondary" href={corridorPath(saved.id)} onClick={onLinkClick}>
-            {t('corridors.form.viewCorridor')}
-          </a>
-        )}
       </div>
     </form>
   );

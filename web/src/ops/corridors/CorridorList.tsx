@@ -15,6 +15,8 @@ interface CorridorListProps {
   onSessionEnded: () => void;
 }
 
+const STATUS_ORDER: readonly CorridorStatus[] = ['open', 'suspended', 'agreed', 'proposed', 'draft', 'rejected', 'closed'];
+
 function isStatus(value: string | null): value is CorridorStatus {
   return value !== null && (STATUSES as readonly string[]).includes(value);
 }
@@ -114,11 +116,20 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
       });
   });
 
-  const sorted = useMemo(() => {
-    const list = items ?? [];
-    const waiting = list.filter((c) => awaitsMyDecision(me, c));
-    return [...waiting, ...list.filter((c) => !waiting.includes(c))];
-  }, [items, me]);
+  // What needs someone's attention first: the viewer's pending decisions, then open, suspended…
+  const sorted = useMemo(
+    () =>
+      (items ?? [])
+        .map((c, i) => ({ c, i }))
+        .sort(
+          (a, b) =>
+            Number(awaitsMyDecision(me, b.c)) - Number(awaitsMyDecision(me, a.c)) ||
+            STATUS_ORDER.indexOf(a.c.status) - STATUS_ORDER.indexOf(b.c.status) ||
+            a.i - b.i,
+        )
+        .map(({ c }) => c),
+    [items, me],
+  );
   const waitingCount = sorted.filter((c) => awaitsMyDecision(me, c)).length;
   const partyName = (id: string) => orgs.find((o) => o.id === id)?.name ?? id;
 
@@ -167,7 +178,9 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
           <ul className="corridor-rows" data-testid="corridor-list" aria-live="polite">
             {sorted.map((c) => {
               const awaiting = awaitsMyDecision(me, c);
-              const window = c.currentWindow ?? c.nextWindow;
+              const past = c.windows?.[c.windows.length - 1];
+              const window = c.currentWindow ?? c.nextWindow ?? past;
+              const windowLabel = c.currentWindow ? 'public.currentWindow' : c.nextWindow ? 'public.nextWindow' : 'corridors.lastWindow';
               return (
                 <li
                   key={c.id}
@@ -192,7 +205,7 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
                   )}
                   {window ? (
                     <div className="corridor-row__window">
-                      <span className="corridor-row__label">{t(c.currentWindow ? 'public.currentWindow' : 'public.nextWindow')}: </span>
+                      <span className="corridor-row__label">{t(windowLabel)}: </span>
                       <WindowTime window={window} zones={[zone]} />
                     </div>
                   ) : null}

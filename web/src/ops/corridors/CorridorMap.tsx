@@ -104,6 +104,8 @@ export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, 
   const points = useMemo(
     () =>
       corridors.flatMap((c) => [
+        ...(c.origin ? [c.origin] : []),
+        ...(c.destination ? [c.destination] : []),
         ...(c.route?.coordinates ?? []).map(([lon, lat]) => ({ lat, lon })),
         ...(c.gatheringPoints ?? []),
         ...(c.checkpoints ?? []),
