@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
+import { launchChromium, screenshotPath } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+
+/** "YYYY-MM-DD" and "HH:MM" of an instant in Kyiv, as the form's date and time inputs take them. */
+function kyivParts(instant: Date): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+describe('a corridor agreed end to end in Chromium', () => {
+  let database: TestDatabase;
+  let app: App;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    app = await createApp({ ...loadConfig({}), databaseUrl: database.url }, { logger: false });
+    await seedDemo(app.ctx);
+    base = await app.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/ops?lang=en`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('console').waitFor();
+    return page;
+  }
+
+  it('a coordinator drafts it on the map, both liaisons approve, and the public page shows it open without a reload', async () => {
+    const name = 'Vasylivka – Zaporizhzhia (browser test)';
+    const publicPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await publicPage.goto(`${base}/?lang=en`);
+    await publicPage.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    expect(await publicPage.getByText(name).count()).toBe(0);
+
+    // The mediator's coordinator drafts the corridor, drawing the route by clicking on the map.
+    const coordinator = await signIn('coordinator@mediator.demo');
+    await coordinator.goto(`${base}/ops/corridors/new?lang=en`);
+    const form = coordinator.getByTestId('corridor-form');
+    await form.waitFor();
+    await coordinator.getByLabel('Name', { exact: true }).fill(name);
+    await coordinator.getByLabel('Evacuation of civilians').check();
+    await coordinator.getByLabel('Origin', { exact: true }).fill('Vasylivka');
+    await coordinator.getByLabel('Origin latitude').fill('47.443');
+    await coordinator.getByLabel('Origin longitude').fill('35.276');
+    await coordinator.getByLabel('Destination', { exact: true }).fill('Zaporizhzhia');
+    await coordinator.getByLabel('Destination latitude').fill('47.8388');
+    await coordinator.getByLabel('Destination longitude').fill('35.1396');
+
+    const map = coordinator.locator('[data-testid="map"][data-ready="true"]').first();
+    await map.waitFor({ timeout: 15_000 });
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the map has no size');
+    await coordinator.getByTestId('route-draw').click();
+    for (const [fx, fy] of [[0.62, 0.62], [0.64, 0.58], [0.66, 0.55]] as const) {
+      await coordinator.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+    }
+    await expect(coordinator.getByTestId('route-summary').getAttribute('data-points')).resolves.toBe('3');
+    await coordinator.getByTestId('route-draw').click();
+
+    await coordinator.getByTestId('gp-place').click();
+    await coordinator.mouse.click(box.x + box.width * 0.63, box.y + box.height * 0.6);
+    await coordinator.getByLabel('Name of gathering point 1').fill('Vasylivka bus station');
+    await coordinator.getByLabel('Latitude of gathering point 1').fill('47.44');
+    await coordinator.getByLabel('Longitude of gathering point 1').fill('35.28');
+
+    const start = kyivParts(new Date(Date.now() - 60 * 60_000));
+    const end = kyivParts(new Date(Date.now() + 6 * 60 * 60_000));
+    await coordinator.getByLabel('Window 1: start date').fill(start.date);
+    await coordinator.getByLabel('Window 1: start time').fill(start.time);
+    await coordinator.getByLabel('Window 1: end date').fill(end.date);
+    await coordinator.getByLabel('Window 1: end time').fill(end.time);
+    await coordinator.getByLabel('Ukraine: Government liaison (demo)').check();
+    await coordinator.getByLabel('Russian Federation: Ministry of Defence liaison (demo)').check();
+    await coordinator.getByLabel('Buses').check();
+    await coordinator.getByLabel('Who may leave (eligibility)').fill('Everyone');
+    await coordinator.screenshot({ path: screenshotPath('e2e-corridor-drafted-on-map-en') });
+    await coordinator.getByTestId('propose').click();
+
+    const detail = coordinator.getByTestId('corridor-detail');
+    await detail.waitFor();
+    const id = await detail.getAttribute('data-id');
+    expect(id).toBeTruthy();
+    await expect(coordinator.getByTestId('corridor-status').getAttribute('data-status')).resolves.toBe('proposed');
+    const stored = (await app.server.inject({ method: 'GET', url: '/api/v1/public/corridors' })).json();
+    expect(stored.items.map((c: { id: string }) => c.id)).not.toContain(id);
+
+    // Each liaison signs the version shown to them.
+    for (const email of ['liaison@ua.demo', 'liaison@ru.demo']) {
+      const liaison = await signIn(email);
+      await liaison.goto(`${base}/ops/corridors/${id}?lang=en`);
+      await liaison.getByTestId('approval-panel').waitFor();
+      await liaison.getByTestId('approve').click();
+      await liaison.getByTestId('signed-signature').waitFor();
+      await liaison.context().close();
+    }
+
+    // The public page, never reloaded, now shows the corridor open.
+    const card = publicPage.locator(`[data-testid="corridor-card"]`, { hasText: name });
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.getAttribute('data-status')).resolves.toBe('open');
+    await publicPage.screenshot({ path: screenshotPath('e2e-corridor-open-on-public-page-en-phone'), fullPage: true });
+    await expect(coordinator.getByTestId('corridor-status').getAttribute('data-status')).resolves.toBe('open');
+  });
+});
