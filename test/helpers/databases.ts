@@ -46,6 +46,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
+        // A closed pool's sockets finish closing a moment later; forcing the drop before that
+        // would kill them mid-goodbye and surface as an error in the test run.
+        for (let i = 0; i < 50; i += 1) {
+          const open = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (open.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await client.query(`drop database if exists ${name} with (force)`);
       } finally {
         await client.end();
