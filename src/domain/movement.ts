@@ -192,7 +192,8 @@ export function deconflict(plan: MovementPlan, world: World): Warning[] {
   if (route) {
     const buffer = corridor?.bufferMeters ?? world.defaultBufferMeters;
     const near = world.incidents.nearRoute(route, buffer);
-    const recent = near.filter((h) => !isHazard(h.incident) && isRecent(h.incident, world.now));
+    // Mines count as hazards until cleared, and not at all once cleared.
+    const recent = near.filter((h) => h.incident.type !== 'mine' && isRecent(h.incident, world.now));
     const hazards = near.filter((h) => isHazard(h.incident));
     const describe = (hits: typeof near) =>
       hits.map((h) => ({ id: h.incident.id, type: h.incident.type as IncidentType, severity: h.incident.severity, occurredAt: h.incident.occurredAt, distanceMeters: Math.round(h.distanceMeters) }));
