@@ -64,7 +64,8 @@ function present(row: IncidentRow): IncidentView {
 export async function incidentIndexFor(db: Kysely<Schema>, box: BBox | null, now: Date): Promise<IncidentIndex> {
   const since = new Date(now.getTime() - RECENT_INCIDENT_HOURS * 3_600_000).toISOString();
   const rows = await listIncidentsInBox(db, box, { since, includeUnclearedMines: true, limit: 100_000 });
-  return new IncidentIndex(rows.map(incidentFacts).filter((i) => isHazard(i) || isRecent(i, now)));
+  // A cleared mine is no longer a danger, however recent its report.
+  return new IncidentIndex(rows.map(incidentFacts).filter((i) => isHazard(i) || (i.type !== 'mine' && isRecent(i, now))));
 }
 
 /** Which corridors (agreed, open, or with a window within a day) and active movements an incident touches. */
