@@ -3,8 +3,8 @@ import { verifyStatement } from '../../src/domain/signature.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { corridorBody, createCorridor, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { hoursFromNow } from '../helpers/time.ts';
 
-const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 describe.each(DIALECTS)('corridors on %s', (dialect) => {
   let t: TestApp;
@@ -146,7 +146,7 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
   });
 
   it('keeps every version immutable, answers 409 to a stale amendment, and voids earlier approvals', async () => {
-    const windows = [{ start: hours(-1), end: hours(5) }];
+    const windows = [{ start: hoursFromNow(-1), end: hoursFromNow(5) }];
     const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows });
     await decide(uaLiaison, id, 1, 'approve');
     await decide(ruLiaison, id, 1, 'approve');
@@ -171,12 +171,12 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
   });
 
   it('a rejection makes it rejected; suspend, resume and close are the mediator’s, from the right states only', async () => {
-    const rejected = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hours(1), end: hours(10) }] });
+    const rejected = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hoursFromNow(1), end: hoursFromNow(10) }] });
     await decide(ruLiaison, rejected.id, 1, 'approve');
     await decide(uaLiaison, rejected.id, 1, 'reject', 'Leads into occupied territory');
     expect((await get(coordinator, rejected.id)).json().status).toBe('rejected');
 
-    const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hours(-1), end: hours(5) }] });
+    const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(5) }] });
     const control = (token: string, type: string, body: Record<string, unknown> = { reason: 'Shelling reported near Vasylivka' }) =>
       t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/${type}`, payload: body });
     expect((await control(coordinator, 'suspend')).json().code).toBe('CORRIDOR_NOT_AGREED');
@@ -202,7 +202,7 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
   it('records a unilateral announcement as such and never shows it to the public unless all agree', async () => {
     const { id } = await createProposedCorridor(t, coordinator, [ua, ru], {
       name: 'Kyiv – Gomel',
-      windows: [{ start: hours(1), end: hours(12) }],
+      windows: [{ start: hoursFromNow(1), end: hoursFromNow(12) }],
       origin: { name: 'Kyiv', lat: 50.4501, lon: 30.5234 },
       gatheringPoints: [{ name: 'Kyiv central station', lat: 50.4406, lon: 30.4897 }],
       checkpoints: [],
@@ -218,7 +218,7 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
   });
 
   it('shows the public only agreed corridors, without checkpoints, signatures or comments, with ETag and 304', async () => {
-    const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { name: 'Enerhodar – Zaporizhzhia', origin: { name: 'Enerhodar', lat: 47.4989, lon: 34.6558 }, gatheringPoints: [{ name: 'Enerhodar bus station', lat: 47.5, lon: 34.65 }], windows: [{ start: hours(-2), end: hours(6) }] });
+    const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { name: 'Enerhodar – Zaporizhzhia', origin: { name: 'Enerhodar', lat: 47.4989, lon: 34.6558 }, gatheringPoints: [{ name: 'Enerhodar bus station', lat: 47.5, lon: 34.65 }], windows: [{ start: hoursFromNow(-2), end: hoursFromNow(6) }] });
     await decide(uaLiaison, id, 1, 'approve', 'secret liaison remark');
     const pending = await t.inject({ method: 'GET', url: '/api/v1/public/corridors' });
     expect(pending.json().items.map((c: { id: string }) => c.id)).not.toContain(id);
@@ -257,7 +257,7 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
   });
 
   it('records both parties’ decisions when they sign at the same moment', async () => {
-    const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hours(24), end: hours(30) }] });
+    const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hoursFromNow(24), end: hoursFromNow(30) }] });
     const [a, b] = await Promise.all([decide(uaLiaison, id, 1, 'approve'), decide(ruLiaison, id, 1, 'approve')]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect((await get(coordinator, id)).json()).toMatchObject({ status: 'agreed', nextWindow: { start: expect.any(String) }, currentWindow: null });

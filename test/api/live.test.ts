@@ -4,9 +4,9 @@ import { loadConfig } from '../../src/config.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { hoursFromNow } from '../helpers/time.ts';
 import { openSse, type SseEvent } from '../helpers/sse.ts';
 
-const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const about = (id: string, status?: string) => (e: SseEvent) => {
   const data = e.data as { id: string; status: string };
   return e.event === 'corridor' && data.id === id && (status === undefined || data.status === status);
@@ -47,7 +47,7 @@ describe.each(DIALECTS)('live corridor events on %s', (dialect) => {
     const uaStream = await openSse(`${base}/api/v1/stream`, { authorization: `Bearer ${uaLiaison}` });
     const otherStream = await openSse(`${base}/api/v1/stream`, { cookie: `sp_session=${otherLiaison}` });
     try {
-      const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hours(-1), end: hours(4) }] });
+      const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(4) }] });
       await approve(uaLiaison, id);
       await uaStream.waitFor(about(id, 'proposed'));
       await approve(ruLiaison, id);
@@ -132,7 +132,7 @@ describe.runIf(DIALECTS.includes('postgres'))('two server instances on one Postg
     const [uaL, ruL] = [await liaison(ua, 'l@two-ua.test'), await liaison(ru, 'l@two-ru.test')];
     const stream = await openSse(`${secondBase}/api/v1/public/stream`);
     try {
-      const { id } = await createProposedCorridor(t, admin, [ua, ru], { windows: [{ start: hours(-1), end: hours(3) }] });
+      const { id } = await createProposedCorridor(t, admin, [ua, ru], { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(3) }] });
       for (const token of [uaL, ruL]) {
         await t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
       }

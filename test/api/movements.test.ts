@@ -4,9 +4,9 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { openSse } from '../helpers/sse.ts';
+import { hoursFromNow } from '../helpers/time.ts';
 
-const HOUR = 3_600_000;
-const at = (hours: number, from = Date.now()) => new Date(from + hours * HOUR).toISOString();
+const at = hoursFromNow;
 type Json = Record<string, unknown>;
 
 describe.each(DIALECTS)('movements on %s', (dialect) => {

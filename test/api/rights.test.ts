@@ -6,6 +6,7 @@ import { DIALECTS } from '../helpers/databases.ts';
 import { registerPersonMinimal } from '../../src/services/passengers.service.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { readPermissionsDoc } from '../helpers/permissions-doc.ts';
+import { hoursFromNow } from '../helpers/time.ts';
 
 /**
  * The API is checked against docs/permissions.md itself: for every organisation kind and role,
@@ -132,8 +133,7 @@ const PROBES: Record<Action, Probe> = {
 };
 
 function movementBody(corridorId: string): Record<string, unknown> {
-  const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-  return { kind: 'supply', corridorId, departAt: at(72), arriveBy: at(80), vehicles: [{ type: 'truck' }], personnel: 2, cargo: [{ category: 'food', item: 'flour', quantity: 10, unit: 't' }] };
+  return { kind: 'supply', corridorId, departAt: hoursFromNow(72), arriveBy: hoursFromNow(80), vehicles: [{ type: 'truck' }], personnel: 2, cargo: [{ category: 'food', item: 'flour', quantity: 10, unit: 't' }] };
 }
 
 function incidentBody(): Record<string, unknown> {

@@ -1,30 +1,19 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
-import { launchChromium, screenshotPath } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 
 describe('staff console and public page in Chromium', () => {
-  let database: TestDatabase;
-  let app: App;
+  let rig: BrowserRig;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    app = await createApp({ ...loadConfig({}), databaseUrl: database.url }, { logger: false });
-    await seedDemo(app.ctx);
-    base = await app.server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    rig = await startBrowserRig();
+    ({ base, browser } = rig);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(async () => rig?.close());
 
   it('signs in with a demo login, sees the map of Ukraine, and works in uk, ru and en', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
-import { launchChromium, screenshotPath } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import type { App } from '../../src/app.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 
 /** "YYYY-MM-DD" and "HH:MM" of an instant in Kyiv, as the form's date and time inputs take them. */
 function kyivParts(instant: Date): { date: string; time: string } {
@@ -17,23 +15,16 @@ function kyivParts(instant: Date): { date: string; time: string } {
 }
 
 describe('a corridor agreed end to end in Chromium', () => {
-  let database: TestDatabase;
+  let rig: BrowserRig;
   let app: App;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    app = await createApp({ ...loadConfig({}), databaseUrl: database.url }, { logger: false });
-    await seedDemo(app.ctx);
-    base = await app.server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    rig = await startBrowserRig();
+    ({ app, base, browser } = rig);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(async () => rig?.close());
 
   async function signIn(email: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { seedDemo } from '../../src/demo/demo.service.ts';
+import { createTestDatabase } from './databases.ts';
 
 /** Debian's Chromium, never a downloaded browser (the machines reach no browser CDN). */
 export function launchChromium(): Promise<Browser> {
@@ -15,4 +19,30 @@ export const RESULTS_DIR = path.resolve('test-results');
 export function screenshotPath(name: string): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   return path.join(RESULTS_DIR, `${name}.png`);
+}
+
+/** The demo system on a fresh SQLite file, listening on a free port, and Chromium: what every browser test needs. */
+export interface BrowserRig {
+  app: App;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBrowserRig(): Promise<BrowserRig> {
+  const database = await createTestDatabase('sqlite');
+  const app = await createApp({ ...loadConfig({}), databaseUrl: database.url }, { logger: false });
+  await seedDemo(app.ctx);
+  const base = await app.server.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  return {
+    app,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.drop();
+    },
+  };
 }
