@@ -13,6 +13,8 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
+  /** The server's stable code for the rule broken ("NOTICE_TOO_SHORT"), when it gives one. */
+  code?: string;
   errors?: ProblemFieldError[];
 }
 
@@ -49,6 +51,7 @@ export function parseProblem(body: unknown, status: number): Problem | null {
     status: typeof body.status === 'number' ? body.status : status,
   };
   if (typeof body.detail === 'string') problem.detail = body.detail;
+  if (typeof body.code === 'string') problem.code = body.code;
   if (Array.isArray(body.errors)) {
     problem.errors = body.errors.filter(isRecord).map((e) => ({
       path: typeof e.path === 'string' ? e.path : '',
@@ -312,4 +315,175 @@ export interface Place {
 
 export interface Places {
   items: Place[];
+}
+
+/* ---- Movements (docs/api-movements.md) ---- */
+
+export type MovementKind = 'evacuation' | 'supply' | 'assessment' | 'staff';
+export type MovementStatus = 'submitted' | 'acknowledged' | 'denied' | 'underway' | 'completed' | 'aborted';
+export type VehicleType = 'bus' | 'truck' | 'car' | 'van' | 'ambulance' | 'other';
+export type AckDecision = 'acknowledge' | 'deny';
+export type IncidentType = 'shelling' | 'gunfire' | 'mine' | 'blocked_road' | 'detention' | 'accident' | 'other';
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+export const MOVEMENT_KINDS: readonly MovementKind[] = ['evacuation', 'supply', 'assessment', 'staff'];
+export const MOVEMENT_STATUSES: readonly MovementStatus[] = ['submitted', 'acknowledged', 'denied', 'underway', 'completed', 'aborted'];
+export const VEHICLE_TYPES: readonly VehicleType[] = ['bus', 'truck', 'car', 'van', 'ambulance', 'other'];
+export const INCIDENT_TYPES: readonly IncidentType[] = ['shelling', 'gunfire', 'mine', 'blocked_road', 'detention', 'accident', 'other'];
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+export interface Vehicle {
+  type: VehicleType;
+  plate?: string;
+  markings?: string;
+}
+
+export interface CargoLine {
+  category: string;
+  item: string;
+  quantity: number;
+  unit: string;
+  weightKg?: number;
+}
+
+/** The body of POST /api/v1/movements and POST /api/v1/movements/check. */
+export interface MovementNotification {
+  kind: MovementKind;
+  corridorId?: string;
+  route?: LineString;
+  departAt: string;
+  arriveBy: string;
+  vehicles: Vehicle[];
+  personnel: number;
+  passengers?: number;
+  cargo?: CargoLine[];
+  urgent?: boolean;
+  justification?: string;
+}
+
+export interface IncidentNear {
+  id: string;
+  type: IncidentType | string;
+  severity: Severity | string;
+  occurredAt: string;
+  distanceMeters: number;
+}
+
+/** A deconfliction warning: `code`, the server's English `message`, and the details of its code. */
+export interface MovementWarning {
+  code: string;
+  message: string;
+  hoursGiven?: number;
+  noticeHours?: number;
+  urgent?: boolean;
+  corridorStatus?: CorridorStatus;
+  windows?: TimeWindow[];
+  maxDeviationMeters?: number;
+  bufferMeters?: number;
+  incidents?: IncidentNear[];
+}
+
+export interface MovementCheck {
+  warnings: MovementWarning[];
+  requiredAcknowledgements: string[];
+  acknowledgementDeadline: string;
+}
+
+export interface Acknowledgement {
+  partyId: string;
+  decision: AckDecision;
+  comment: string | null;
+  at: string;
+}
+
+export interface Position {
+  lat: number;
+  lon: number;
+  at: string;
+  checkpoint: string | null;
+}
+
+export interface Checkin extends Position {
+  note: string | null;
+}
+
+export interface ExpectedPassage {
+  checkpoint: string;
+  lat: number;
+  lon: number;
+  fraction: number;
+  expectedAt: string;
+}
+
+export interface DeliveryLine {
+  item: string;
+  unit: string;
+  expected: number;
+  received: number;
+  difference: number;
+}
+
+/** GET /api/v1/movements/:id and the items of GET /api/v1/movements. */
+export interface Movement {
+  id: string;
+  agencyId: string;
+  kind: MovementKind;
+  corridorId: string | null;
+  route: LineString | null;
+  departAt: string;
+  arriveBy: string;
+  vehicles: Vehicle[];
+  personnel: number;
+  passengers: number | null;
+  cargo: CargoLine[];
+  urgent: boolean;
+  justification: string | null;
+  status: MovementStatus;
+  requiredAcknowledgements: string[];
+  acknowledgements: Acknowledgement[];
+  acknowledgementDeadline: string;
+  acknowledgementMeaning: string;
+  warnings: MovementWarning[];
+  lastCheckin: Position | null;
+  checkins: Checkin[];
+  expectedPassages: ExpectedPassage[];
+  progress: number;
+  overdue: boolean;
+  /** `what` is a checkpoint's name, or "arrival". */
+  expectedNext: { what: string; at: string } | null;
+  delivery: { at: string; note: string | null; lines: DeliveryLine[] } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `event: movement` on /api/v1/stream. */
+export interface MovementChangeEvent {
+  id: string;
+  status: MovementStatus;
+  overdue: boolean;
+  /** notified, acknowledge, deny, start, checkin, complete, abort, delivery, overdue… */
+  change: string;
+  at: string;
+}
+
+/** `event: incident` on /api/v1/stream (the mediator, and agencies whose movements it affects). */
+export interface IncidentEvent {
+  id: string;
+  corridors: string[];
+  movements: string[];
+  at: string;
+}
+
+export interface Incident {
+  id: string;
+  type: IncidentType | string;
+  severity: Severity | string;
+  lat: number;
+  lon: number;
+  occurredAt: string;
+  clearedAt: string | null;
+  verification: string;
+  description: string | null;
+  reportedByOrg: string;
+  createdAt: string;
 }

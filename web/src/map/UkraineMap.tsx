@@ -5,7 +5,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { currentLang, type Lang } from '../i18n/index.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { api, type CorridorStatus, type PublicConfig } from '../api.ts';
+import { api, type CorridorStatus, type MovementStatus, type PublicConfig } from '../api.ts';
 import {
   CONFIG_URL,
   OBLASTS_URL,
@@ -16,10 +16,14 @@ import {
   type OblastProperties,
 } from './geo.ts';
 
-export type MarkerTone = CorridorStatus | 'place' | 'other';
+/** Corridor and movement statuses, 'overdue' (a convoy not heard from in time), places. */
+export type MarkerTone = CorridorStatus | MovementStatus | 'overdue' | 'place' | 'other';
 
-/** Gathering points are circles, checkpoints diamonds, so they differ without colour too. */
-export type MarkerSymbol = 'circle' | 'diamond';
+/**
+ * Gathering points are circles, checkpoints diamonds, so they differ without colour too; a
+ * convoy's last position is a ringed disc, an earlier check-in a small dot.
+ */
+export type MarkerSymbol = 'circle' | 'diamond' | 'convoy' | 'dot';
 
 export interface MapMarker {
   id: string;
@@ -31,11 +35,13 @@ export interface MapMarker {
   title: string;
   /** Extra lines for the popup opened on click or tap. */
   lines?: string[];
+  /** data-testid of a convoy marker's element (with data-marker-id), for tests. */
+  testId?: string;
 }
 
 /** A corridor's route (a line) or its buffer (an area), drawn under the markers. */
 export type MapShape =
-  | { id: string; kind: 'route'; tone: MarkerTone; points: ReadonlyArray<{ lat: number; lon: number }>; title?: string; dashed?: boolean }
+  | { id: string; kind: 'route'; tone: MarkerTone; points: ReadonlyArray<{ lat: number; lon: number }>; title?: string; dashed?: boolean; emphasis?: boolean }
   | { id: string; kind: 'buffer'; tone: MarkerTone; area: Feature<Polygon | MultiPolygon> };
 
 export interface UkraineMapHandle {
@@ -82,6 +88,18 @@ const UKRAINE = L.latLngBounds(UKRAINE_BOUNDS);
 function diamondShape(): HTMLElement {
   const shape = document.createElement('span');
   shape.className = 'sp-symbol__shape';
+  return shape;
+}
+
+function convoyShape(marker: MapMarker): HTMLElement {
+  const shape = document.createElement('span');
+  shape.className = 'sp-symbol__convoy';
+  if (marker.testId) {
+    shape.dataset.testid = marker.testId;
+    shape.dataset.markerId = marker.id;
+    shape.dataset.lat = String(marker.lat);
+    shape.dataset.lon = String(marker.lon);
+  }
   return shape;
 }
 
@@ -273,8 +291,15 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
               keyboard: false,
               interactive: !picking,
             })
+          : m.symbol === 'convoy'
+            ? L.marker([m.lat, m.lon], {
+                icon: L.divIcon({ className: `sp-symbol sp-symbol--convoy sp-symbol--${m.tone}`, iconSize: [26, 26], html: convoyShape(m) }),
+                keyboard: false,
+                interactive: !picking,
+                zIndexOffset: m.tone === 'overdue' ? 1000 : 500,
+              })
           : L.circleMarker([m.lat, m.lon], {
-              radius: m.tone === 'place' || m.tone === 'other' ? 6 : 9,
+              radius: m.symbol === 'dot' ? 5 : m.tone === 'place' || m.tone === 'other' ? 6 : 9,
               weight: 2,
               fillOpacity: 1,
               className: `sp-marker sp-marker--${m.tone}`,
@@ -320,8 +345,8 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
         .map((p) => L.latLng(p.lat, p.lon));
       if (latlngs.length < 2) continue;
       const line = L.polyline(latlngs, {
-        className: `sp-route sp-route--${shape.tone}${shape.dashed ? ' sp-route--dashed' : ''}`,
-        weight: 4,
+        className: `sp-route sp-route--${shape.tone}${shape.dashed ? ' sp-route--dashed' : ''}${shape.emphasis ? ' sp-route--emphasis' : ''}`,
+        weight: shape.emphasis ? 7 : 4,
         interactive: !picking,
       });
       if (shape.title) line.bindTooltip(textElement('span', shape.title), { sticky: true, className: 'sp-marker-tip' });

@@ -6,12 +6,13 @@ import { isUnauthorized } from './errors.ts';
 import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
 import { Overview } from './Overview.tsx';
 import { CorridorsSection } from './corridors/CorridorsSection.tsx';
+import { MovementsSection } from './movements/MovementsSection.tsx';
 
 /** Sections that exist, after the map, in navigation order. */
-const SECTIONS = ['corridors'] as const;
+const SECTIONS = ['corridors', 'movements'] as const;
 
 /** Capabilities still to be built: listed in the navigation, disabled, marked "coming soon". */
-const UPCOMING = ['movements', 'incidents', 'people', 'announcements'] as const;
+const UPCOMING = ['incidents', 'people', 'announcements'] as const;
 type Upcoming = (typeof UPCOMING)[number];
 
 function isUpcoming(section: string): section is Upcoming {
@@ -127,6 +128,8 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
             <Overview onSessionEnded={onSessionEnded} />
           ) : section === 'corridors' ? (
             <CorridorsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+          ) : section === 'movements' ? (
+            <MovementsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : isUpcoming(section) ? (
             <div className="console__panel">
               <h1>{t(`ops.nav.${section}`)}</h1>

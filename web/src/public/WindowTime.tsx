@@ -78,15 +78,50 @@ export function WindowTime({ window, zones = PUBLIC_ZONES }: { window: Window; z
   );
 }
 
-/** "14:05 Kyiv time (UTC+2)" (with the date when it is not today in Kyiv). */
-export function useKyivClock(): (instant: string) => string {
+/** "14:05 Kyiv time (UTC+2)" in `zone` (with the date when it is not today there). */
+export function useZonedClock(zone: string): (instant: string) => string {
   const { t } = useTranslation();
   const locale = INTL_LOCALE[currentLang()];
   return (instant: string) => {
     const date = new Date(instant);
     if (Number.isNaN(date.getTime())) return '';
-    return inZone(t, 'in', formatClock(date, KYIV_ZONE, locale), KYIV_ZONE, utcOffset(date, KYIV_ZONE));
+    return inZone(t, 'in', formatClock(date, zone, locale), zone, utcOffset(date, zone));
   };
+}
+
+/** "14:05 Kyiv time (UTC+2)" (with the date when it is not today in Kyiv). */
+export function useKyivClock(): (instant: string) => string {
+  return useZonedClock(KYIV_ZONE);
+}
+
+/**
+ * An instant with its date in the first zone, the zone named, then the same instant in each
+ * other zone whose clock differs: "8 March 2022, 10:00 Kyiv time (UTC+2)", "That is … Moscow time".
+ */
+export function InstantTime({ instant, zones = PUBLIC_ZONES }: { instant: string; zones?: readonly string[] }) {
+  const { t } = useTranslation();
+  const locale = INTL_LOCALE[currentLang()];
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return null;
+  const [primary = KYIV_ZONE, ...others] = distinctZones(zones);
+  const primaryOffset = utcOffset(date, primary);
+  const seen = new Set([primaryOffset]);
+  const alternates = others.filter((zone) => {
+    const offset = utcOffset(date, zone);
+    if (seen.has(offset)) return false;
+    seen.add(offset);
+    return true;
+  });
+  return (
+    <>
+      <span className="window-time">{inZone(t, 'in', formatDateTime(instant, primary, locale), primary, primaryOffset)}</span>
+      {alternates.map((zone) => (
+        <span key={zone} className="window-time window-time--alt">
+          {inZone(t, 'also', formatDateTime(instant, zone, locale), zone, utcOffset(date, zone))}
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** "8 March 2022, 09:00 Kyiv time (UTC+2)": an instant with its date, in `zone`, the zone named. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ApiError,
@@ -8,7 +8,6 @@ import {
   isAbort,
   type Corridor,
   type CorridorContent,
-  type LineString,
   type Me,
   type Org,
   type Place,
@@ -19,15 +18,15 @@ import {
   type Traffic,
 } from '../../api.ts';
 import { currentLang } from '../../i18n/index.ts';
-import { isDrawableRoute, routeLengthKm } from '../../map/geometry.ts';
 import { WindowTime, distinctZones, zoneName } from '../../public/WindowTime.tsx';
 import { KYIV_ZONE, MOSCOW_ZONE, instantToZonedInput, isKnownZone, windowOffset, zonedInputToInstant } from '../../time.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { navigate, onLinkClick } from '../route.ts';
 import { CorridorMap, type MappedCorridor } from './CorridorMap.tsx';
-import { useNumber } from './describe.ts';
 import { CORRIDORS_BASE, corridorPath, fieldOfPath, type ContentField } from './fields.ts';
 import { MissingForProposal, useErrorText, useFieldLabel, type ClientErrorKey, type FormError } from './ProblemList.tsx';
+import { Checks, DateTimeField, FieldErrors, TextField, ZoneField } from '../FormFields.tsx';
+import { RouteTools, appendPoint, coord } from '../RouteTools.tsx';
 
 /* ---------- Form state: text as typed, turned into a request body on save ---------- */
 
@@ -78,7 +77,6 @@ let nextKey = 1;
 const key = (): number => nextKey++;
 
 const EMPTY_POINT: PointDraft = { name: '', lat: '', lon: '' };
-const coord = (value: number): string => String(Math.round(value * 1e5) / 1e5);
 
 function pointDraft(point: { name: string; lat: number; lon: number } | null | undefined): PointDraft {
   return point ? { name: point.name, lat: coord(point.lat), lon: coord(point.lon) } : { ...EMPTY_POINT };
@@ -233,30 +231,6 @@ function toFormPaths(errors: readonly ProblemFieldError[], windowRows: readonly 
   });
 }
 
-/** A pasted route: a GeoJSON LineString, or a Feature holding one. */
-function parseRoute(text: string): [number, number][] | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const geometry = (value as { type?: unknown; geometry?: unknown }).type === 'Feature' ? (value as { geometry?: unknown }).geometry : value;
-  const line = geometry as Partial<LineString> | null;
-  if (!line || line.type !== 'LineString' || !Array.isArray(line.coordinates)) return null;
-  const coords: [number, number][] = [];
-  for (const p of line.coordinates) {
-    if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') return null;
-    if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) return null;
-    coords.push([p[0], p[1]]);
-  }
-  return coords.length >= 2 ? coords : null;
-}
-
-const routeText = (route: [number, number][]): string =>
-  route.length ? JSON.stringify({ type: 'LineString', coordinates: route.map(([lon, lat]) => [Number(coord(lon)), Number(coord(lat))]) }) : '';
-
 /* ---------- The form ---------- */
 
 interface CorridorFormProps {
@@ -321,7 +295,6 @@ interface FormBodyProps {
 function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps) {
   const { t } = useTranslation();
   const id = useId();
-  const num = useNumber();
   const fieldLabel = useFieldLabel();
   const errorText = useErrorText();
   const lang = currentLang();
@@ -331,8 +304,6 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
   );
   const [dirty, setDirty] = useState(false);
   const [mode, setMode] = useState<MapMode>('none');
-  const [routeDraft, setRouteDraft] = useState(() => routeText(state.route));
-  const [routeDraftBad, setRouteDraftBad] = useState(false);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [missing, setMissing] = useState<ProblemFieldError[] | null>(null);
   const [failure, setFailure] = useState<RequestErrorKey | 'corridors.form.stale' | null>(null);
@@ -374,25 +345,14 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
     setDirty(true);
     setNotice(null);
   }
-  /** Changes the route from the map or the buttons; the GeoJSON text follows (see below). */
+  /** Changes the route from the map, the buttons or the GeoJSON text (RouteTools). */
   function setRoute(change: (route: [number, number][]) => [number, number][]) {
     update((s) => ({ route: change(s.route) }));
   }
-  // The text shows the route unless the change came from the text itself (it may be mid-edit).
-  const routeFromText = useRef(false);
-  useEffect(() => {
-    if (routeFromText.current) {
-      routeFromText.current = false;
-      return;
-    }
-    setRouteDraft(routeText(state.route));
-    setRouteDraftBad(false);
-  }, [state.route]);
-
   function onMapClick({ lat, lon }: { lat: number; lon: number }) {
     if (mode === 'route') {
       // Functional updates: two quick clicks must both add their point.
-      setRoute((route) => [...route, [Number(coord(lon)), Number(coord(lat))]]);
+      setRoute((route) => appendPoint(route, { lat, lon }));
     } else if (mode === 'gp') {
       update((s) => {
         focusRef.current = `${id}-gp-${s.gatheringPoints.length}-name`;
@@ -505,7 +465,6 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
     () => (mode === 'route' || state.route.length === 1 ? state.route.map(([lon, lat]) => ({ lat, lon })) : []),
     [mode, state.route],
   );
-  const km = routeLengthKm(isDrawableRoute(draft.route) ? draft.route : null);
   // The map follows the corridor being amended, and the origin and destination once they are set
   // (not each new vertex: that would move the map under the pointer while drawing).
   const ends = [draft.origin, draft.destination].map((p) => (p ? `${p.lat},${p.lon}` : '')).join('|');
@@ -597,64 +556,14 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
           <fieldset className="group">
             <legend>{t('corridors.field.route')}</legend>
             <p className="field__hint">{t('corridors.form.routeHint')}</p>
-            <div className="toolbar">
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-pressed={mode === 'route'}
-                onClick={() => setMode(mode === 'route' ? 'none' : 'route')}
-                data-testid="route-draw"
-              >
-                {mode === 'route' ? t('corridors.form.stopDrawing') : t('corridors.form.drawRoute')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setRoute((route) => route.slice(0, -1))} disabled={state.route.length === 0} data-testid="route-undo">
-                {t('corridors.form.undoPoint')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setRoute(() => [])} disabled={state.route.length === 0} data-testid="route-clear">
-                {t('corridors.form.clearRoute')}
-              </button>
-            </div>
-            <p className="field__hint" data-testid="route-summary" data-points={state.route.length}>
-              {state.route.length === 0
-                ? t('corridors.form.noRoute')
-                : km !== null
-                  ? t('corridors.routeSummary', { km: num(km, 1), count: state.route.length })
-                  : t('corridors.form.onePoint')}
-            </p>
-            <FieldErrors id={`${fieldId('route-json')}-err`} errors={errorsFor('route')} />
-            <div className="field">
-              <label htmlFor={fieldId('route-json')}>{t('corridors.form.routeJson')}</label>
-              <textarea
-                id={fieldId('route-json')}
-                rows={3}
-                spellCheck={false}
-                className="mono"
-                value={routeDraft}
-                aria-invalid={routeDraftBad || errorsFor('route').length > 0}
-                aria-describedby={routeDraftBad ? `${fieldId('route-json')}-bad` : described(errorsFor('route'), 'route-json')}
-                onChange={(e) => {
-                  const text = e.target.value;
-                  setRouteDraft(text);
-                  if (!text.trim()) {
-                    setRouteDraftBad(false);
-                    routeFromText.current = true;
-                    update({ route: [] });
-                    return;
-                  }
-                  const parsed = parseRoute(text);
-                  setRouteDraftBad(parsed === null);
-                  if (parsed) {
-                    routeFromText.current = true;
-                    update({ route: parsed });
-                  }
-                }}
-              />
-              {routeDraftBad && (
-                <p id={`${fieldId('route-json')}-bad`} className="field-error">
-                  {t('corridors.errors.routeJson')}
-                </p>
-              )}
-            </div>
+            <RouteTools
+              id={fieldId('route-json')}
+              route={state.route}
+              onChange={setRoute}
+              drawing={mode === 'route'}
+              onDrawingChange={(on) => setMode(on ? 'route' : 'none')}
+              errors={errorsFor('route')}
+            />
             <TextField
               id={fieldId('buffer')}
               label={t('corridors.form.bufferLabel')}
@@ -815,17 +724,14 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
 
           <fieldset className="group">
             <legend>{t('corridors.field.windows')}</legend>
-            <div className="field">
-              <label htmlFor={fieldId('zone')}>{t('corridors.form.zone')}</label>
-              <select id={fieldId('zone')} value={state.zone} onChange={(e) => update({ zone: e.target.value })}>
-                {zoneChoices.map((z) => (
-                  <option key={z} value={z}>
-                    {zoneName(z, t)} — {z}
-                  </option>
-                ))}
-              </select>
-              <p className="field__hint">{t('corridors.form.zoneHint', { zone: zoneName(state.zone, t) })}</p>
-            </div>
+            <ZoneField
+              id={fieldId('zone')}
+              label={t('corridors.form.zone')}
+              hint={t('corridors.form.zoneHint', { zone: zoneName(state.zone, t) })}
+              value={state.zone}
+              zones={zoneChoices}
+              onChange={(zone) => update({ zone })}
+            />
             <FieldErrors id={`${fieldId('windows')}-err`} errors={errorsFor('windows')} />
             <ol className="item-list">
               {state.windows.map((w, i) => {
@@ -962,119 +868,5 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
         </div>
       </div>
     </form>
-  );
-}
-
-/* ---------- Small field components: a label for every input, errors tied to it ---------- */
-
-function FieldErrors({ id, errors }: { id: string; errors: readonly FormError[] }) {
-  const errorText = useErrorText();
-  if (errors.length === 0) return null;
-  return (
-    <div id={id} className="field-error" data-testid="field-error">
-      {errors.map((e, i) => (
-        <p key={`${e.path}-${i}`} data-path={e.path}>
-          {errorText(e)}
-        </p>
-      ))}
-    </div>
-  );
-}
-
-interface TextFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  errors: readonly FormError[];
-  hint?: string;
-  required?: boolean;
-  multiline?: boolean;
-  list?: string;
-  inputMode?: 'decimal' | 'numeric';
-}
-
-function TextField({ id, label, value, onChange, errors, hint, required, multiline, list, inputMode }: TextFieldProps) {
-  const describedBy = [errors.length ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    value,
-    'aria-invalid': errors.length > 0,
-    'aria-describedby': describedBy,
-    required,
-  };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...common} type="text" list={list} inputMode={inputMode} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
-      )}
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </div>
-  );
-}
-
-function DateTimeField({
-  id,
-  type,
-  label,
-  value,
-  onChange,
-  invalid,
-}: {
-  id: string;
-  type: 'date' | 'time';
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  invalid: boolean;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
-}
-
-function Checks<T extends string>({
-  legend,
-  options,
-  selected,
-  onChange,
-  errors,
-  empty,
-}: {
-  legend: string;
-  options: { value: T; label: string }[];
-  selected: readonly T[];
-  onChange: (values: T[]) => void;
-  errors: readonly FormError[];
-  empty?: string;
-}): ReactNode {
-  const id = useId();
-  return (
-    <fieldset className="checks" aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-err` : undefined}>
-      <legend>{legend}</legend>
-      {options.length === 0 && empty && <p className="field__hint">{empty}</p>}
-      {options.map((o) => (
-        <label key={o.value} className="checks__option">
-          <input
-            type="checkbox"
-            checked={selected.includes(o.value)}
-            onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
-          />
-          {o.label}
-        </label>
-      ))}
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </fieldset>
   );
 }

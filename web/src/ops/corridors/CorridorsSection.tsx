@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Me, type Org, type Page } from '../../api.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import type { Me } from '../../api.ts';
+import { useOrgs } from '../useOrgs.ts';
 import { CorridorDetail } from './CorridorDetail.tsx';
 import { CorridorForm } from './CorridorForm.tsx';
 import { CorridorList } from './CorridorList.tsx';
@@ -13,26 +12,6 @@ interface CorridorsSectionProps {
   /** What follows /ops/corridors/: [] (list), ['new'], [id] or [id, 'edit']. */
   rest: string[];
   onSessionEnded: () => void;
-}
-
-/** Everyone who may see corridors needs the directory of organisations to name the parties. */
-function useOrgs(onSessionEnded: () => void): { orgs: Org[] | null; error: RequestErrorKey | null; retry: () => void } {
-  const [orgs, setOrgs] = useState<Org[] | null>(null);
-  const [error, setError] = useState<RequestErrorKey | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    api<Page<Org>>('/api/v1/orgs?limit=200', { signal: controller.signal })
-      .then((page) => setOrgs(Array.isArray(page?.items) ? page.items : []))
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setError(requestErrorKey(err));
-      });
-    return () => controller.abort();
-  }, [attempt, onSessionEnded]);
-  return { orgs, error, retry: () => setAttempt((n) => n + 1) };
 }
 
 /** /ops/corridors and below: the list, a corridor, the draft and amendment form. */

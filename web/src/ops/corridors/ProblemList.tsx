@@ -14,7 +14,21 @@ export type ClientErrorKey =
   | 'corridors.errors.longitude'
   | 'corridors.errors.dateTime'
   | 'corridors.errors.route'
-  | 'corridors.errors.integer';
+  | 'corridors.errors.integer'
+  | MovementErrorKey;
+
+/** Checks of the movement forms (notification, check-in, delivery). */
+export type MovementErrorKey =
+  | 'movements.errors.dateTime'
+  | 'movements.errors.count'
+  | 'movements.errors.quantity'
+  | 'movements.errors.weight'
+  | 'movements.errors.routeOrCorridor'
+  | 'movements.errors.vehicles'
+  | 'movements.errors.justification'
+  | 'movements.errors.arrivalAfter'
+  | 'movements.errors.noticeTooShort'
+  | 'movements.errors.received';
 
 /** Where a problem's entry points, in words: "Windows, no. 2 (end)". */
 export function useFieldLabel(): (path: string) => string {

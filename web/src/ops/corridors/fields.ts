@@ -30,23 +30,29 @@ export function isContentField(value: string): value is ContentField {
   return (CONTENT_FIELDS as readonly string[]).includes(value);
 }
 
-export interface FieldPath {
-  field: ContentField | null;
+export interface FieldPath<F extends string = ContentField> {
+  field: F | null;
   /** The item of a list field ("/windows/1/end" → 1). */
   index: number | null;
   /** What inside the item ("/windows/1/end" → "end"). */
   sub: string | null;
 }
 
-/** Reads a problem's JSON-pointer path ("/windows/1/end", "/body/route") as a form field. */
-export function fieldOfPath(path: string): FieldPath {
+/** Reads a problem's JSON-pointer path ("/windows/1/end", "/body/route") as one of a form's fields. */
+export function pathOfFields<F extends string>(path: string, fields: readonly F[]): FieldPath<F> {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'body') parts.shift();
   const [head, second, third] = parts;
-  if (!head || !isContentField(head)) return { field: null, index: null, sub: null };
+  const field = fields.find((f) => f === head);
+  if (!field) return { field: null, index: null, sub: null };
   const index = second !== undefined && /^\d+$/.test(second) ? Number(second) : null;
   const sub = index === null ? (second ?? null) : (third ?? null);
-  return { field: head, index, sub };
+  return { field, index, sub };
+}
+
+/** Reads a problem's JSON-pointer path ("/windows/1/end", "/body/route") as a corridor field. */
+export function fieldOfPath(path: string): FieldPath {
+  return pathOfFields(path, CONTENT_FIELDS);
 }
 
 /** Mediator coordinators and admins draft, amend, propose, suspend, resume and close. */

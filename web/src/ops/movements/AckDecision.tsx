@@ -1,0 +1,82 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, type AckDecision as Decision, type Movement } from '../../api.ts';
+import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+
+interface AckDecisionProps {
+  movement: Movement;
+  onDecided: (movement: Movement, decision: Decision) => void;
+  onSessionEnded: () => void;
+}
+
+type DecisionError = RequestErrorKey | 'movements.ack.commentRequired' | 'movements.ack.alreadyAnswered';
+
+/**
+ * A liaison officer's answer to a notification: acknowledge receipt, or deny with a comment.
+ * What an acknowledgement means is said next to the buttons, every time.
+ */
+export function AckDecision({ movement, onDecided, onSessionEnded }: AckDecisionProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DecisionError | null>(null);
+
+  async function decide(decision: Decision) {
+    if (decision === 'deny' && !comment.trim()) {
+      setError('movements.ack.commentRequired');
+      document.getElementById(`${id}-comment`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) };
+      const updated = await api<Movement>(`/api/v1/movements/${encodeURIComponent(movement.id)}/acknowledgements`, { method: 'POST', body });
+      setComment('');
+      onDecided(updated, decision);
+    } catch (err) {
+      if (isUnauthorized(err)) onSessionEnded();
+      else if (err instanceof ApiError && err.status === 409) setError('movements.ack.alreadyAnswered');
+      else setError(requestErrorKey(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const commentInvalid = error === 'movements.ack.commentRequired';
+  return (
+    <div className="ack-decision">
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>{t('movements.ack.comment')}</label>
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          value={comment}
+          aria-invalid={commentInvalid}
+          aria-describedby={commentInvalid ? `${id}-err` : undefined}
+          onChange={(e) => {
+            setComment(e.target.value);
+            if (commentInvalid) setError(null);
+          }}
+        />
+      </div>
+      <p className="ack-meaning" data-testid="ack-meaning">
+        {t('movements.ack.meaning')}
+      </p>
+      <div className="actions__buttons">
+        <button type="button" className="button button--approve" disabled={busy} onClick={() => decide('acknowledge')} data-testid="acknowledge">
+          {t('movements.ack.acknowledge')}
+        </button>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => decide('deny')} data-testid="deny">
+          {t('movements.ack.deny')}
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-err`} className="notice notice--error" role="alert" data-testid="ack-error">
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me, Movement } from '../../api.ts';
+import { useOrgs } from '../useOrgs.ts';
+import { useCorridorIndex, useMovementTitle } from './describe.tsx';
+import { canNotify } from './fields.ts';
+import { MovementAlerts } from './MovementAlerts.tsx';
+import { MovementBoard } from './MovementBoard.tsx';
+import { MovementDetail } from './MovementDetail.tsx';
+import { MovementForm } from './MovementForm.tsx';
+import { useMovements } from './useMovements.ts';
+import '../corridors/corridors.css';
+import './movements.css';
+
+interface MovementsSectionProps {
+  me: Me;
+  /** What follows /ops/movements/: [] (board), ['new'] or [id]. */
+  rest: string[];
+  onSessionEnded: () => void;
+}
+
+/** /ops/movements and below: the board (queue, list, convoy map), the notification form, one movement. */
+export function MovementsSection({ me, rest, onSessionEnded }: MovementsSectionProps) {
+  const { t, i18n } = useTranslation();
+  const { orgs, error, retry } = useOrgs(onSessionEnded);
+  const corridors = useCorridorIndex(onSessionEnded);
+  const movements = useMovements(onSessionEnded);
+  const title = useMovementTitle(corridors);
+  // Stable while the names and the language stay the same, so maps do not redraw for nothing.
+  const titleOf = useCallback((m: Movement) => title(m), [corridors, t, i18n.language]);
+  const [first, second] = rest.map((part) => decodeURIComponent(part));
+
+  if (error) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t(error)}</p>
+        <button type="button" className="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!orgs) return <p role="status">{t('app.loading')}</p>;
+
+  let view;
+  if (!first) {
+    view = <MovementBoard me={me} orgs={orgs} corridors={corridors} movements={movements} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
+  } else if (first === 'new' && second === undefined) {
+    view = canNotify(me) ? (
+      <MovementForm me={me} orgs={orgs} onSessionEnded={onSessionEnded} />
+    ) : (
+      <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
+    );
+  } else if (second === undefined) {
+    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} onSessionEnded={onSessionEnded} />;
+  } else {
+    view = <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
+  }
+  return (
+    <>
+      <MovementAlerts zone={me.org.timeZone} titleOf={titleOf} />
+      {view}
+    </>
+  );
+}
