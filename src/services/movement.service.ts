@@ -296,7 +296,8 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
     lastCheckin: last ? { lat: last.lat, lon: last.lon, at: last.at, checkpoint: last.checkpoint } : null,
     checkins,
     expectedPassages: passages,
-    progress: route ? Math.round(progressAlong(route, last) * 1000) / 1000 : 0,
+    // An arrived convoy is at the end, wherever its last position report was sent from.
+    progress: status === 'completed' ? 1 : route ? Math.round(progressAlong(route, last) * 1000) / 1000 : 0,
     overdue: verdict.overdue,
     expectedNext: verdict.expected,
     delivery: aggregate.delivery
