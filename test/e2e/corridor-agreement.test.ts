@@ -3,16 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
 import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
-
-/** "YYYY-MM-DD" and "HH:MM" of an instant in Kyiv, as the form's date and time inputs take them. */
-function kyivParts(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
+import { kyivParts } from '../helpers/time.ts';
 
 describe('a corridor agreed end to end in Chromium', () => {
   let rig: BrowserRig;
