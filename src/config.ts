@@ -17,6 +17,8 @@ export interface Config {
   serverKey: string | null;
   /** Where the server key is kept (and created on first start) when SERVER_KEY is not set. */
   serverKeyFile: string;
+  /** Public tracing requests per address and minute: a list of people must not be guessable by brute force. */
+  tracingRequestsPerMinute: number;
   /** How often the scheduler looks for windows opening or closing. */
   schedulerIntervalMs: number;
 }
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverKey: env.SERVER_KEY && env.SERVER_KEY !== '' ? env.SERVER_KEY : null,
     serverKeyFile: env.SERVER_KEY_FILE && env.SERVER_KEY_FILE !== '' ? env.SERVER_KEY_FILE : path.join('data', 'server.key'),
     schedulerIntervalMs: intFromEnv(env, 'SCHEDULER_INTERVAL_MS', 5000),
+    tracingRequestsPerMinute: intFromEnv(env, 'TRACING_REQUESTS_PER_MINUTE', 5),
   };
 }

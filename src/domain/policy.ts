@@ -29,6 +29,11 @@ export const ACTIONS = {
   'movement.acknowledge': 'Acknowledge receipt of, or deny, a movement notification for a party',
   'movement.track': 'Start, check in, complete or abort a movement; confirm delivery',
   'movement.passengers': "Put the agency's own registered people on a movement's manifest, record boarding and arrival, see their names",
+  'person.register': 'Register a person (evacuee or arrival) at one of the organisation’s sites',
+  'person.read': 'Read and search registered people (names, birth dates, vulnerabilities)',
+  'site.manage': 'Create gathering points and reception centres',
+  'person.exchange': 'Export and import consented person and note records (PFIF 1.4)',
+  'site.read': 'Read the list of sites',
   'incident.report': 'Report an incident with its time and place',
   'incident.read': 'Read incidents',
   'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a mine/UXO hazard cleared',
@@ -68,6 +73,20 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'movement.track': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org' } },
   // Names on a manifest stay with the agency that registered the people; everyone else gets counts.
   'movement.passengers': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' } },
+  // People's data stays with the organisation that registered them; the mediator's registrars run
+  // the tracing desk across organisations. Parties never hold any (DESIGN.md "Data protection").
+  'person.register': {
+    mediator: { registrar: 'own-org' },
+    agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' },
+  },
+  'person.read': {
+    mediator: { admin: 'all', registrar: 'all' },
+    agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' },
+  },
+  'site.manage': { mediator: { admin: 'own-org', coordinator: 'own-org' }, agency: { admin: 'own-org', coordinator: 'own-org' } },
+  // The tracing desk exchanges records; it registers what it imports, so it is the registrar's.
+  'person.exchange': { mediator: { registrar: 'all' } },
+  'site.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
   // Anyone with a login reports; reporting never suspends anything (that stays the mediator's decision).
   'incident.report': {
     mediator: { admin: 'all', coordinator: 'all', field: 'all', registrar: 'all' },

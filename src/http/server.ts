@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
 import { movementRoutes } from './routes/movements.routes.ts';
+import { peopleRoutes } from './routes/people.routes.ts';
+import { pfifRoutes } from './routes/pfif.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -125,6 +127,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(corridorRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
+  await app.register(peopleRoutes, { ctx });
+  await app.register(pfifRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })) });
   await installWeb(app, options.webRoot);
 

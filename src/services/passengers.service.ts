@@ -1,12 +1,11 @@
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
 import { canApply, movementStatus, type AckDecision, type MovementCommand } from '../domain/movement.ts';
-import { isAllowed, isAllowedOnMovement } from '../domain/policy.ts';
+import { isAllowedOnMovement } from '../domain/policy.ts';
 import { loadMovementAggregate, type MovementAggregate } from '../store/movements.repository.ts';
-import { addPassengers, countPassengers, findPeople, insertPerson, listPassengers, stampPassenger } from '../store/people.repository.ts';
+import { addPassengers, countPassengers, findPeople, listPassengers, stampPassenger } from '../store/people.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
-import { newId } from './ids.ts';
 import { canReadMovement } from './movement.service.ts';
 
 /**
@@ -30,32 +29,6 @@ export interface ManifestView {
   arrived: number;
   /** Only for the agency that registered the people; absent for everyone else. */
   passengers?: ManifestEntry[];
-}
-
-/**
- * A minimal person record for manifests (the people registry capability replaces this with full
- * registration and duplicate checks). The audit payload names the organisation, never the person.
- */
-export async function registerPersonMinimal(
-  ctx: ServiceContext,
-  actor: Actor,
-  input: { givenName: string; familyName: string; birthDate?: string | undefined },
-): Promise<{ id: string }> {
-  if (!isAllowed(actor, 'movement.passengers', actor.orgId)) throw forbidden('register people');
-  const id = newId();
-  await runCommand(ctx, actor, async (trx, nowIso) => {
-    await insertPerson(trx, {
-      id,
-      org_id: actor.orgId,
-      given_name: input.givenName.trim(),
-      family_name: input.familyName.trim(),
-      birth_date: input.birthDate ?? null,
-      created_at: nowIso,
-      created_by: actor.userId,
-    });
-    return { result: undefined, audit: { action: 'person.register', subjectType: 'person', subjectId: id, payload: { orgId: actor.orgId } } };
-  });
-  return { id };
 }
 
 function statusOf(aggregate: MovementAggregate) {

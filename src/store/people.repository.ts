@@ -4,10 +4,6 @@ import type { MovementPassengersTable, PeopleTable, Schema } from './schema.ts';
 export type PersonRow = Selectable<PeopleTable>;
 export type PassengerRow = Selectable<MovementPassengersTable>;
 
-export async function insertPerson(db: Kysely<Schema>, row: PersonRow): Promise<void> {
-  await db.insertInto('people').values(row).execute();
-}
-
 export async function findPeople(db: Kysely<Schema>, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('people').selectAll().where('id', 'in', ids).execute();

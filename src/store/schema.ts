@@ -196,6 +196,33 @@ export interface PeopleTable {
   birth_date: string | null;
   created_at: string;
   created_by: string;
+  patronymic: string | null;
+  sex: string | null;
+  /** JSON array of vulnerability codes; null on rows from before the registry. */
+  vulnerabilities: string | null;
+  household_id: string | null;
+  site_id: string | null;
+  consent_tracing: number | null;
+  protection_status: string | null;
+  protection_document: string | null;
+  updated_at: string | null;
+  pfif_record_id: string | null;
+}
+
+export interface SitesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  kind: string;
+  lat: number | null;
+  lon: number | null;
+  contact: string;
+  created_at: string;
+}
+
+export interface PersonKeysTable {
+  key: string;
+  person_id: string;
 }
 
 export interface MovementPassengersTable {
@@ -208,6 +235,8 @@ export interface MovementPassengersTable {
 
 export interface Schema {
   people: PeopleTable;
+  sites: SitesTable;
+  person_keys: PersonKeysTable;
   movement_passengers: MovementPassengersTable;
   incidents: IncidentsTable;
   movements: MovementsTable;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPersonMinimal } from '../../src/services/passengers.service.ts';
+import { registerPerson } from '../../src/services/people.service.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -262,10 +262,10 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
   it('carries passengers: the agency sees names on its manifest, parties and others only counts', async () => {
     const me = (await t.as(agencyCoordinator, { method: 'GET', url: '/api/v1/me' })).json();
     const actor = { userId: me.id, orgId: me.orgId, orgKind: 'agency' as const, role: 'coordinator' as const };
-    const olena = await registerPersonMinimal(t.app.ctx, actor, { givenName: 'Олена', familyName: 'Шевченко', birthDate: '1948' });
-    const petro = await registerPersonMinimal(t.app.ctx, actor, { givenName: 'Petro', familyName: 'Bondarenko' });
+    const olena = await registerPerson(t.app.ctx, actor, { givenName: 'Олена', familyName: 'Шевченко', birthDate: '1948' });
+    const petro = await registerPerson(t.app.ctx, actor, { givenName: 'Petro', familyName: 'Bondarenko' });
     const otherMe = (await t.as(otherAgency, { method: 'GET', url: '/api/v1/me' })).json();
-    const stranger = await registerPersonMinimal(t.app.ctx, { userId: otherMe.id, orgId: otherMe.orgId, orgKind: 'agency', role: 'coordinator' }, { givenName: 'Ivan', familyName: 'Stranger' });
+    const stranger = await registerPerson(t.app.ctx, { userId: otherMe.id, orgId: otherMe.orgId, orgKind: 'agency', role: 'coordinator' }, { givenName: 'Ivan', familyName: 'Stranger' });
 
     const evacuation = { kind: 'evacuation', corridorId: agreedCorridor, departAt: at(73), arriveBy: at(79), vehicles: [{ type: 'bus' }], personnel: 2, passengers: 40 };
     const { id } = (await notify(evacuation)).json();

@@ -3,7 +3,7 @@ import { ORG_KINDS, ROLES_BY_KIND, type OrgKind, type Role } from '../../src/dom
 import { ACTIONS, type Action } from '../../src/domain/policy.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { registerPersonMinimal } from '../../src/services/passengers.service.ts';
+import { registerPerson } from '../../src/services/people.service.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { readPermissionsDoc } from '../helpers/permissions-doc.ts';
 import { hoursFromNow } from '../helpers/time.ts';
@@ -24,8 +24,10 @@ interface ProbeEnv {
   /** A coordinator of the callers' agency, and of another agency no caller belongs to. */
   agencyCoordinator: string;
   otherAgencyCoordinator: string;
-  /** A person registered by the callers' agency. */
+  /** A person registered by the callers' agency, by the mediator, and by the other agency. */
   agencyPersonId: string;
+  mediatorPersonId: string;
+  otherAgencyPersonId: string;
   /** The party org of the callers of kind party. */
   partyOrgId: string;
   /** A party no caller belongs to. */
@@ -122,6 +124,21 @@ const PROBES: Record<Action, Probe> = {
       other: (await t.as(c.token, { method: 'POST', url: `/api/v1/movements/${pair.other}/passengers`, payload: { personIds: [env.agencyPersonId] } })).statusCode,
     };
   },
+  'person.register': async (t, c) => ({
+    own: (await t.as(c.token, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Ганна', familyName: unique('Коваль') } })).statusCode,
+  }),
+  'person.read': async (t, c, env) => {
+    const own = c.kind === 'mediator' ? env.mediatorPersonId : env.agencyPersonId;
+    return {
+      own: (await t.as(c.token, { method: 'GET', url: `/api/v1/people/${own}` })).statusCode,
+      other: (await t.as(c.token, { method: 'GET', url: `/api/v1/people/${env.otherAgencyPersonId}` })).statusCode,
+    };
+  },
+  'site.manage': async (t, c) => ({
+    own: (await t.as(c.token, { method: 'POST', url: '/api/v1/sites', payload: { name: unique('site'), kind: 'reception_centre', contact: '+380 00 000 0000' } })).statusCode,
+  }),
+  'person.exchange': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/pfif/export' })).statusCode }),
+  'site.read': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/sites' })).statusCode }),
   'incident.report': async (t, c) => ({
     own: (await t.as(c.token, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).statusCode,
   }),
@@ -166,6 +183,8 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
       agencyCoordinator: await coordinatorOf(orgIds.agency, 'second-coordinator@agency.rights.test'),
       otherAgencyCoordinator: await coordinatorOf(otherAgency, 'coordinator@other-agency.rights.test'),
       agencyPersonId: '',
+      mediatorPersonId: '',
+      otherAgencyPersonId: '',
     };
     for (const kind of ORG_KINDS) {
       for (const role of ROLES_BY_KIND[kind]) {
@@ -181,8 +200,17 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
     }
     const agencyActor = callers.find((c) => c.kind === 'agency' && c.role === 'registrar');
     const registrar = (await t.as(agencyActor!.token, { method: 'GET', url: '/api/v1/me' })).json();
+    const actorOf = async (kind: OrgKind, role: Role) => {
+      const me = (await t.as(callers.find((c) => c.kind === kind && c.role === role)!.token, { method: 'GET', url: '/api/v1/me' })).json();
+      return { userId: me.id, orgId: me.orgId, orgKind: kind, role };
+    };
+    env.mediatorPersonId = (await registerPerson(t.app.ctx, await actorOf('mediator', 'registrar'), { givenName: 'Олег', familyName: 'Мельник' })).id;
+    const otherMe = (await t.as(env.otherAgencyCoordinator, { method: 'GET', url: '/api/v1/me' })).json();
+    env.otherAgencyPersonId = (
+      await registerPerson(t.app.ctx, { userId: otherMe.id, orgId: otherMe.orgId, orgKind: 'agency', role: 'coordinator' }, { givenName: 'Іван', familyName: 'Інший' })
+    ).id;
     env.agencyPersonId = (
-      await registerPersonMinimal(t.app.ctx, { userId: registrar.id, orgId: registrar.orgId, orgKind: 'agency', role: 'registrar' }, { givenName: 'Ганна', familyName: 'Коваль' })
+      await registerPerson(t.app.ctx, { userId: registrar.id, orgId: registrar.orgId, orgKind: 'agency', role: 'registrar' }, { givenName: 'Ганна', familyName: 'Коваль' })
     ).id;
   });
   afterAll(async () => t?.close());

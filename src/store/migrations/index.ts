@@ -3,6 +3,7 @@ import { foundation } from './0001-foundation.ts';
 import { corridors } from './0002-corridors.ts';
 import { movements } from './0003-movements.ts';
 import { people } from './0004-people.ts';
+import { peopleRegistry } from './0005-people-registry.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-corridors': corridors,
   '0003-movements': movements,
   '0004-people': people,
+  '0005-people-registry': peopleRegistry,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,59 @@
+import { BIRTH_DATE_AGREEMENT, birthDateAgreement } from './birth-date.ts';
+import { prepareName, type PreparedName } from './prepare.ts';
+import { DEFAULT_MATCH_THRESHOLD, scorePrepared } from './score.ts';
+
+/** A person as the duplicate check sees them. */
+export interface PersonIdentity {
+  name: string;
+  birthDate?: string | null | undefined;
+}
+
+export interface PreparedIdentity {
+  name: PreparedName;
+  birthDate?: string | null | undefined;
+}
+
+/** Registration warns of a duplicate from this score; the same scale as the name score. */
+export const DEFAULT_DUPLICATE_THRESHOLD = DEFAULT_MATCH_THRESHOLD;
+
+/**
+ * How far agreeing birth dates raise a name score toward 1, at full agreement. Kept small: a
+ * shared birth date is common enough (≈ 1 in 25,000 people) that it must not turn a merely
+ * similar name into a duplicate.
+ */
+const AGREEMENT_BOOST = 0.5;
+
+/**
+ * Folds birth-date agreement into a name score.
+ *
+ * - Unknown dates leave the name score as it is.
+ * - Agreement raises it part of the way to 1: by (1 − name) × 0.5 × (agreement − 0.5), so equal
+ *   full dates close a quarter of the gap and a year alone less.
+ * - Disagreement scales it down to between half (different years) and 0.8 (a possible typo):
+ *   namesakes are common (many Oleksandr Shevchenkos), and a different birth date is what tells
+ *   them apart.
+ */
+export function foldBirthDate(nameScore: number, agreement: number): number {
+  if (agreement >= BIRTH_DATE_AGREEMENT.UNKNOWN) {
+    return nameScore + (1 - nameScore) * AGREEMENT_BOOST * (agreement - BIRTH_DATE_AGREEMENT.UNKNOWN);
+  }
+  return nameScore * (0.5 + agreement);
+}
+
+/** Duplicate score of two prepared identities, in [0, 1]. */
+export function duplicateScorePrepared(a: PreparedIdentity, b: PreparedIdentity): number {
+  return foldBirthDate(scorePrepared(a.name, b.name), birthDateAgreement(a.birthDate, b.birthDate));
+}
+
+/**
+ * How likely two registrations are the same person, from name and birth date, in [0, 1].
+ *
+ * @example duplicateScore({ name: 'Олександр Шевченко', birthDate: '1980-03-04' },
+ *                         { name: 'Oleksandr Shevchenko', birthDate: '1980-04-03' }) // ≈ 1
+ */
+export function duplicateScore(a: PersonIdentity, b: PersonIdentity): number {
+  return duplicateScorePrepared(
+    { name: prepareName(a.name), birthDate: a.birthDate },
+    { name: prepareName(b.name), birthDate: b.birthDate },
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Name matching across scripts and transliterations (DESIGN.md §5, issue 5): pure functions, no
+ * I/O. The pipeline, one file each:
+ *
+ *   normalise.ts          NFKC, case, apostrophes, separators
+ *   script.ts             Cyrillic / Latin / mixed; wrong-layout repair
+ *   cyrillic.ts           Ukrainian and Russian letters → phonemes
+ *   latin-conventions.ts  KMU 2010, BGN/PCGN, ICAO, ISO 9, German, Polish, Czech, French → phonemes
+ *   phonetic.ts           phonemes → one canonical phonetic form
+ *   given-names.ts        Ukrainian/Russian given-name pairs; given-name-index.ts looks words up
+ *   morphology.ts         patronymics, surname sex and suffix families
+ *   edit-distance.ts      weighted Damerau–Levenshtein on phonetic forms
+ *   prepare.ts            a name analysed once (PreparedName)
+ *   score.ts              word and name similarity, DEFAULT_MATCH_THRESHOLD
+ *   parse.ts              given / family / patronymic
+ *   blocking.ts           index keys for search at scale
+ *   birth-date.ts, duplicate.ts   birth-date agreement and the duplicate score
+ */
+export { normaliseName } from './normalise.ts';
+export { detectScript, cyrillicLanguage, type Script, type CyrillicLanguage } from './script.ts';
+export { parseName, type ParsedName } from './parse.ts';
+export { prepareName, type PreparedName, type PreparedWord } from './prepare.ts';
+export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared, wordSimilarity } from './score.ts';
+export { blockingKeys, blockingKeysPrepared, MAX_BLOCKING_KEYS } from './blocking.ts';
+export { BIRTH_DATE_AGREEMENT, birthDateAgreement, parsePartialDate, type PartialDate } from './birth-date.ts';
+export {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  duplicateScore,
+  duplicateScorePrepared,
+  foldBirthDate,
+  type PersonIdentity,
+  type PreparedIdentity,
+} from './duplicate.ts';
+export type { Sex } from './given-names.ts';

@@ -1,0 +1,31 @@
+/** What a registration holds (DESIGN.md §5); names as written, in any script. */
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const VULNERABILITIES = ['unaccompanied_child', 'elderly', 'disability', 'medical', 'pregnancy'] as const;
+export type Vulnerability = (typeof VULNERABILITIES)[number];
+
+export const SITE_KINDS = ['gathering_point', 'reception_centre'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const PROTECTION_STATUSES = ['applied', 'granted', 'refused'] as const;
+export type ProtectionStatus = (typeof PROTECTION_STATUSES)[number];
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: people often know only the year of an elderly relative's birth. */
+export const BIRTH_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+
+export function isPlausibleBirthDate(birthDate: string, now: Date): boolean {
+  const year = Number(birthDate.slice(0, 4));
+  if (year < 1900 || year > now.getUTCFullYear()) return false;
+  if (birthDate.length === 10) {
+    const date = new Date(`${birthDate}T00:00:00Z`);
+    return date.toISOString().slice(0, 10) === birthDate && date.getTime() <= now.getTime();
+  }
+  return true;
+}
+
+/** The name as one string for matching: given, patronymic, family — the order matching ignores anyway. */
+export function fullName(p: { givenName: string; patronymic?: string | null | undefined; familyName: string }): string {
+  return [p.givenName, p.patronymic ?? '', p.familyName].filter((part) => part.trim() !== '').join(' ');
+}

@@ -1,0 +1,186 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, SITE_KINDS, VULNERABILITIES } from '../../domain/person.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { createSite, getPerson, listAllSites, recordProtection, registerPerson, searchPeople, traceForPublic } from '../../services/people.service.ts';
+import { requireAuth } from '../auth.ts';
+import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
+
+const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+const BirthDate = Type.String({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const PersonOut = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  patronymic: Nullable(Type.String()),
+  birthDate: Nullable(Type.String()),
+  sex: Nullable(Type.String()),
+  vulnerabilities: Type.Array(Type.String()),
+  householdId: Nullable(Type.String()),
+  site: Nullable(Type.String()),
+  consentTracing: Type.Boolean(),
+  protection: Nullable(Type.Object({ status: Type.String(), documentNumber: Nullable(Type.String()) })),
+  createdAt: Type.String(),
+});
+
+const SiteOut = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  lat: Nullable(Type.Number()),
+  lon: Nullable(Type.Number()),
+  contact: Type.String(),
+});
+
+export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+  app.post(
+    '/api/v1/people',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Register a person; answers likely duplicates among your organisation’s people',
+        body: Type.Object(
+          {
+            givenName: NamePart,
+            familyName: NamePart,
+            patronymic: Type.Optional(NamePart),
+            birthDate: Type.Optional(BirthDate),
+            sex: Type.Optional(Type.Enum(SEXES)),
+            vulnerabilities: Type.Optional(Type.Array(Type.Enum(VULNERABILITIES), { maxItems: 5 })),
+            householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            site: Type.Optional(Id),
+            consentTracing: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Type.String(), possibleDuplicates: Type.Array(Type.Object({ id: Type.String(), score: Type.Number() })) }), ...COMMAND_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      return reply.code(201).send(await registerPerson(ctx, actor, request.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/people/search',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Find people by name across scripts and transliterations, best first',
+        body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 300, pattern: '\\S' }), birthDate: Type.Optional(BirthDate) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                score: Type.Number(),
+                givenName: Type.String(),
+                familyName: Type.String(),
+                patronymic: Nullable(Type.String()),
+                birthDate: Nullable(Type.String()),
+                orgId: Type.String(),
+              }),
+            ),
+          }),
+          ...AUTH_ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return searchPeople(ctx, actor, request.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/people/:id',
+    { schema: { tags: ['people'], summary: 'One registered person', params: IdParams, response: { 200: PersonOut, ...AUTH_ERRORS, 404: ProblemSchema } } },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return getPerson(ctx, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:id/protection',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'A reception centre records temporary protection (status and document number)',
+        params: IdParams,
+        body: Type.Object({ status: Type.Enum(PROTECTION_STATUSES), documentNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false }),
+        response: { 200: PersonOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return recordProtection(ctx, actor, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/sites',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Create a gathering point or reception centre of your organisation',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+            kind: Type.Enum(SITE_KINDS),
+            lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+            lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+            contact: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'what the public tracing answer gives: address, phone' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: SiteOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      return reply.code(201).send(await createSite(ctx, actor, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/sites',
+    { schema: { tags: ['people'], summary: 'Gathering points and reception centres', response: { 200: Type.Object({ items: Type.Array(SiteOut) }), ...AUTH_ERRORS } } },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return { items: await listAllSites(ctx, actor) };
+    },
+  );
+
+  app.post(
+    '/api/v1/public/tracing',
+    {
+      config: {
+        rateLimit: { max: ctx.config.tracingRequestsPerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags: ['public'],
+        summary: 'Family tracing for the public: only whether a consenting person strongly matches, and whom to contact',
+        body: Type.Object({ name: Type.String({ minLength: 3, maxLength: 300, pattern: '\\S' }), birthDate: BirthDate }, { additionalProperties: false }),
+        response: {
+          200: Type.Union([
+            Type.Object({ match: Type.Literal(false) }),
+            Type.Object({ match: Type.Literal(true), contact: Type.Object({ site: Type.String(), contact: Type.String() }) }),
+          ]),
+          400: ProblemSchema,
+          429: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return traceForPublic(ctx, request.body);
+    },
+  );
+};

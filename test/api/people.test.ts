@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+
+describe.each(DIALECTS)('people registry on %s', (dialect) => {
+  let t: TestApp;
+  let admin: string;
+  let registrar: string;
+  let otherRegistrar: string;
+  let tracingDesk: string;
+  let liaison: string;
+  let receptionCentre: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { tracingRequestsPerMinute: 1000 });
+    admin = await t.login(ADMIN.email, ADMIN.password);
+    const org = async (name: string, kind: string) => (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name, kind } })).json().id as string;
+    const agency = await org('P-agency', 'agency');
+    const other = await org('P-other', 'agency');
+    const party = await org('P-party', 'party');
+    const me = (await t.as(admin, { method: 'GET', url: '/api/v1/me' })).json();
+    const user = async (orgId: string, email: string, role: string) => {
+      expect((await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId, email, name: role, password: 'people-password', role } })).statusCode).toBe(201);
+      return t.login(email, 'people-password');
+    };
+    registrar = await user(agency, 'r@p-agency.test', 'registrar');
+    const agencyCoordinator = await user(agency, 'c@p-agency.test', 'coordinator');
+    otherRegistrar = await user(other, 'r@p-other.test', 'registrar');
+    tracingDesk = await user(me.orgId, 'tracing@m.test', 'registrar');
+    liaison = await user(party, 'l@p-party.test', 'liaison');
+    const site = await t.as(agencyCoordinator, {
+      method: 'POST',
+      url: '/api/v1/sites',
+      payload: { name: 'Zaporizhzhia reception centre', kind: 'reception_centre', lat: 47.84, lon: 35.14, contact: '41 Rekordna St, Zaporizhzhia; +380 61 000 0000' },
+    });
+    expect(site.statusCode).toBe(201);
+    receptionCentre = site.json().id;
+  });
+  afterAll(async () => t?.close());
+
+  const register = (token: string, body: Record<string, unknown>) => t.as(token, { method: 'POST', url: '/api/v1/people', payload: body });
+
+  it('registers a person and warns of likely duplicates across scripts and transliterations', async () => {
+    const first = await register(registrar, {
+      givenName: 'Олександр',
+      patronymic: 'Петрович',
+      familyName: 'Шевченко',
+      birthDate: '1956-04-12',
+      sex: 'male',
+      vulnerabilities: ['elderly', 'medical'],
+      site: receptionCentre,
+      consentTracing: true,
+    });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().possibleDuplicates).toEqual([]);
+    const second = await register(registrar, { givenName: 'Oleksandr', familyName: 'Shevchenko', birthDate: '1956' });
+    expect(second.json().possibleDuplicates).toEqual([{ id: first.json().id, score: expect.any(Number) }]);
+    const woman = await register(registrar, { givenName: 'Oleksandra', familyName: 'Shevchenko', birthDate: '1956' });
+    expect(woman.json().possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(first.json().id);
+    // Another organisation's registrar is not told about this agency's people.
+    const elsewhere = await register(otherRegistrar, { givenName: 'Aleksandr', familyName: 'Shevchenko', birthDate: '1956-04-12' });
+    expect(elsewhere.json().possibleDuplicates).toEqual([]);
+  });
+
+  it('refuses bad input with field errors and changes nothing', async () => {
+    const count = async () => Number((await t.app.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ givenName: 'A', familyName: 'B', birthDate: '12.04.1956' }, 400, '/birthDate'],
+      [{ givenName: 'A', familyName: 'B', birthDate: '2099' }, 422, '/birthDate'],
+      [{ givenName: 'A', familyName: 'B', birthDate: '1956-02-30' }, 422, '/birthDate'],
+      [{ givenName: 'A', familyName: 'B', vulnerabilities: ['rich'] }, 400, '/vulnerabilities/0'],
+      [{ givenName: ' ', familyName: 'B' }, 400, '/givenName'],
+      [{ givenName: 'A', familyName: 'B', site: 'nope' }, 422, '/site'],
+    ];
+    for (const [body, status, path] of cases) {
+      const response = await register(registrar, body);
+      expect(response.statusCode, path).toBe(status);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('finds people by any spelling, best first; a registrar sees its own, the tracing desk all, a party nothing', async () => {
+    const search = (token: string, name: string, birthDate?: string) =>
+      t.as(token, { method: 'POST', url: '/api/v1/people/search', payload: { name, ...(birthDate ? { birthDate } : {}) } });
+    const found = (await search(registrar, 'Aleksandr Shevchenko')).json().items;
+    expect(found[0]).toMatchObject({ givenName: 'Олександр', familyName: 'Шевченко' });
+    expect(found.every((p: { familyName: string }) => p.familyName !== 'Stranger')).toBe(true);
+    const desk = (await search(tracingDesk, 'Szewczenko Aleksander', '1956-04-12')).json().items;
+    expect(new Set(desk.map((p: { orgId: string }) => p.orgId)).size).toBe(2);
+    expect((await search(liaison, 'Shevchenko')).statusCode).toBe(403);
+    const person = found[0].id;
+    expect((await t.as(liaison, { method: 'GET', url: `/api/v1/people/${person}` })).statusCode).toBe(404);
+    expect((await t.as(otherRegistrar, { method: 'GET', url: `/api/v1/people/${person}` })).statusCode).toBe(404);
+    expect((await t.as(registrar, { method: 'GET', url: `/api/v1/people/${person}` })).json()).toMatchObject({ vulnerabilities: ['elderly', 'medical'], consentTracing: true });
+  });
+
+  it('records temporary protection at the reception centre', async () => {
+    const id = (await register(registrar, { givenName: 'Ганна', familyName: 'Бондаренко', birthDate: '1990-07-01', site: receptionCentre })).json().id;
+    const recorded = await t.as(registrar, { method: 'POST', url: `/api/v1/people/${id}/protection`, payload: { status: 'granted', documentNumber: 'TP-123456' } });
+    expect(recorded.json().protection).toEqual({ status: 'granted', documentNumber: 'TP-123456' });
+    expect((await t.as(otherRegistrar, { method: 'POST', url: `/api/v1/people/${id}/protection`, payload: { status: 'refused' } })).statusCode).toBe(404);
+  });
+
+  it('answers the public tracing request with a yes and a contact only for a strong match who consented', async () => {
+    const trace = (name: string, birthDate: string) => t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name, birthDate } });
+    const yes = await trace('Oleksandr Petrovych Shevchenko', '1956-04-12');
+    expect(yes.json()).toEqual({ match: true, contact: { site: 'Zaporizhzhia reception centre', contact: expect.stringContaining('Rekordna') } });
+    expect(yes.body).not.toMatch(/Шевченко|Shevchenko|1956/);
+    expect((await trace('Oleksandr Shevchenko', '1971-01-01')).json()).toEqual({ match: false });
+    expect((await trace('Ганна Бондаренко', '1990-07-01')).json()).toEqual({ match: false }); // did not consent
+    expect((await trace('Kravchuk Oleksandr', '1956-04-12')).json()).toEqual({ match: false });
+    expect((await t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'x' } })).statusCode).toBe(400);
+  });
+
+  it('rate-limits public tracing', async () => {
+    const limited = await startTestApp(dialect, { tracingRequestsPerMinute: 2 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        statuses.push((await limited.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'Ivan Petrenko', birthDate: '1980' } })).statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('keeps names out of the audit log and the logs', async () => {
+    const audit = JSON.stringify(await t.app.ctx.db.selectFrom('audit_events').selectAll().execute());
+    const logs = t.logs.join('\n');
+    for (const name of ['Олександр', 'Шевченко', 'Shevchenko', 'Бондаренко', 'TP-123456']) {
+      expect(audit).not.toContain(name);
+      expect(logs).not.toContain(name);
+    }
+  });
+});
+
+describe.each(DIALECTS)('PFIF 1.4 on %s', (dialect) => {
+  let t: TestApp;
+  let desk: string;
+  let agencyRegistrar: string;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    const admin = await t.login(ADMIN.email, ADMIN.password);
+    const me = (await t.as(admin, { method: 'GET', url: '/api/v1/me' })).json();
+    const agency = (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'PFIF agency', kind: 'agency' } })).json().id;
+    for (const [orgId, email] of [[me.orgId, 'desk@m.test'], [agency, 'r@pfif-agency.test']]) {
+      await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId, email, name: 'R', password: 'pfif-password', role: 'registrar' } });
+    }
+    desk = await t.login('desk@m.test', 'pfif-password');
+    agencyRegistrar = await t.login('r@pfif-agency.test', 'pfif-password');
+  });
+  afterAll(async () => t?.close());
+
+  it('exports consented people only, and imports a file once', async () => {
+    await t.as(agencyRegistrar, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Марія', familyName: 'Коваленко', birthDate: '1985-05-05', sex: 'female', consentTracing: true } });
+    await t.as(agencyRegistrar, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Таємна', familyName: 'Особа', consentTracing: false } });
+    const exported = await t.as(desk, { method: 'GET', url: '/api/v1/pfif/export' });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/application\/xml/);
+    expect(exported.body).toContain('xmlns:pfif="http://zesty.ca/pfif/1.4"');
+    expect(exported.body).toContain('<pfif:family_name>Коваленко</pfif:family_name>');
+    expect(exported.body).toContain('<pfif:status>believed_alive</pfif:status>');
+    expect(exported.body).not.toContain('Таємна');
+    expect((await t.as(agencyRegistrar, { method: 'GET', url: '/api/v1/pfif/export' })).statusCode).toBe(403);
+
+    const foreign = exported.body.replaceAll('safe-passage.local/', 'other-repository.example/');
+    const importOnce = () => t.as(desk, { method: 'POST', url: '/api/v1/pfif/import', headers: { 'content-type': 'application/xml' }, payload: foreign });
+    const first = await importOnce();
+    expect(first.json(), first.body).toEqual({ imported: 1, skipped: 0 });
+    expect((await importOnce()).json()).toEqual({ imported: 0, skipped: 1 });
+    const found = (await t.as(desk, { method: 'POST', url: '/api/v1/people/search', payload: { name: 'Mariia Kovalenko', birthDate: '1985-05-05' } })).json().items;
+    expect(found.length).toBe(2);
+    const bad = await t.as(desk, { method: 'POST', url: '/api/v1/pfif/import', headers: { 'content-type': 'application/xml' }, payload: '<pfif><person/></pfif>' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('INVALID_PFIF');
+  });
+});
