@@ -34,6 +34,7 @@ export async function installWeb(app: FastifyInstance, root = WEB_ROOT): Promise
     },
   });
   app.get('/', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'index.html'));
+  app.get('/trace', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'index.html'));
   app.get('/ops', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'ops/index.html'));
   app.get('/ops/*', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'ops/index.html'));
 }

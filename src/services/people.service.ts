@@ -216,7 +216,11 @@ export async function recordProtection(
  */
 export async function traceForPublic(ctx: ServiceContext, query: { name: string; birthDate: string }): Promise<{ match: false } | { match: true; contact: { site: string; contact: string } }> {
   const matches = await matchesFor(ctx, query, { threshold: STRONG_MATCH_THRESHOLD });
-  const found = matches.find((m) => m.row.consent_tracing === 1 && m.row.birth_date !== null && m.row.site_id !== null);
+  // The asker must know the birth date at least as precisely as the registration holds it: a year
+  // alone must not unlock a record that has the full date.
+  const found = matches.find(
+    (m) => m.row.consent_tracing === 1 && m.row.birth_date !== null && m.row.site_id !== null && query.birthDate.startsWith(m.row.birth_date),
+  );
   const site: SiteRow | undefined = found?.row.site_id ? await findSite(ctx.db, found.row.site_id) : undefined;
   if (!found || !site) return { match: false };
   return { match: true, contact: { site: site.name, contact: site.contact } };

@@ -109,6 +109,8 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
     expect(yes.json()).toEqual({ match: true, contact: { site: 'Zaporizhzhia reception centre', contact: expect.stringContaining('Rekordna') } });
     expect(yes.body).not.toMatch(/Шевченко|Shevchenko|1956/);
     expect((await trace('Oleksandr Shevchenko', '1971-01-01')).json()).toEqual({ match: false });
+    // A year alone does not unlock a registration that holds the full date.
+    expect((await trace('Oleksandr Shevchenko', '1956')).json()).toEqual({ match: false });
     expect((await trace('Ганна Бондаренко', '1990-07-01')).json()).toEqual({ match: false }); // did not consent
     expect((await trace('Kravchuk Oleksandr', '1956-04-12')).json()).toEqual({ match: false });
     expect((await t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'x' } })).statusCode).toBe(400);

@@ -487,3 +487,98 @@ export interface Incident {
   reportedByOrg: string;
   createdAt: string;
 }
+
+/* ---- People, sites, manifests and tracing (API.md "People", "Public"; docs/api-movements.md "Manifests") ---- */
+
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+export type Vulnerability = 'unaccompanied_child' | 'elderly' | 'disability' | 'medical' | 'pregnancy';
+export type SiteKind = 'gathering_point' | 'reception_centre';
+export type ProtectionStatus = 'applied' | 'granted' | 'refused';
+
+export const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
+export const VULNERABILITIES: readonly Vulnerability[] = ['unaccompanied_child', 'elderly', 'disability', 'medical', 'pregnancy'];
+export const PROTECTION_STATUSES: readonly ProtectionStatus[] = ['applied', 'granted', 'refused'];
+
+/** The body of POST /api/v1/people: names as written, in any script. */
+export interface PersonRegistration {
+  givenName: string;
+  familyName: string;
+  patronymic?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  birthDate?: string;
+  sex?: Sex;
+  vulnerabilities?: Vulnerability[];
+  householdId?: string;
+  site?: string;
+  consentTracing?: boolean;
+}
+
+export interface PersonMatch {
+  id: string;
+  /** 0–1, best first. */
+  score: number;
+}
+
+/** The answer to POST /api/v1/people. */
+export interface PersonRegistered {
+  id: string;
+  possibleDuplicates: PersonMatch[];
+}
+
+/** An item of POST /api/v1/people/search. */
+export interface PersonFound extends PersonMatch {
+  givenName: string;
+  familyName: string;
+  patronymic: string | null;
+  birthDate: string | null;
+  orgId: string;
+}
+
+/** GET /api/v1/people/:id. */
+export interface Person {
+  id: string;
+  orgId: string;
+  givenName: string;
+  familyName: string;
+  patronymic: string | null;
+  birthDate: string | null;
+  sex: Sex | string | null;
+  vulnerabilities: (Vulnerability | string)[];
+  householdId: string | null;
+  site: string | null;
+  consentTracing: boolean;
+  protection: { status: ProtectionStatus | string; documentNumber: string | null } | null;
+  createdAt: string;
+}
+
+/** GET /api/v1/sites: an organisation's gathering points and reception centres. */
+export interface Site {
+  id: string;
+  orgId: string;
+  name: string;
+  kind: SiteKind | string;
+  lat: number | null;
+  lon: number | null;
+  contact: string;
+}
+
+export interface ManifestEntry {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string | null;
+  boardedAt: string | null;
+  arrivedAt: string | null;
+}
+
+/** GET /api/v1/movements/:id/passengers: counts for everyone, names only for the registering agency. */
+export interface Manifest {
+  movementId: string;
+  listed: number;
+  boarded: number;
+  arrived: number;
+  passengers?: ManifestEntry[];
+}
+
+/** POST /api/v1/public/tracing: never a list, never a name. */
+export type TracingAnswer = { match: false } | { match: true; contact: { site: string; contact: string } };

@@ -7,12 +7,18 @@ import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
 import { Overview } from './Overview.tsx';
 import { CorridorsSection } from './corridors/CorridorsSection.tsx';
 import { MovementsSection } from './movements/MovementsSection.tsx';
+import { PeopleSection } from './people/PeopleSection.tsx';
+import { canReadPeople } from './people/fields.ts';
 
 /** Sections that exist, after the map, in navigation order. */
-const SECTIONS = ['corridors', 'movements'] as const;
+const SECTIONS = ['corridors', 'movements', 'people'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Sections only some users have: the people registry is for registrars and agency staff with person rights. */
+const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = { people: canReadPeople };
 
 /** Capabilities still to be built: listed in the navigation, disabled, marked "coming soon". */
-const UPCOMING = ['incidents', 'people', 'announcements'] as const;
+const UPCOMING = ['incidents', 'announcements'] as const;
 type Upcoming = (typeof UPCOMING)[number];
 
 function isUpcoming(section: string): section is Upcoming {
@@ -99,7 +105,7 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
                 {t('ops.nav.overview')}
               </a>
             </li>
-            {SECTIONS.map((name) => (
+            {SECTIONS.filter((name) => SHOWN[name]?.(me) ?? true).map((name) => (
               <li key={name}>
                 <a
                   href={`${OPS_BASE}/${name}`}
@@ -130,6 +136,8 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
             <CorridorsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'movements' ? (
             <MovementsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+          ) : section === 'people' ? (
+            <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : isUpcoming(section) ? (
             <div className="console__panel">
               <h1>{t(`ops.nav.${section}`)}</h1>

@@ -5,6 +5,7 @@ import { UkraineMap, type MapMarker, type MapShape, type UkraineMapHandle } from
 import type { PublicCorridor } from '../api.ts';
 import { isValidInstant } from '../time.ts';
 import { CorridorCard } from './CorridorCard.tsx';
+import { TracingForm } from './TracingForm.tsx';
 import { useCorridors } from './useCorridors.ts';
 import { isPublicStatus, statusRank } from './status.ts';
 import { useKyivClock } from './WindowTime.tsx';
@@ -15,7 +16,45 @@ function windowStart(c: PublicCorridor): number {
   return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER : ms;
 }
 
+/** `/trace` (when the server routes it to this page) shows the tracing form alone. */
+const TRACE_PATH = '/trace';
+
 export function PublicApp() {
+  if (window.location.pathname.replace(/\/+$/, '') === TRACE_PATH) return <TracingPage />;
+  return <CorridorsPage />;
+}
+
+function SiteHeader() {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <h1 className="site-header__brand">{t('app.name')}</h1>
+        <LangSwitch />
+      </div>
+    </header>
+  );
+}
+
+function TracingPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <SiteHeader />
+      <main id="main" className="public-main">
+        <TracingForm />
+      </main>
+      <footer className="site-footer">
+        <a href="/">{t('public.tracing.toCorridors')}</a>
+      </footer>
+    </>
+  );
+}
+
+function CorridorsPage() {
   const { t } = useTranslation();
   const clock = useKyivClock();
   const { data, failed, loading, reload } = useCorridors();
@@ -79,17 +118,17 @@ export function PublicApp() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <h1 className="site-header__brand">{t('app.name')}</h1>
-          <LangSwitch />
-        </div>
-      </header>
+      <SiteHeader />
 
       <main id="main" className="public-main">
         <div className="public-intro">
           <p className="public-intro__lead">{t('public.intro')}</p>
           <p className="notice">{t('public.safety')}</p>
+          <p className="public-intro__trace">
+            <a href="#trace" data-testid="tracing-link">
+              {t('public.tracing.link')}
+            </a>
+          </p>
         </div>
 
         <div className="public-layout">
@@ -136,6 +175,8 @@ export function PublicApp() {
             <UkraineMap ref={mapRef} markers={markers} shapes={shapes} className="public-map__map" />
           </section>
         </div>
+
+        <TracingForm />
       </main>
 
       <footer className="site-footer">

@@ -15,7 +15,16 @@ export type ClientErrorKey =
   | 'corridors.errors.dateTime'
   | 'corridors.errors.route'
   | 'corridors.errors.integer'
-  | MovementErrorKey;
+  | MovementErrorKey
+  | PeopleErrorKey;
+
+/** Checks of the people forms (registration, search, protection). */
+export type PeopleErrorKey =
+  | 'birthDate.errors.required'
+  | 'birthDate.errors.year'
+  | 'birthDate.errors.month'
+  | 'birthDate.errors.day'
+  | 'birthDate.errors.future';
 
 /** Checks of the movement forms (notification, check-in, delivery). */
 export type MovementErrorKey =

@@ -9,6 +9,7 @@ import type { FormError } from '../corridors/ProblemList.tsx';
 import { StatusBadge } from '../corridors/StatusBadge.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { FieldErrors, TextField } from '../FormFields.tsx';
+import { ManifestSummary } from '../people/Manifest.tsx';
 import { onLinkClick } from '../route.ts';
 import { coord } from '../RouteTools.tsx';
 import { useStaffEvents } from '../stream.ts';
@@ -193,6 +194,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
               onSessionEnded={onSessionEnded}
             />
           )}
+          {(m.kind === 'evacuation' || (m.passengers ?? 0) > 0) && <ManifestSummary me={me} movement={m} onSessionEnded={onSessionEnded} />}
           <section aria-labelledby="md-facts">
             <h2 id="md-facts">{t('movements.detail.notification')}</h2>
             <dl className="facts">
@@ -429,7 +431,8 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+/** A labelled fact of a detail page; an empty one reads "not set". */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useTranslation();
   const empty = children === undefined || children === null || children === '' || children === false;
   return (

@@ -7,6 +7,8 @@ import { canNotify } from './fields.ts';
 import { MovementAlerts } from './MovementAlerts.tsx';
 import { MovementBoard } from './MovementBoard.tsx';
 import { MovementDetail } from './MovementDetail.tsx';
+import { ManifestView } from '../people/Manifest.tsx';
+import '../people/people.css';
 import { MovementForm } from './MovementForm.tsx';
 import { useMovements } from './useMovements.ts';
 import '../corridors/corridors.css';
@@ -14,7 +16,7 @@ import './movements.css';
 
 interface MovementsSectionProps {
   me: Me;
-  /** What follows /ops/movements/: [] (board), ['new'] or [id]. */
+  /** What follows /ops/movements/: [] (board), ['new'], [id] or [id, 'manifest']. */
   rest: string[];
   onSessionEnded: () => void;
 }
@@ -53,6 +55,8 @@ export function MovementsSection({ me, rest, onSessionEnded }: MovementsSectionP
     );
   } else if (second === undefined) {
     view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} onSessionEnded={onSessionEnded} />;
+  } else if (second === 'manifest' && rest.length === 2) {
+    view = <ManifestView key={first} me={me} movementId={first} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
   } else {
     view = <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
   }

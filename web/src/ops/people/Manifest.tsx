@@ -1,0 +1,418 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, isAbort, type Manifest, type ManifestEntry, type Me, type Movement } from '../../api.ts';
+import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
+import { zoneName } from '../../public/WindowTime.tsx';
+import { formatClock } from '../../time.ts';
+import { useNumber } from '../corridors/describe.ts';
+import { StatusBadge } from '../corridors/StatusBadge.tsx';
+import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { movementPath } from '../movements/fields.ts';
+import { onLinkClick } from '../route.ts';
+import { useStaffEvents } from '../stream.ts';
+import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
+import { MANIFEST_STEPS, PEOPLE_BASE, canManageManifest, manifestPath, personPath } from './fields.ts';
+
+/** Listed / boarded / arrived, large: what everyone who may see the movement is told. */
+export function ManifestCounts({ manifest, testId }: { manifest: Pick<Manifest, 'listed' | 'boarded' | 'arrived'>; testId: string }) {
+  const { t } = useTranslation();
+  const num = useNumber();
+  return (
+    <dl className="manifest-counts" data-testid={testId} data-listed={manifest.listed} data-boarded={manifest.boarded} data-arrived={manifest.arrived}>
+      <div className="manifest-counts__item">
+        <dt>{t('people.manifest.listed')}</dt>
+        <dd>{num(manifest.listed)}</dd>
+      </div>
+      <div className="manifest-counts__item manifest-counts__item--boarded">
+        <dt>{t('people.manifest.boarded')}</dt>
+        <dd>{num(manifest.boarded)}</dd>
+      </div>
+      <div className="manifest-counts__item manifest-counts__item--arrived">
+        <dt>{t('people.manifest.arrived')}</dt>
+        <dd>{num(manifest.arrived)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The manifest of a movement, reloaded with it from the staff stream. */
+function useManifest(movementId: string, onSessionEnded: () => void) {
+  const [manifest, setManifest] = useState<Manifest | null>(null);
+  const [error, setError] = useState<RequestErrorKey | null>(null);
+  const url = `/api/v1/movements/${encodeURIComponent(movementId)}/passengers`;
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      api<Manifest>(url, { signal })
+        .then((m) => {
+          setManifest(m);
+          setError(null);
+        })
+        .catch((err: unknown) => {
+          if (isAbort(err)) return;
+          if (isUnauthorized(err)) onSessionEnded();
+          else setError(requestErrorKey(err));
+        });
+    },
+    [url, onSessionEnded],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+  useStaffEvents((event) => {
+    if (!event || (event.type === 'movement' && event.data.id === movementId)) load();
+  });
+  return { manifest, setManifest, error, reload: load };
+}
+
+/**
+ * On the movement's page: the counts for everyone; for the agency's own staff, the way to the
+ * manifest and boarding view.
+ */
+export function ManifestSummary({ me, movement, onSessionEnded }: { me: Me; movement: Movement; onSessionEnded: () => void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { manifest } = useManifest(movement.id, onSessionEnded);
+  if (!manifest) return null;
+  const named = manifest.passengers !== undefined && canManageManifest(me, movement);
+  if (!named && manifest.listed === 0) return null;
+  return (
+    <section className="manifest-summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('people.manifest.summaryHeading')}</h2>
+      <ManifestCounts manifest={manifest} testId="manifest-summary" />
+      {named && (
+        <a className="button manifest-summary__open" href={manifestPath(movement.id)} onClick={onLinkClick} data-testid="manifest-link">
+          {t('people.manifest.open')}
+        </a>
+      )}
+    </section>
+  );
+}
+
+type RowErrorKey = RequestErrorKey | 'people.manifest.errors.already' | 'people.manifest.errors.notBoarded';
+
+interface ManifestViewProps {
+  me: Me;
+  movementId: string;
+  titleOf: (m: Movement) => string;
+  onSessionEnded: () => void;
+}
+
+/**
+ * /ops/movements/:id/manifest, at the bus door on a phone or tablet: who is listed, a search
+ * to add the agency's registered people, and one large button each to record boarding and
+ * arrival. Anyone else who may see the movement gets the counts only.
+ */
+export function ManifestView({ me, movementId, titleOf, onSessionEnded }: ManifestViewProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [movement, setMovement] = useState<Movement | null>(null);
+  const [movementError, setMovementError] = useState<RequestErrorKey | null>(null);
+  const [filter, setFilter] = useState('');
+  const [rowBusy, setRowBusy] = useState<string | null>(null);
+  const [rowError, setRowError] = useState<{ personId: string; key: RowErrorKey } | null>(null);
+  const { manifest, setManifest, error, reload } = useManifest(movementId, onSessionEnded);
+  const zone = me.org.timeZone;
+  const locale = INTL_LOCALE[currentLang()];
+
+  const loadMovement = useCallback(
+    (signal?: AbortSignal) => {
+      api<Movement>(`/api/v1/movements/${encodeURIComponent(movementId)}`, { signal })
+        .then(setMovement)
+        .catch((err: unknown) => {
+          if (isAbort(err)) return;
+          if (isUnauthorized(err)) onSessionEnded();
+          else setMovementError(requestErrorKey(err));
+        });
+    },
+    [movementId, onSessionEnded],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    loadMovement(controller.signal);
+    return () => controller.abort();
+  }, [loadMovement]);
+  useStaffEvents((event) => {
+    if (!event || (event.type === 'movement' && event.data.id === movementId)) loadMovement();
+  });
+
+  const passengers = useMemo(
+    () =>
+      [...(manifest?.passengers ?? [])].sort(
+        (a, b) => a.familyName.localeCompare(b.familyName, locale) || a.givenName.localeCompare(b.givenName, locale),
+      ),
+    [manifest, locale],
+  );
+  const shownPassengers = useMemo(() => {
+    const words = filter.trim().toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
+    if (!words.length) return passengers;
+    return passengers.filter((p) => {
+      const text = `${p.familyName} ${p.givenName} ${p.birthDate ?? ''}`.toLocaleLowerCase(locale);
+      return words.every((w) => text.includes(w));
+    });
+  }, [passengers, filter, locale]);
+
+  const failure = error ?? movementError;
+  if (failure && (!manifest || !movement)) {
+    return (
+      <div className="manifest">
+        <BackLink movementId={movementId} />
+        <div className="notice notice--error" role="alert">
+          <p>{t(failure)}</p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setMovementError(null);
+              reload();
+              loadMovement();
+            }}
+          >
+            {t('app.retry')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!manifest || !movement) return <p role="status">{t('app.loading')}</p>;
+
+  const status = movement.status;
+  const manages = manifest.passengers !== undefined && canManageManifest(me, movement);
+  const mayAdd = manages && MANIFEST_STEPS.add.includes(status);
+  const mayBoard = manages && MANIFEST_STEPS.board.includes(status);
+  const mayArrive = manages && MANIFEST_STEPS.arrive.includes(status);
+  const listed = new Set(passengers.map((p) => p.personId));
+  const addBox = <AddToManifest movementId={movementId} listed={listed} onAdded={setManifest} onSessionEnded={onSessionEnded} />;
+
+  async function step(entry: ManifestEntry, what: 'board' | 'arrive') {
+    setRowBusy(entry.personId);
+    setRowError(null);
+    try {
+      setManifest(await api<Manifest>(`/api/v1/movements/${encodeURIComponent(movementId)}/${what}`, { method: 'POST', body: { personId: entry.personId } }));
+    } catch (err) {
+      if (isUnauthorized(err)) onSessionEnded();
+      else {
+        const code = err instanceof ApiError ? err.problem?.code : undefined;
+        const key: RowErrorKey =
+          code === 'ALREADY_BOARDED' || code === 'ALREADY_ARRIVED'
+            ? 'people.manifest.errors.already'
+            : code === 'NOT_BOARDED'
+              ? 'people.manifest.errors.notBoarded'
+              : requestErrorKey(err);
+        setRowError({ personId: entry.personId, key });
+        // Someone else recorded it meanwhile, or the movement moved on: show what is true now.
+        if (err instanceof ApiError && (err.status === 409 || err.status === 422)) {
+          reload();
+          loadMovement();
+        }
+      }
+    } finally {
+      setRowBusy(null);
+    }
+  }
+
+  return (
+    <div className="manifest" data-testid="manifest" data-movement-id={movementId} data-status={status}>
+      <BackLink movementId={movementId} />
+      <header className="manifest__head">
+        <h1 className="manifest__title">
+          {t(manages ? 'people.manifest.heading' : 'people.manifest.summaryHeading')}
+          <span className="manifest__movement">{titleOf(movement)}</span>
+        </h1>
+        <StatusBadge status={status} testId="manifest-status" />
+      </header>
+      <ManifestCounts manifest={manifest} testId="manifest-counts" />
+
+      {!manages ? (
+        <p className="notice">{t('people.manifest.countsOnly')}</p>
+      ) : (
+        <>
+          <p className="manifest__state" data-testid="manifest-state">
+            {t(`people.manifest.state.${status}`)}
+          </p>
+          {/* Before boarding the list is being built: the search comes first; at the door, the list does. */}
+          {mayAdd && !mayBoard && addBox}
+
+          <section className="manifest__list" aria-labelledby={`${id}-list`}>
+            <h2 id={`${id}-list`}>{t('people.manifest.listHeading')}</h2>
+            {passengers.length === 0 ? (
+              <p className="movements__empty">{t('people.manifest.empty')}</p>
+            ) : (
+              <>
+                {passengers.length > 5 && (
+                  <div className="field">
+                    <label htmlFor={`${id}-filter`}>{t('people.manifest.filter')}</label>
+                    <input id={`${id}-filter`} type="search" autoComplete="off" spellCheck={false} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="manifest-filter" />
+                  </div>
+                )}
+                <p className="field__hint">{t('people.manifest.timesIn', { zone: zoneName(zone, t) })}</p>
+                <ul className="manifest-rows">
+                  {shownPassengers.map((p) => {
+                    const boarded = p.boardedAt !== null;
+                    const arrived = p.arrivedAt !== null;
+                    const busy = rowBusy === p.personId;
+                    return (
+                      <li
+                        key={p.personId}
+                        className={`manifest-row${arrived ? ' manifest-row--arrived' : boarded ? ' manifest-row--boarded' : ''}`}
+                        data-testid="manifest-row"
+                        data-person-id={p.personId}
+                        data-boarded={boarded ? 'true' : 'false'}
+                        data-arrived={arrived ? 'true' : 'false'}
+                      >
+                        <div className="manifest-row__who">
+                          <a href={personPath(p.personId)} onClick={onLinkClick} className="manifest-row__name">
+                            <PersonName person={p} />
+                          </a>
+                          <span className="manifest-row__meta">
+                            {t('people.bornLabel')} <BirthDate value={p.birthDate} />
+                          </span>
+                        </div>
+                        <div className="manifest-row__buttons">
+                          <button
+                            type="button"
+                            className={`button door-button${boarded ? ' door-button--done' : ''}`}
+                            disabled={busy || boarded || !mayBoard}
+                            onClick={() => void step(p, 'board')}
+                            aria-label={boarded ? undefined : t('people.manifest.boardPerson', { name: `${p.givenName} ${p.familyName}` })}
+                            data-testid="board"
+                          >
+                            {boarded && p.boardedAt ? t('people.manifest.boardedAt', { time: formatClock(new Date(p.boardedAt), zone, locale) }) : t('people.manifest.board')}
+                          </button>
+                          <button
+                            type="button"
+                            className={`button door-button door-button--arrive${arrived ? ' door-button--done' : ''}`}
+                            disabled={busy || arrived || !boarded || !mayArrive}
+                            onClick={() => void step(p, 'arrive')}
+                            aria-label={arrived ? undefined : t('people.manifest.arrivePerson', { name: `${p.givenName} ${p.familyName}` })}
+                            data-testid="arrive"
+                          >
+                            {arrived && p.arrivedAt ? t('people.manifest.arrivedAt', { time: formatClock(new Date(p.arrivedAt), zone, locale) }) : t('people.manifest.arrive')}
+                          </button>
+                        </div>
+                        {rowError?.personId === p.personId && (
+                          <p className="field-error manifest-row__error" role="alert">
+                            {t(rowError.key)}
+                          </p>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+                {shownPassengers.length === 0 && <p className="muted">{t('people.manifest.noneMatch')}</p>}
+              </>
+            )}
+          </section>
+          {mayAdd && mayBoard && addBox}
+        </>
+      )}
+    </div>
+  );
+}
+
+function BackLink({ movementId }: { movementId: string }) {
+  const { t } = useTranslation();
+  return (
+    <a className="back-link" href={movementPath(movementId)} onClick={onLinkClick}>
+      <span aria-hidden="true">← </span>
+      {t('people.manifest.back')}
+    </a>
+  );
+}
+
+/** Search the agency's registered people and put them on the manifest, one tap each. */
+function AddToManifest({
+  movementId,
+  listed,
+  onAdded,
+  onSessionEnded,
+}: {
+  movementId: string;
+  listed: ReadonlySet<string>;
+  onAdded: (manifest: Manifest) => void;
+  onSessionEnded: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const words = usePersonWords();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<RequestErrorKey | null>(null);
+  const trimmed = name.trim();
+  const query: NameQuery | null = trimmed.length >= 2 ? { name: trimmed } : null;
+  const { state } = usePeopleSearch(query, onSessionEnded);
+  const items = state.kind === 'done' ? state.items : state.kind === 'searching' ? state.items : null;
+
+  async function add(personId: string) {
+    setBusy(personId);
+    setFailure(null);
+    try {
+      onAdded(await api<Manifest>(`/api/v1/movements/${encodeURIComponent(movementId)}/passengers`, { method: 'POST', body: { personIds: [personId] } }));
+    } catch (err) {
+      if (isUnauthorized(err)) onSessionEnded();
+      else setFailure(requestErrorKey(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="manifest-add group" aria-labelledby={`${id}-add`}>
+      <h2 id={`${id}-add`}>{t('people.manifest.addHeading')}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('people.manifest.addSearch')}</label>
+        <input
+          id={`${id}-name`}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={name}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="manifest-add"
+        />
+        <p id={`${id}-hint`} className="field__hint">
+          {t('people.manifest.addHint')}{' '}
+          <a href={`${PEOPLE_BASE}/new`} onClick={onLinkClick}>
+            {t('people.manifest.registerFirst')}
+          </a>
+        </p>
+      </div>
+      <div aria-live="polite">
+        {state.kind === 'searching' && !items && <p className="muted">{t('people.searching')}</p>}
+        {state.kind === 'done' && state.items.length === 0 && <p>{t('people.noResults')}</p>}
+        {state.kind === 'failed' && <p className="notice notice--error">{t(state.key)}</p>}
+        {failure && (
+          <p className="notice notice--error" role="alert">
+            {t(failure)}
+          </p>
+        )}
+      </div>
+      {items && items.length > 0 && (
+        <ul className="manifest-candidates">
+          {items.slice(0, 8).map((p) => {
+            const on = listed.has(p.id);
+            return (
+              <li key={p.id} className="manifest-candidate" data-testid="manifest-candidate" data-id={p.id} data-listed={on ? 'true' : 'false'}>
+                <span className="manifest-candidate__who">
+                  <PersonName person={p} />
+                  <span className="manifest-row__meta">
+                    {t('people.bornLabel')} <BirthDate value={p.birthDate} /> · {words.score(p.score)}
+                  </span>
+                </span>
+                {on ? (
+                  <span className="manifest-candidate__on">{t('people.manifest.onList')}</span>
+                ) : (
+                  <button type="button" className="button door-button" disabled={busy !== null} onClick={() => void add(p.id)} data-testid="manifest-add-person">
+                    {t('people.manifest.add')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

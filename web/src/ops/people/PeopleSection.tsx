@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api.ts';
+import { EMPTY_BIRTH_DATE } from '../../components/BirthDateFields.tsx';
+import { useOrgs } from '../useOrgs.ts';
+import { useSites } from './describe.tsx';
+import { canReadPeople, canRegister } from './fields.ts';
+import { PeopleSearch, type PeopleSearchInput } from './PeopleSearch.tsx';
+import { PersonDetail } from './PersonDetail.tsx';
+import { PersonForm } from './PersonForm.tsx';
+import '../corridors/corridors.css';
+import './people.css';
+
+interface PeopleSectionProps {
+  me: Me;
+  /** What follows /ops/people/: [] (search), ['new'] or [id]. */
+  rest: string[];
+  onSessionEnded: () => void;
+}
+
+/**
+ * /ops/people and below: search, registration, one person. What was searched stays while the
+ * user opens a result and comes back, in memory only (never in the URL or the browser's storage).
+ */
+export function PeopleSection({ me, rest, onSessionEnded }: PeopleSectionProps) {
+  const { t } = useTranslation();
+  const sites = useSites(onSessionEnded);
+  const { orgs } = useOrgs(onSessionEnded);
+  const [search, setSearch] = useState<PeopleSearchInput>({ name: '', birth: EMPTY_BIRTH_DATE });
+  const [first, second] = rest.map((part) => decodeURIComponent(part));
+
+  if (!canReadPeople(me)) return <p className="notice notice--error">{t('ops.errors.forbidden')}</p>;
+  if (!first) return <PeopleSearch me={me} orgs={orgs ?? []} input={search} onInput={setSearch} onSessionEnded={onSessionEnded} />;
+  if (first === 'new' && second === undefined) {
+    return canRegister(me) ? (
+      <PersonForm me={me} sites={sites} onSessionEnded={onSessionEnded} />
+    ) : (
+      <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
+    );
+  }
+  if (second === undefined) return <PersonDetail key={first} me={me} orgs={orgs ?? []} sites={sites} personId={first} onSessionEnded={onSessionEnded} />;
+  return <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
+}
