@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+
+describe('registration with a duplicate warning in Chromium', () => {
+  let rig: BrowserRig;
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+  });
+  afterAll(async () => rig?.close());
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await (await rig.browser.newContext({ viewport: { width: 1024, height: 900 } })).newPage();
+    await page.goto(`${rig.base}/ops?lang=en`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('console').waitFor();
+    return page;
+  }
+
+  async function fillName(page: Page, given: string, family: string, year: string): Promise<void> {
+    await page.getByLabel('Given name').fill(given);
+    await page.getByLabel('Family name').fill(family);
+    await page.getByLabel('Year').fill(year);
+  }
+
+  it('warns of the Cyrillic registration while the Latin spelling is typed, before saving', async () => {
+    const page = await signIn('registrar@icrc.demo');
+    await page.goto(`${rig.base}/ops/people/new?lang=en`);
+    await page.getByTestId('person-form').waitFor();
+    await fillName(page, 'Олександр', 'Шевченко', '1956');
+    await page.getByLabel('Patronymic').fill('Петрович');
+    await page.getByTestId('person-save').click();
+    const saved = page.getByTestId('person-saved');
+    await saved.waitFor();
+    const firstId = await saved.getAttribute('data-id');
+    expect(firstId).toBeTruthy();
+
+    await page.goto(`${rig.base}/ops/people/new?lang=en`);
+    await page.getByTestId('person-form').waitFor();
+    await fillName(page, 'Oleksandr', 'Shevchenko', '1956');
+    const warning = page.locator(`[data-testid="duplicate-item"][data-id="${firstId}"]`);
+    await warning.first().waitFor({ timeout: 15_000 });
+    await expect(warning.first().textContent()).resolves.toContain('Шевченко');
+    await page.screenshot({ path: screenshotPath('e2e-registration-duplicate-en') });
+
+    // Another spelling of a different person (the feminine form) is not offered as a duplicate.
+    await page.getByLabel('Given name').fill('Oleksandra');
+    await expect.poll(async () => page.locator(`[data-testid="duplicate-item"][data-id="${firstId}"]`).count(), { timeout: 15_000 }).toBe(0);
+  });
+});
