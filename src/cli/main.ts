@@ -8,6 +8,7 @@ import { initMediator } from '../services/identity.service.ts';
 import { syncPlaces } from '../services/places.service.ts';
 import { findOrgByName } from '../store/orgs.repository.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
+import { printNamePairScores } from './names-score.ts';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -127,6 +128,15 @@ export function buildCli(): Command {
         process.stdout.write(`event ${verdict.seq}: ${verdict.reason}\n`);
         process.exitCode = 1;
       }
+    });
+
+  const names = program.command('names').description('name matching across scripts and transliterations');
+  names
+    .command('score')
+    .description('score pairs of full names: CSV with columns a,b in; a,b,score,match out on stdout')
+    .requiredOption('--pairs <file.csv>', 'CSV file whose header has columns "a" and "b"')
+    .action(async (options: { pairs: string }) => {
+      await printNamePairScores(options.pairs);
     });
 
   return program;

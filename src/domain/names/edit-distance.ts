@@ -194,6 +194,23 @@ export function phoneticSimilarity(a: string, b: string): number {
   return Math.max(0, 1 - phoneticDistance(a, b) / length);
 }
 
+/**
+ * Whether two strings are at most one typing slip apart — a letter changed, added, lost, or two
+ * neighbours swapped — in linear time, on any letters.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length === long.length) {
+    if (short.slice(i + 1) === long.slice(i + 1)) return true;
+    return short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2);
+  }
+  return short.slice(i) === long.slice(i + 1);
+}
+
 /** Length of the longest common ending of two strings. */
 export function commonSuffixLength(a: string, b: string): number {
   let n = 0;

@@ -41,6 +41,17 @@ function buildGroups(): GivenNameGroup[] {
 
 export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = buildGroups();
 
+/** The table's Cyrillic forms as written (normalised), to tell a listed spelling from a look-alike. */
+const LISTED_CYRILLIC = new Set(givenNameGroupSources().flatMap((g) => g.forms.map(normaliseName)));
+
+/**
+ * Whether a normalised Cyrillic word is spelled exactly as a form of the table: Іан sounds like
+ * Ян but is no spelling of it (it is Іван with a letter lost).
+ */
+export function isListedGivenName(word: string): boolean {
+  return LISTED_CYRILLIC.has(word);
+}
+
 const GROUPS_BY_FORM: ReadonlyMap<string, readonly number[]> = (() => {
   const index = new Map<string, number[]>();
   for (const group of GIVEN_NAME_GROUPS) {

@@ -11,7 +11,8 @@
  *   morphology.ts         patronymics, surname sex and suffix families
  *   edit-distance.ts      weighted Damerau–Levenshtein on phonetic forms
  *   prepare.ts            a name analysed once (PreparedName)
- *   score.ts              word and name similarity, DEFAULT_MATCH_THRESHOLD
+ *   word-similarity.ts    similarity of two name words, and the rules that keep names apart
+ *   score.ts              name score (words paired in any order), DEFAULT_MATCH_THRESHOLD
  *   parse.ts              given / family / patronymic
  *   blocking.ts           index keys for search at scale
  *   birth-date.ts, duplicate.ts   birth-date agreement and the duplicate score
@@ -20,7 +21,8 @@ export { normaliseName } from './normalise.ts';
 export { detectScript, cyrillicLanguage, type Script, type CyrillicLanguage } from './script.ts';
 export { parseName, type ParsedName } from './parse.ts';
 export { prepareName, type PreparedName, type PreparedWord } from './prepare.ts';
-export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared, wordSimilarity } from './score.ts';
+export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared } from './score.ts';
+export { wordSimilarity } from './word-similarity.ts';
 export { blockingKeys, blockingKeysPrepared, MAX_BLOCKING_KEYS } from './blocking.ts';
 export { BIRTH_DATE_AGREEMENT, birthDateAgreement, parsePartialDate, type PartialDate } from './birth-date.ts';
 export {

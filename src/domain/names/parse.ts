@@ -48,7 +48,6 @@ export function parseName(full: string): ParsedName {
     else if (only !== undefined) parsed.family = only.text;
     return parsed;
   }
-  // Positions in `words` skip the patronymic; translate the patronymic's position accordingly.
   let givenIndex = pickGiven(words, prepared.patronymicPosition);
   if (givenIndex < 0) givenIndex = isPassportStyle(full) ? 1 : 0;
   parsed.given = words[givenIndex]?.text;

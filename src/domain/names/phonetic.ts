@@ -67,4 +67,3 @@ export function canonicalForm(raw: string): string {
   return text;
 }
 
-export { isVowel };

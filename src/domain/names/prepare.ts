@@ -1,6 +1,6 @@
 import { cyrillicToPassportLatin, cyrillicToPhonemes } from './cyrillic.ts';
 import { encodeLetters, encodePhonetic } from './edit-distance.ts';
-import { resolveGivenName, type GivenNameMatch } from './given-name-index.ts';
+import { isListedGivenName, resolveGivenName, type GivenNameMatch } from './given-name-index.ts';
 import type { Sex } from './given-names.ts';
 import { conventionsFor, latinToPhonemes, latinToPlainAscii, type LatinConvention } from './latin-conventions.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
@@ -29,12 +29,14 @@ export interface PreparedWord {
   readonly plainCodes: readonly Uint8Array[];
   /** The word read as a given name, if the table knows it. */
   readonly given: GivenNameMatch | undefined;
-  /** Sex shown by the word: its given-name group if it is a known name, else its surname ending. */
+  /** Sex shown by the word: a known given name's, else its surname ending's, else a near given name's. */
   readonly sex: Sex | undefined;
   /** Where `sex` comes from; sexes are compared only between words of the same kind. */
   readonly sexFrom: 'given' | 'surname' | undefined;
   /** Surname suffix family (-enko, -uk, -ov…) of the first form. */
   readonly suffix: SurnameEnding | undefined;
+  /** A Cyrillic word that sounds like a known given name without being spelled as one (Іан, Ян). */
+  readonly soundsLikeGiven: boolean;
 }
 
 export interface PreparedPatronymic {
@@ -88,6 +90,52 @@ function fatherGroupsOf(stems: readonly string[]): number[] {
   return [...groups];
 }
 
+/** One word analysed: everything that does not depend on the rest of the name. */
+function analyseWord(text: string, forms: readonly string[], plains: readonly string[]): PreparedWord {
+  const given = resolveGivenName(forms);
+  const first = forms[0] ?? '';
+  // A known given name says its sex; otherwise a surname ending does (Pavlov is read as Павло
+  // only by typo tolerance, but its -ov is certain); a mistyped given name says least.
+  const exactSex = given?.exact === true ? given.sex : undefined;
+  const endingSex = exactSex === undefined ? surnameSex(first) : undefined;
+  const nearSex = exactSex === undefined && endingSex === undefined ? given?.sex : undefined;
+  const sex = exactSex ?? endingSex ?? nearSex;
+  return {
+    text,
+    forms,
+    plains,
+    formCodes: forms.map(encodePhonetic),
+    plainCodes: plains.map(encodeLetters),
+    given,
+    sex,
+    // A word read as a given name, even through a typo, is compared with given names.
+    sexFrom: sex === undefined ? undefined : given !== undefined ? 'given' : 'surname',
+    suffix: surnameEnding(first),
+    soundsLikeGiven: given?.exact === true && detectScript(text) === 'cyrillic' && !isListedGivenName(text),
+  };
+}
+
+/**
+ * Analysed words remembered by spelling and reading: a population repeats its given names and
+ * surnames, so most words of a new name have been analysed before. Bounded; forgetting only
+ * costs time. The cached words are immutable and shared.
+ */
+const WORDS = new Map<string, PreparedWord>();
+const WORD_CACHE_SIZE = 100_000;
+
+function preparedWord(text: string, conventions: readonly LatinConvention[], language: CyrillicLanguage): PreparedWord | undefined {
+  const key = `${conventions.join('+')}|${language}|${text}`;
+  let word = WORDS.get(key);
+  if (word === undefined) {
+    const { forms, plains } = wordForms(text, conventions, language);
+    if (forms.length === 0) return undefined;
+    word = analyseWord(text, forms, plains);
+    if (WORDS.size >= WORD_CACHE_SIZE) WORDS.clear();
+    WORDS.set(key, word);
+  }
+  return word;
+}
+
 /**
  * Analyses a full name in any script and word order.
  *
@@ -96,12 +144,13 @@ function fatherGroupsOf(stems: readonly string[]): number[] {
  */
 export function prepareName(full: string): PreparedName {
   const normalised = normaliseName(full);
-  const tokens = nameTokens(normalised).map(unifyWordScript);
   const conventions = conventionsFor(normalised);
   const language = cyrillicLanguage(normalised);
-  const analysed = tokens
-    .map((text) => ({ text, ...wordForms(text, conventions, language) }))
-    .filter((word) => word.forms.length > 0);
+  const analysed: PreparedWord[] = [];
+  for (const token of nameTokens(normalised)) {
+    const word = preparedWord(unifyWordScript(token), conventions, language);
+    if (word !== undefined) analysed.push(word);
+  }
 
   let patronymicIndex = -1;
   let patronymic: PreparedPatronymic | undefined;
@@ -109,7 +158,7 @@ export function prepareName(full: string): PreparedName {
     for (const read of [readPatronymic, readMistypedPatronymic]) {
       for (let i = analysed.length - 1; i >= 0 && patronymic === undefined; i--) {
         const word = analysed[i];
-        if (word === undefined || resolveGivenName(word.forms)?.exact === true) continue;
+        if (word === undefined || word.given?.exact === true) continue;
         const readings = word.forms.map(read).filter((p) => p !== undefined);
         const first = readings[0];
         if (first === undefined) continue;
@@ -119,25 +168,6 @@ export function prepareName(full: string): PreparedName {
       }
     }
   }
-
-  const words: PreparedWord[] = analysed
-    .filter((_, i) => i !== patronymicIndex)
-    .map((word) => {
-      const given = resolveGivenName(word.forms);
-      const first = word.forms[0] ?? '';
-      const givenSex = given?.sex;
-      const surnameSexOfWord = given === undefined ? surnameSex(first) : undefined;
-      return {
-        text: word.text,
-        forms: word.forms,
-        plains: word.plains,
-        formCodes: word.forms.map(encodePhonetic),
-        plainCodes: word.plains.map(encodeLetters),
-        given,
-        sex: givenSex ?? surnameSexOfWord,
-        sexFrom: givenSex !== undefined ? 'given' : surnameSexOfWord !== undefined ? 'surname' : undefined,
-        suffix: surnameEnding(first),
-      };
-    });
+  const words = patronymicIndex < 0 ? analysed : analysed.filter((_, i) => i !== patronymicIndex);
   return { normalised, script: detectScript(normalised), words, patronymic, patronymicPosition: patronymicIndex };
 }
