@@ -1,6 +1,6 @@
 import RBush from 'rbush';
 import type { LineString } from './corridor.ts';
-import { bboxAround, metersFromRoute, type LatLon } from './geo.ts';
+import { bboxAround, distanceFromRoute, nearRouteFilter, type LatLon } from './geo.ts';
 
 /** Incidents (DESIGN.md §4): what happened, where and when; the system never attributes blame. */
 
@@ -81,9 +81,13 @@ export class IncidentIndex {
   /** Incidents within `meters` of the route, nearest first, with their distance. */
   nearRoute(route: LineString, meters: number): { incident: IncidentFacts; distanceMeters: number }[] {
     const box = bboxAround(route, meters);
+    // Most of a long route's box is far from it: a cheap per-segment test first, then the exact distance.
+    const mayBeNear = nearRouteFilter(route, meters);
+    const distanceTo = distanceFromRoute(route);
     return this.tree
       .search({ minX: box.minLon, minY: box.minLat, maxX: box.maxLon, maxY: box.maxLat })
-      .map((e) => ({ incident: e.incident, distanceMeters: metersFromRoute(e.incident, route) }))
+      .filter((e) => mayBeNear(e.incident))
+      .map((e) => ({ incident: e.incident, distanceMeters: distanceTo(e.incident) }))
       .filter((hit) => hit.distanceMeters <= meters)
       .sort((a, b) => a.distanceMeters - b.distanceMeters);
   }

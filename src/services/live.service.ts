@@ -95,6 +95,9 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
   };
 
   const refreshMovement = async (id: string, change: string): Promise<void> => {
+    // With no staff stream open there is no one to tell: skip loading and presenting the movement
+    // (it cost more than the check-in that triggered it).
+    if (staffListeners.size === 0) return;
     const aggregate = await loadMovementAggregate(ctx.db, id);
     if (!aggregate) return;
     const view = await presentMovement(ctx, aggregate);

@@ -48,6 +48,19 @@ export async function loadMovementAggregate(db: Kysely<Schema>, id: string): Pro
   return { movement, acks, checkins, delivery: delivery ?? null };
 }
 
+/** What a command on a movement decides on: the movement, its acknowledgements and delivery, not its (ever growing) check-ins. */
+export type MovementCommandAggregate = Omit<MovementAggregate, 'checkins'>;
+
+export async function loadMovementForCommand(db: Kysely<Schema>, id: string): Promise<MovementCommandAggregate | undefined> {
+  const movement = await db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!movement) return undefined;
+  const [acks, delivery] = await Promise.all([
+    db.selectFrom('movement_acks').selectAll().where('movement_id', '=', id).orderBy('at').execute(),
+    db.selectFrom('movement_deliveries').selectAll().where('movement_id', '=', id).executeTakeFirst(),
+  ]);
+  return { movement, acks, delivery: delivery ?? null };
+}
+
 /** Movements not yet ended, with acknowledgements and check-ins, for lists, maps and the overdue watch. */
 export async function loadMovementAggregates(db: Kysely<Schema>, options: { activeOnly: boolean }): Promise<MovementAggregate[]> {
   let query = db.selectFrom('movements').selectAll().orderBy('id');
@@ -62,7 +75,12 @@ export async function loadMovementAggregates(db: Kysely<Schema>, options: { acti
   ]);
   const group = <T extends { movement_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.movement_id, [...(map.get(row.movement_id) ?? []), row]);
+    // Appended in place: copying the list for every row made this quadratic in a movement's check-ins.
+    for (const row of rows) {
+      const list = map.get(row.movement_id);
+      if (list) list.push(row);
+      else map.set(row.movement_id, [row]);
+    }
     return map;
   };
   const acksBy = group(acks);

@@ -1,0 +1,412 @@
+/**
+ * Check-in ingest: the real server on a fresh database takes `POST /api/v1/movements/:id/checkins`
+ * from autocannon (loopback, bounded duration), spread over the movements underway and their field
+ * officers. Only 201s count as ingested. Afterwards the server process is killed (SIGKILL, no
+ * clean shutdown) and the database is opened again: every 201 must be a stored row, and the audit
+ * chain must verify.
+ *
+ *   npx tsx bench/checkin-ingest.bench.ts [--db sqlite|postgres] [--seconds 10] [--connections 50]
+ *        [--movements 50] [--users 5] [--warmup 3] [--idempotency] [--json] [--cpu-prof DIR]
+ *        [--scheduler-ms N]   (the overdue watch's interval; default the app's, 0 = off, for analysis)
+ *        [--pin auto|off]     (auto: server on the last CPU, autocannon on the first, with taskset)
+ *
+ * One autocannon run of warm-up + measured seconds; only responses that arrive in the measured
+ * seconds count for the rates and latencies (the warm-up also covers the server accepting the
+ * connections, which a busy event loop does slowly).
+ * The server runs in a child process (its own event loop and core), autocannon in this one.
+ * PostgreSQL: TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test; a database of its
+ * own is created and dropped.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import autocannon, { type Result } from 'autocannon';
+import { createTestDatabase, type TestDatabase } from '../test/helpers/databases.ts';
+import { createApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import type { CorridorInput } from '../src/domain/corridor.ts';
+import type { Actor, OrgKind, Role } from '../src/domain/identity.ts';
+import { verifyAuditLog } from '../src/services/audit.service.ts';
+import { createCorridor, decideOnCorridor, proposeCorridor } from '../src/services/corridor.service.ts';
+import { ensureOrg, ensureUser, login } from '../src/services/identity.service.ts';
+import { acknowledgeMovement, notifyMovement, startMovement } from '../src/services/movement.service.ts';
+import { openDatabase, type DialectName } from '../src/store/database.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    movements: { type: 'string', default: '50' },
+    users: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '3' },
+    idempotency: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    'scheduler-ms': { type: 'string' },
+    pin: { type: 'string', default: 'auto' },
+    serve: { type: 'string' },
+  },
+});
+
+const PASSWORD = 'bench-password-1';
+/** Zaporizhzhia → Vasylivka → Enerhodar, open for the whole run. */
+const ROUTE: [number, number][] = [
+  [35.1396, 47.8388],
+  [35.2789, 47.4434],
+  [34.6563, 47.499],
+];
+
+interface Seeded {
+  port: number;
+  movements: { id: string; token: string }[];
+  seedMs: number;
+}
+
+type ToServer = { type: 'measure' } | { type: 'stop' };
+type FromServer = { type: 'ready'; seeded: Seeded } | { type: 'stopped'; server: ServerStats } | { type: 'failed'; error: string };
+
+interface ServerStats {
+  /** Share of the load window the server's event loop was busy (1 = saturated). */
+  eventLoopUtilization: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** Time for the live hub to work through the refreshes the check-ins queued. */
+  liveBacklogMs: number;
+  rssMb: number;
+  eventLoopDelayMs: { p99: number; max: number };
+  connectionsAcceptedWithinMs: number;
+}
+
+// ── The server (child process) ──────────────────────────────────────────────
+
+async function serve(databaseUrl: string): Promise<void> {
+  const send = (message: FromServer) => process.send?.(message);
+  try {
+    const config: Config = { ...loadConfig({}), databaseUrl, logLevel: 'warn', serverKey: randomBytes(32).toString('base64') };
+    if (args['scheduler-ms'] !== undefined) config.schedulerIntervalMs = Number(args['scheduler-ms']);
+    const app = await createApp(config);
+    await app.server.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const accepted: number[] = [];
+    app.server.server.on('connection', () => accepted.push(performance.now()));
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const started = performance.now();
+    const movements = await seed(app.ctx);
+    send({ type: 'ready', seeded: { port: address.port, movements, seedMs: performance.now() - started } });
+    let elu = performance.eventLoopUtilization();
+    let cpu = process.cpuUsage();
+    process.on('message', (message: ToServer) => {
+      if (message.type === 'measure') {
+        elu = performance.eventLoopUtilization();
+        cpu = process.cpuUsage();
+        delay.enable();
+        return;
+      }
+      if (message.type !== 'stop') return;
+      if (process.env.BENCH_DEBUG) process.stderr.write('server: stop received\n');
+      const used = performance.eventLoopUtilization(elu);
+      const cpuUsed = process.cpuUsage(cpu);
+      const drainStart = performance.now();
+      void app.live.idle().then(() => {
+        send({
+          type: 'stopped',
+          server: {
+            eventLoopUtilization: used.utilization,
+            cpuUserMs: cpuUsed.user / 1000,
+            cpuSystemMs: cpuUsed.system / 1000,
+            liveBacklogMs: performance.now() - drainStart,
+            rssMb: process.memoryUsage().rss / 2 ** 20,
+            eventLoopDelayMs: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+            // When the load's connections were accepted, from the first: a saturated loop accepts slowly.
+            connectionsAcceptedWithinMs: accepted.length > 0 ? accepted[accepted.length - 1]! - accepted[0]! : 0,
+          },
+        });
+        // No clean shutdown: the parent kills this process, as a power cut or OOM kill would.
+        if (args['cpu-prof']) setTimeout(() => process.exit(0), 500);
+      });
+    });
+  } catch (error) {
+    send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    process.exit(1);
+  }
+}
+
+/** A mediator, an agency (coordinator, field officers), one party (liaison), an open corridor, movements underway. */
+async function seed(ctx: Parameters<typeof notifyMovement>[0]): Promise<{ id: string; token: string }[]> {
+  const actorOf = (user: { id: string; orgId: string; role: Role }, kind: OrgKind): Actor => ({ userId: user.id, orgId: user.orgId, orgKind: kind, role: user.role });
+  const mediatorOrg = (await ensureOrg(ctx, { name: 'Bench Mediator', kind: 'mediator' })).row;
+  const agencyOrg = (await ensureOrg(ctx, { name: 'Bench Agency', kind: 'agency' })).row;
+  const partyOrg = (await ensureOrg(ctx, { name: 'Bench Party', kind: 'party' })).row;
+  const user = (org: typeof mediatorOrg, role: Role, email: string) => ensureUser(ctx, org, { email, name: `${role} (bench)`, password: PASSWORD, role });
+  const mediator = actorOf(await user(mediatorOrg, 'coordinator', 'coordinator@mediator.bench'), 'mediator');
+  const coordinator = actorOf(await user(agencyOrg, 'coordinator', 'coordinator@agency.bench'), 'agency');
+  const liaison = actorOf(await user(partyOrg, 'liaison', 'liaison@party.bench'), 'party');
+  const field: { actor: Actor; token: string }[] = [];
+  for (let i = 0; i < Number(args.users); i++) {
+    const email = `field${i}@agency.bench`;
+    const actor = actorOf(await user(agencyOrg, 'field', email), 'agency');
+    field.push({ actor, token: (await login(ctx, { email, password: PASSWORD })).token });
+  }
+
+  const now = ctx.now();
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+  const content: CorridorInput = {
+    name: 'Zaporizhzhia – Enerhodar (bench)',
+    purpose: ['evacuation', 'supply'],
+    origin: { name: 'Zaporizhzhia', lat: 47.8388, lon: 35.1396 },
+    destination: { name: 'Enerhodar', lat: 47.499, lon: 34.6563 },
+    route: { type: 'LineString', coordinates: ROUTE },
+    bufferMeters: 3000,
+    gatheringPoints: [{ name: 'Central station', lat: 47.8205, lon: 35.1871 }],
+    checkpoints: [{ name: 'Vasylivka', lat: 47.4434, lon: 35.2789, controlledBy: partyOrg.id }],
+    windows: [{ start: at(-1), end: at(12) }],
+    parties: [partyOrg.id],
+    allowedTraffic: ['bus', 'truck'],
+    eligibility: 'Everyone',
+    conditions: 'Marked vehicles only.',
+  };
+  const corridor = await createCorridor(ctx, mediator, content);
+  await proposeCorridor(ctx, mediator, corridor.id);
+  await decideOnCorridor(ctx, liaison, corridor.id, { version: 1, decision: 'approve', comment: undefined });
+
+  const movements: { id: string; token: string }[] = [];
+  for (let i = 0; i < Number(args.movements); i++) {
+    const officer = field[i % field.length]!;
+    const movement = await notifyMovement(ctx, coordinator, {
+      kind: i % 2 === 0 ? 'evacuation' : 'supply',
+      corridorId: corridor.id,
+      departAt: at(0.1),
+      arriveBy: at(6),
+      vehicles: [{ type: i % 2 === 0 ? 'bus' : 'truck' }],
+      personnel: 2,
+      passengers: i % 2 === 0 ? 40 : undefined,
+      cargo: i % 2 === 0 ? undefined : [{ category: 'food', item: 'Food parcels', quantity: 400, unit: 'parcel' }],
+      urgent: true,
+      justification: 'Window open now',
+    });
+    await acknowledgeMovement(ctx, liaison, movement.id, { decision: 'acknowledge' });
+    await startMovement(ctx, officer.actor, movement.id);
+    movements.push({ id: movement.id, token: officer.token });
+  }
+  return movements;
+}
+
+// ── The load (this process) ─────────────────────────────────────────────────
+
+function startServer(databaseUrl: string): { child: ChildProcess; next: () => Promise<FromServer> } {
+  const execArgv = [...process.execArgv];
+  if (args['cpu-prof']) execArgv.push('--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`);
+  const childArgs = ['--serve', databaseUrl, '--users', String(args.users), '--movements', String(args.movements)];
+  if (args['scheduler-ms'] !== undefined) childArgs.push('--scheduler-ms', args['scheduler-ms']);
+  if (args['cpu-prof']) childArgs.push('--cpu-prof', args['cpu-prof']);
+  const child = fork(fileURLToPath(import.meta.url), childArgs, {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  pin(child.pid, os.cpus().length - 1);
+  pin(process.pid, 0);
+  const inbox: FromServer[] = [];
+  const waiting: ((m: FromServer) => void)[] = [];
+  child.on('message', (m: FromServer) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(m);
+    else inbox.push(m);
+  });
+  const next = () =>
+    new Promise<FromServer>((resolve, reject) => {
+      const queued = inbox.shift();
+      if (queued) return resolve(queued);
+      waiting.push(resolve);
+      child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+    });
+  return { child, next };
+}
+
+/** One core each for the server and the load, so they do not take turns on both (less noise). */
+function pin(pid: number | undefined, cpu: number): void {
+  if (args.pin === 'off' || pid === undefined || os.cpus().length < 2) return;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+  } catch {
+    // No taskset: run unpinned.
+  }
+}
+
+/** A position near the corridor, so the load is what field officers would send. */
+function checkinBody(k: number): string {
+  const t = (k % 1000) / 1000;
+  const lat = 47.8388 + (47.4434 - 47.8388) * t + ((k % 7) - 3) * 0.001;
+  const lon = 35.1396 + (35.2789 - 35.1396) * t + ((k % 5) - 2) * 0.001;
+  return JSON.stringify(k % 50 === 0 ? { lat, lon, checkpoint: 'Vasylivka', note: 'Passed the checkpoint' } : { lat, lon });
+}
+
+interface Measured {
+  autocannon: Result;
+  /** Responses that arrived in the measured seconds. */
+  window: { statuses: Record<string, number>; latenciesMs: number[]; seconds: number; perSecond: number[] };
+  /** 201s over the whole run, warm-up included: what the database must hold. */
+  created: number;
+}
+
+/** warm-up + measured seconds in one run; `onMeasure` is called when the measured seconds begin. */
+async function drive(port: number, movements: Seeded['movements'], warmup: number, seconds: number, connections: number, onMeasure: () => void): Promise<Measured> {
+  let k = 0;
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: warmup + seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const n = k++;
+          const m = movements[n % movements.length]!;
+          const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${m.token}` };
+          if (args.idempotency) headers['idempotency-key'] = randomUUID();
+          return { ...request, path: `/api/v1/movements/${m.id}/checkins`, headers, body: checkinBody(n) };
+        },
+      },
+    ],
+  });
+  const started = performance.now();
+  let measuring = false;
+  const timer = setTimeout(() => {
+    measuring = true;
+    windowStart = performance.now();
+    onMeasure();
+  }, warmup * 1000);
+  const statuses: Record<string, number> = {};
+  const latenciesMs: number[] = [];
+  let created = 0;
+  let windowStart = Infinity;
+  const perSecond: number[] = [];
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
+    if (statusCode === 201) created++;
+    const now = performance.now();
+    const second = Math.floor((now - started) / 1000);
+    perSecond[second] = (perSecond[second] ?? 0) + 1;
+    if (!measuring) return;
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    // Latency of requests sent in the measured seconds only: one queued on a connection the server
+    // had not yet accepted would count the warm-up's accept backlog.
+    if (now - responseTimeMs >= windowStart) latenciesMs.push(responseTimeMs);
+  });
+  const result = await instance;
+  clearTimeout(timer);
+  const measuredSeconds = Math.max(0.001, (performance.now() - started) / 1000 - warmup);
+  return { autocannon: result, window: { statuses, latenciesMs, seconds: Math.min(measuredSeconds, seconds), perSecond: perSecond.map((n) => n ?? 0) }, created };
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+async function verify(databaseUrl: string): Promise<{ rows: number; auditCheckins: number; audit: Awaited<ReturnType<typeof verifyAuditLog>>; integrity: string }> {
+  const database = openDatabase(databaseUrl);
+  try {
+    const count = async (query: Promise<{ n: number | string | bigint } | undefined>) => Number((await query)?.n ?? 0);
+    const rows = await count(database.db.selectFrom('movement_checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+    const auditCheckins = await count(
+      database.db.selectFrom('audit_events').where('action', '=', 'movement.checkin').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    );
+    const audit = await verifyAuditLog(database);
+    let integrity = 'n/a';
+    if (database.dialect === 'sqlite') {
+      const result = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(database.db);
+      integrity = result.rows.map((r) => r.integrity_check).join(', ');
+    }
+    return { rows, auditCheckins, audit, integrity };
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dialect = args.db as DialectName;
+  if (dialect !== 'sqlite' && dialect !== 'postgres') throw new Error('--db sqlite|postgres');
+  if (dialect === 'postgres') process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
+  const seconds = Number(args.seconds);
+  const connections = Number(args.connections);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let database: TestDatabase | undefined;
+  let server: ReturnType<typeof startServer> | undefined;
+  try {
+    database = await createTestDatabase(dialect);
+    server = startServer(database.url);
+    const ready = await server.next();
+    if (ready.type !== 'ready') throw new Error(ready.type === 'failed' ? ready.error : 'unexpected message');
+    const { port, movements, seedMs } = ready.seeded;
+    log(`${dialect}: ${movements.length} movements underway (seeded in ${(seedMs / 1000).toFixed(1)} s); ${args.warmup} s warm-up + ${seconds} s measured, ${connections} connections${args.idempotency ? ', with Idempotency-Key' : ''}`);
+    const child = server.child;
+    const run = await drive(port, movements, Number(args.warmup), seconds, connections, () => child.send({ type: 'measure' } satisfies ToServer));
+    child.send({ type: 'stop' } satisfies ToServer);
+    const stopped = await server.next();
+    if (stopped.type !== 'stopped') throw new Error('unexpected message');
+    if (!args['cpu-prof']) child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+
+    const check = await verify(database.url);
+    const w = run.window;
+    const sorted = [...w.latenciesMs].sort((a, b) => a - b);
+    const inWindow = (code: number) => w.statuses[String(code)] ?? 0;
+    const answered = Object.values(w.statuses).reduce((a, b) => a + b, 0);
+    const result = {
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString() },
+      setup: { db: dialect, seconds, connections, movements: movements.length, users: Number(args.users), warmupSeconds: Number(args.warmup), idempotencyKey: args.idempotency, schedulerMs: args['scheduler-ms'] ?? 'default', pinned: args.pin !== 'off' && os.cpus().length >= 2 },
+      load: {
+        ingestedPerSecond: inWindow(201) / w.seconds,
+        responsesPerSecond: answered / w.seconds,
+        latencyMs: { mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length), p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? 0 },
+        responses: w.statuses,
+        responsesPerSecondIncludingWarmup: w.perSecond,
+        created: inWindow(201),
+        non2xx: answered - Object.entries(w.statuses).filter(([code]) => code.startsWith('2')).reduce((a, [, n]) => a + n, 0),
+        errors: run.autocannon.errors,
+        timeouts: run.autocannon.timeouts,
+      },
+      server: stopped.server,
+      durability: {
+        acknowledged: run.created,
+        rowsAfterKill: check.rows,
+        auditCheckinEvents: check.auditCheckins,
+        // In flight when autocannon stopped: committed, but the 201 was never read (≤ connections).
+        unacknowledgedCommits: check.rows - run.created,
+        nothingAcknowledgedLost: check.rows >= run.created && check.auditCheckins === check.rows,
+        auditChain: check.audit,
+        sqliteIntegrity: check.integrity,
+      },
+      target: { checkinsPerSecond: 1000, met: inWindow(201) / w.seconds >= 1000 },
+    };
+    const acknowledged = run.created;
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      const f = (x: number, digits = 1) => x.toFixed(digits);
+      const l = result.load;
+      process.stdout.write(
+        [
+          `| db | conn | s | check-ins/s (201) | responses/s | p50 ms | p99 ms | max ms | 201 | non-2xx | errors | loop busy | live backlog | rows ≥ 201s | audit |`,
+          `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|`,
+          `| ${dialect}${args.idempotency ? ' + Idempotency-Key' : ''} | ${connections} | ${seconds} | **${f(l.ingestedPerSecond, 0)}** | ${f(l.responsesPerSecond, 0)} | ${f(l.latencyMs.p50)} | ${f(l.latencyMs.p99)} | ${f(l.latencyMs.max)} | ${l.created} | ${l.non2xx} | ${l.errors + l.timeouts} | ${f(result.server.eventLoopUtilization * 100, 0)} % | ${f(result.server.liveBacklogMs / 1000)} s | ${result.durability.nothingAcknowledgedLost ? 'yes' : 'NO'}: ${check.rows} rows, ${acknowledged} acknowledged (+${result.durability.unacknowledgedCommits} in flight) | ${check.audit.ok ? `intact (${check.audit.count})` : `BROKEN: ${check.audit.reason}`} |`,
+          '',
+          `Measured ${f(w.seconds)} s, responses ${JSON.stringify(l.responses)}; server CPU user ${f(result.server.cpuUserMs / 1000)} s, system ${f(result.server.cpuSystemMs / 1000)} s in them; RSS ${f(result.server.rssMb, 0)} MB; SQLite integrity: ${check.integrity}.`,
+          `Responses per second, warm-up included: ${w.perSecond.join(' ')}; event-loop delay p99 ${f(result.server.eventLoopDelayMs.p99)} ms, max ${f(result.server.eventLoopDelayMs.max)} ms; the ${connections} connections were accepted within ${f(result.server.connectionsAcceptedWithinMs / 1000)} s.`,
+          `Target ≥ 1,000 check-ins/s: ${result.target.met ? 'met' : 'MISSED'}.`,
+        ].join('\n') + '\n',
+      );
+    }
+  } finally {
+    if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    await database?.drop();
+  }
+}
+
+if (args.serve) await serve(args.serve);
+else await main();
