@@ -6,7 +6,7 @@
  * chain must verify.
  *
  *   npx tsx bench/checkin-ingest.bench.ts [--db sqlite|postgres] [--seconds 10] [--connections 50]
- *        [--movements 50] [--users 5] [--warmup 3] [--idempotency] [--json] [--cpu-prof DIR]
+ *        [--movements 50] [--users 5] [--warmup 5] [--idempotency] [--json] [--cpu-prof DIR]
  *        [--scheduler-ms N]   (the overdue watch's interval; default the app's, 0 = off, for analysis)
  *        [--pin auto|off]     (auto: server on the last CPU, autocannon on the first, with taskset)
  *
@@ -19,7 +19,10 @@
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -43,7 +46,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     movements: { type: 'string', default: '50' },
     users: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '5' },
     idempotency: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
@@ -308,6 +311,31 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
 
+/** What one durable commit costs on this disk right now (WAL, synchronous=FULL, as the app sets): context for the SQLite numbers. */
+function commitProbe(): { medianMicros: number; p99Micros: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safe-passage-fsync-'));
+  const db = new SqliteDatabase(path.join(dir, 'probe.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('create table t (id integer primary key, v text)');
+    const insert = db.prepare('insert into t (v) values (?)');
+    const micros: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const start = performance.now();
+      db.exec('begin');
+      insert.run('x'.repeat(300));
+      db.exec('commit');
+      micros.push((performance.now() - start) * 1000);
+    }
+    micros.sort((a, b) => a - b);
+    return { medianMicros: percentile(micros, 0.5), p99Micros: percentile(micros, 0.99) };
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function verify(databaseUrl: string): Promise<{ rows: number; auditCheckins: number; audit: Awaited<ReturnType<typeof verifyAuditLog>>; integrity: string }> {
   const database = openDatabase(databaseUrl);
   try {
@@ -338,6 +366,7 @@ async function main(): Promise<void> {
   let database: TestDatabase | undefined;
   let server: ReturnType<typeof startServer> | undefined;
   try {
+    const disk = commitProbe();
     database = await createTestDatabase(dialect);
     server = startServer(database.url);
     const ready = await server.next();
@@ -372,6 +401,7 @@ async function main(): Promise<void> {
         timeouts: run.autocannon.timeouts,
       },
       server: stopped.server,
+      disk: { sqliteCommitMicros: disk },
       durability: {
         acknowledged: run.created,
         rowsAfterKill: check.rows,
@@ -397,6 +427,7 @@ async function main(): Promise<void> {
           `| ${dialect}${args.idempotency ? ' + Idempotency-Key' : ''} | ${connections} | ${seconds} | **${f(l.ingestedPerSecond, 0)}** | ${f(l.responsesPerSecond, 0)} | ${f(l.latencyMs.p50)} | ${f(l.latencyMs.p99)} | ${f(l.latencyMs.max)} | ${l.created} | ${l.non2xx} | ${l.errors + l.timeouts} | ${f(result.server.eventLoopUtilization * 100, 0)} % | ${f(result.server.liveBacklogMs / 1000)} s | ${result.durability.nothingAcknowledgedLost ? 'yes' : 'NO'}: ${check.rows} rows, ${acknowledged} acknowledged (+${result.durability.unacknowledgedCommits} in flight) | ${check.audit.ok ? `intact (${check.audit.count})` : `BROKEN: ${check.audit.reason}`} |`,
           '',
           `Measured ${f(w.seconds)} s, responses ${JSON.stringify(l.responses)}; server CPU user ${f(result.server.cpuUserMs / 1000)} s, system ${f(result.server.cpuSystemMs / 1000)} s in them; RSS ${f(result.server.rssMb, 0)} MB; SQLite integrity: ${check.integrity}.`,
+          `One durable SQLite commit on this disk (probe before the run): median ${f(disk.medianMicros, 0)} µs, p99 ${f(disk.p99Micros, 0)} µs.`,
           `Responses per second, warm-up included: ${w.perSecond.join(' ')}; event-loop delay p99 ${f(result.server.eventLoopDelayMs.p99)} ms, max ${f(result.server.eventLoopDelayMs.max)} ms; the ${connections} connections were accepted within ${f(result.server.connectionsAcceptedWithinMs / 1000)} s.`,
           `Target ≥ 1,000 check-ins/s: ${result.target.met ? 'met' : 'MISSED'}.`,
         ].join('\n') + '\n',

@@ -68,7 +68,7 @@ describe('geometry, number for number as @turf', () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -79,7 +79,7 @@ describe('geometry, number for number as @turf', () => {
         fc.pre(turfLength(lineString(route.coordinates), { units: 'meters' }) / step < 5000);
         expect(samplesAlong(route, step)).toStrictEqual(turfSamples(route, step));
       }),
-      { numRuns: 1000 },
+      { numRuns: 400 },
     );
   });
 
@@ -115,7 +115,7 @@ describe('geometry, number for number as @turf', () => {
         const everySample = Math.max(0, ...samplesAlong(route, 250).map(fromReference));
         expect(Object.is(maxDeviationMeters(route, reference), everySample)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -208,7 +208,7 @@ describe('nearRouteFilter', () => {
           expect(now.map((h) => ({ id: h.incident.id, distanceMeters: h.distanceMeters })).sort(byId)).toStrictEqual(before);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
