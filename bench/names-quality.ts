@@ -155,6 +155,7 @@ function printBlocking(label: string, rows: readonly Scored[], threshold: number
     names += 2;
     maxKeys = Math.max(maxKeys, ka.length, kb.length);
     const shared = ka.some((k) => kb.includes(k));
+    if (process.env.SHOW_BLOCKING_MISSES && r.same && !shared) console.log("  miss", r.a, "/", r.b, ka.join(" "), "/", kb.join(" "));
     if (r.same) {
       same++;
       if (shared) sameShared++;

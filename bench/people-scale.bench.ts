@@ -4,10 +4,10 @@
  *   `registerPerson`, (c) a full duplicate pass over the blocking keys, (d) start-up (`createApp`).
  *
  *   npx tsx bench/people-scale.bench.ts [--db sqlite|postgres] [--people 1000000] [--queries 1000]
- *        [--cap 1000] [--seed 42] [--keep]
+ *        [--registrations N] [--seed 42] [--keep]
  *
- * The load writes straight into `people` and `person_keys` (keys from blockingKeysPrepared) in big
- * transactions, bypassing the API and the per-row audit: it is setup, not what is measured.
+ * The load writes straight into `people` and `name_keys` (the blocking keys of each new core name)
+ * in big transactions, bypassing the API and the per-row audit: it is setup, not what is measured.
  * PostgreSQL: TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test; a database of its own
  * is created and dropped (unless --keep).
  * For a million people give node room: NODE_OPTIONS=--max-old-space-size=8192.
@@ -23,11 +23,12 @@ import { createApp, createContext } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Actor } from '../src/domain/identity.ts';
 import { fullName } from '../src/domain/person.ts';
-import { blockingKeysPrepared, DEFAULT_DUPLICATE_THRESHOLD, duplicateScorePrepared, prepareName, type PreparedIdentity } from '../src/domain/names/index.ts';
+import { birthYearOf, blockingKeysPrepared, nameCore, prepareName } from '../src/domain/names/index.ts';
 import { ensureOrg, ensureUser } from '../src/services/identity.service.ts';
 import { newId } from '../src/services/ids.ts';
-import { registerPerson, searchPeople } from '../src/services/people.service.ts';
-import { findCandidates } from '../src/store/people-registry.repository.ts';
+import { possibleDuplicates, registerPerson, searchPeople } from '../src/services/people.service.ts';
+import { findRegistryDuplicates } from '../src/services/registry-index.service.ts';
+import { findCoreNames, findPeopleByCoreNames } from '../src/store/people-registry.repository.ts';
 import type { DialectName } from '../src/store/database.ts';
 
 const { values: args } = parseArgs({
@@ -35,22 +36,17 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     people: { type: 'string', default: '100000' },
     queries: { type: 'string', default: '1000' },
-    cap: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '42' },
     keep: { type: 'boolean', default: false },
     /** Registrations measured (default --queries); each costs a candidate query that grows with N. */
     registrations: { type: 'string' },
-    /** Stop the duplicate pass's scoring after this many seconds and extrapolate from the pairs left. */
-    'pass-seconds': { type: 'string', default: '300' },
   },
 });
 const dialect = args.db as DialectName;
 const N = Number(args.people);
 const QUERIES = Number(args.queries);
-const CAP = Number(args.cap);
 const SEED = Number(args.seed);
 const REGS = Number(args.registrations ?? args.queries);
-const PASS_SECONDS = Number(args['pass-seconds']);
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 
 // ---------------------------------------------------------------- randomness and names
@@ -179,7 +175,7 @@ const log = (...xs: unknown[]): void => console.log(`[${new Date().toISOString()
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  log(`people-scale: db=${dialect} people=${N} queries=${QUERIES} cap=${CAP} seed=${SEED}; node ${process.version}, ${os.cpus().length} cpus`);
+  log(`people-scale: db=${dialect} people=${N} queries=${QUERIES} seed=${SEED}; node ${process.version}, ${os.cpus().length} cpus`);
   const testDb = await createTestDatabase(dialect);
   const config: Config = { ...loadConfig({}), databaseUrl: testDb.url, logLevel: 'warn', serverKey: randomBytes(32).toString('base64'), schedulerIntervalMs: 0 };
   const context = await createContext(config);
@@ -198,19 +194,20 @@ async function main(): Promise<void> {
   const planted: [number, number, string][] = [];
   const nowIso = new Date().toISOString();
   let keyRows = 0;
+  const cores = new Set<string>();
   let prepMs = 0;
   const tLoad = process.hrtime.bigint();
   const BATCH = 10000;
   let sqlite: SqliteDatabase.Database | undefined;
   let pool: pg.Pool | undefined;
   let insertBatch: (people: unknown[][], keys: [string, string][]) => Promise<void>;
-  const COLS = ['id', 'org_id', 'given_name', 'family_name', 'birth_date', 'created_at', 'created_by', 'patronymic', 'sex', 'vulnerabilities', 'household_id', 'site_id', 'consent_tracing', 'protection_status', 'protection_document', 'updated_at', 'pfif_record_id'];
+  const COLS = ['id', 'org_id', 'given_name', 'family_name', 'birth_date', 'created_at', 'created_by', 'patronymic', 'sex', 'vulnerabilities', 'household_id', 'site_id', 'consent_tracing', 'protection_status', 'protection_document', 'updated_at', 'pfif_record_id', 'name_core', 'birth_year'];
   if (dialect === 'sqlite') {
     sqlite = new SqliteDatabase(testDb.url.slice('sqlite:'.length));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     const insP = sqlite.prepare(`insert into people (${COLS.join(',')}) values (${COLS.map(() => '?').join(',')})`);
-    const insK = sqlite.prepare('insert into person_keys (key, person_id) values (?, ?)');
+    const insK = sqlite.prepare('insert or ignore into name_keys (key, core) values (?, ?)');
     const tx = sqlite.transaction((people: unknown[][], keys: [string, string][]) => {
       for (const p of people) insP.run(...p);
       for (const k of keys) insK.run(...k);
@@ -231,7 +228,7 @@ async function main(): Promise<void> {
       try {
         await client.query('begin');
         await multi(client, 'people', COLS, people, 2000);
-        await multi(client, 'person_keys', ['key', 'person_id'], keys, 10000);
+        await multi(client, 'name_keys', ['key', 'core'], keys, 10000);
         await client.query('commit');
       } finally {
         client.release();
@@ -261,10 +258,13 @@ async function main(): Promise<void> {
     const org = planted.length > 0 && planted[planted.length - 1]![1] === i ? orgOf[planted[planted.length - 1]![0]]! : pick(orgIds);
     orgOf.push(org);
     const tp = process.hrtime.bigint();
-    const keys = [...new Set(blockingKeysPrepared(prepareName(fullName(names))))];
+    const core = nameCore(names.givenName, names.familyName);
+    // Keys are kept once per core name, as registerPerson keeps them.
+    const keys = cores.has(core) ? [] : [...new Set(blockingKeysPrepared(prepareName(core)))];
+    cores.add(core);
     prepMs += ms(tp);
-    peopleBatch.push([id, org, names.givenName, names.familyName, gen.birthDate, nowIso, user.id, names.patronymic, gen.sex, '[]', null, null, 1, null, null, nowIso, null]);
-    for (const k of keys) keysBatch.push([k, id]);
+    peopleBatch.push([id, org, names.givenName, names.familyName, gen.birthDate, nowIso, user.id, names.patronymic, gen.sex, '[]', null, null, 1, null, null, nowIso, null, core, birthYearOf(gen.birthDate)]);
+    for (const k of keys) keysBatch.push([k, core]);
     keyRows += keys.length;
     if (peopleBatch.length === BATCH || i === N - 1) {
       await insertBatch(peopleBatch, keysBatch);
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
   sqlite?.close();
   await pool?.end();
   const loadMs = ms(tLoad);
-  log(`load: ${N} people, ${keyRows} key rows (${(keyRows / N).toFixed(2)}/person), ${planted.length} planted duplicates in ${(loadMs / 1000).toFixed(1)} s (name preparation + keys ${(prepMs / 1000).toFixed(1)} s)`);
+  log(`load: ${N} people, ${cores.size} core names, ${keyRows} key rows (${(keyRows / cores.size).toFixed(2)}/core name), ${planted.length} planted duplicates in ${(loadMs / 1000).toFixed(1)} s (name preparation + keys ${(prepMs / 1000).toFixed(1)} s)`);
 
   // ---- queries
   const queryFor = (): { name: string; birthDate?: string } => {
@@ -300,33 +300,36 @@ async function main(): Promise<void> {
   }
   const search = stats(searchMs);
   log('search (searchPeople, all orgs):', search, `mean results ${(hits / QUERIES).toFixed(1)}`);
-  // Breakdown: the candidate query alone (as matchesFor makes it), and the candidates' count.
-  const candMs: number[] = [];
-  const candCounts: number[] = [];
-  const candOrgMs: number[] = [];
-  for (const [n, q] of searches.entries()) {
+  // Breakdown: the two queries alone (all organisations), with how many core names and people they return.
+  const coreMs: number[] = [];
+  const coreCounts: number[] = [];
+  const peopleMs: number[] = [];
+  const peopleCounts: number[] = [];
+  for (const q of searches) {
     const keys = blockingKeysPrepared(prepareName(q.name));
     let t = process.hrtime.bigint();
-    const rows = await findCandidates(ctx.db, keys, { limit: 2000 });
-    candMs.push(ms(t));
-    candCounts.push(rows.length);
-    if (n >= 100) continue; // the own-org form is slow at scale: 100 samples are enough to see it
+    const found = await findCoreNames(ctx.db, keys, 5000);
+    coreMs.push(ms(t));
+    coreCounts.push(found.length);
     t = process.hrtime.bigint();
-    await findCandidates(ctx.db, keys, { orgId: actor.orgId, limit: 2000 });
-    candOrgMs.push(ms(t));
+    const rows = await findPeopleByCoreNames(ctx.db, found, { limit: 5000 });
+    peopleMs.push(ms(t));
+    peopleCounts.push(rows.length);
   }
-  // Scoring cost alone: prepare each candidate and score, as matchesFor does.
-  const scoreOnlyMs: number[] = [];
-  for (const q of searches.slice(0, 200)) {
-    const rows = await findCandidates(ctx.db, blockingKeysPrepared(prepareName(q.name)), { limit: 2000 });
+  log('  findCoreNames alone:', stats(coreMs), 'core names:', stats(coreCounts));
+  log('  findPeopleByCoreNames alone, every core name of the block (no scoring, no year filter):', stats(peopleMs), 'people:', stats(peopleCounts));
+
+  // ---- the duplicate check alone (registration's, own organisation), then registration whole
+  const checks = Array.from({ length: REGS }, queryFor);
+  for (const q of checks.slice(0, 100)) await possibleDuplicates(ctx, actor, q);
+  const checkMs: number[] = [];
+  for (const q of checks) {
     const t = process.hrtime.bigint();
-    const wanted = { name: prepareName(q.name), birthDate: q.birthDate ?? null };
-    for (const row of rows) duplicateScorePrepared(wanted, { name: prepareName(fullName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name })), birthDate: row.birth_date });
-    scoreOnlyMs.push(ms(t));
+    await possibleDuplicates(ctx, actor, q);
+    checkMs.push(ms(t));
   }
-  log('  prepare + score candidates alone (200 queries):', stats(scoreOnlyMs));
-  log('  findCandidates alone (no org):', stats(candMs), 'candidates:', stats(candCounts));
-  log('  findCandidates alone (own org, as registration):', stats(candOrgMs));
+  const check = stats(checkMs);
+  log('possibleDuplicates (registration check alone, own org):', check);
 
   // ---- registration (duplicate check + insert + audit)
   const regInputs = Array.from({ length: REGS + 100 }, () => {
@@ -348,122 +351,28 @@ async function main(): Promise<void> {
   log('registerPerson (check + insert + audit):', reg, `warned ${warned}/${REGS}`);
   const memAfterQueries = process.memoryUsage().rss;
 
-  // ---- full duplicate pass
-  const tPass = process.hrtime.bigint();
-  const idx = new Map<string, number>();
-  const people: { name: string; birthDate: string | null }[] = [];
-  {
-    let last = '';
-    for (;;) {
-      const rows = await ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'patronymic', 'birth_date']).where('id', '>', last).orderBy('id').limit(50000).execute();
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        idx.set(r.id, people.length);
-        people.push({ name: fullName({ givenName: r.given_name, patronymic: r.patronymic, familyName: r.family_name }), birthDate: r.birth_date });
-      }
-      last = rows[rows.length - 1]!.id;
-    }
-  }
-  const keyOfRow: number[] = [];
-  const personOfRow: number[] = [];
-  const keyNames: string[] = [];
-  {
-    let lastKey = '';
-    let lastPerson = '';
-    for (;;) {
-      const rows = await ctx.db
-        .selectFrom('person_keys')
-        .select(['key', 'person_id'])
-        .where((eb) => eb.or([eb('key', '>', lastKey), eb.and([eb('key', '=', lastKey), eb('person_id', '>', lastPerson)])]))
-        .orderBy('key')
-        .orderBy('person_id')
-        .limit(100000)
-        .execute();
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        if (keyNames[keyNames.length - 1] !== r.key) keyNames.push(r.key);
-        keyOfRow.push(keyNames.length - 1);
-        personOfRow.push(idx.get(r.person_id)!);
-      }
-      lastKey = rows[rows.length - 1]!.key;
-      lastPerson = rows[rows.length - 1]!.person_id;
-    }
-  }
-  const readMs = ms(tPass);
-  const blockSize = new Int32Array(keyNames.length);
-  for (const k of keyOfRow) blockSize[k]!++;
-  const keysOf: number[][] = Array.from({ length: people.length }, () => []);
-  for (let r = 0; r < keyOfRow.length; r++) if (blockSize[keyOfRow[r]!]! <= CAP) keysOf[personOfRow[r]!]!.push(keyOfRow[r]!);
-  const prepared: (PreparedIdentity | undefined)[] = new Array(people.length);
-  const prep = (i: number): PreparedIdentity => (prepared[i] ??= { name: prepareName(people[i]!.name), birthDate: people[i]!.birthDate });
+  // ---- full duplicate pass, as `safe-passage people duplicates` runs it
+  const idx = new Map(ids.map((id, i) => [id, i]));
   const found = new Set<number>();
-  let pairs = 0;
-  let skippedRepeat = 0;
-  let cappedBlocks = 0;
-  let cappedPeopleRows = 0;
-  let scoreMs = 0;
-  let pairsUpperBound = 0;
-  for (const size of blockSize) if (size <= CAP) pairsUpperBound += (size * (size - 1)) / 2;
-  let candidatePairsSeen = 0;
-  let stoppedEarly = false;
-  const tScore = process.hrtime.bigint();
-  for (let start = 0; start < keyOfRow.length; ) {
-    const k = keyOfRow[start]!;
-    const size = blockSize[k]!;
-    if (ms(tScore) > PASS_SECONDS * 1000) {
-      stoppedEarly = true;
-      break;
-    }
-    if (size <= CAP) candidatePairsSeen += (size * (size - 1)) / 2;
-    if (size > CAP) {
-      cappedBlocks++;
-      cappedPeopleRows += size;
-    } else {
-      for (let a = start; a < start + size; a++) {
-        const pa = personOfRow[a]!;
-        const ka = keysOf[pa]!;
-        for (let b = a + 1; b < start + size; b++) {
-          const pb = personOfRow[b]!;
-          // Score a pair once: in the first (uncapped) block the two share.
-          const kb = keysOf[pb]!;
-          let first = -1;
-          for (const x of ka) if (kb.includes(x) && (first === -1 || x < first)) first = x;
-          if (first !== k) {
-            skippedRepeat++;
-            continue;
-          }
-          pairs++;
-          if (duplicateScorePrepared(prep(pa), prep(pb)) >= DEFAULT_DUPLICATE_THRESHOLD) found.add(Math.min(pa, pb) * 2 ** 21 + Math.max(pa, pb));
-        }
-      }
-    }
-    start += size;
-  }
-  scoreMs = ms(tScore);
-  const passMs = ms(tPass);
+  const pairKey = (a: number, b: number): number => Math.min(a, b) * 2 ** 21 + Math.max(a, b);
+  const pass = await findRegistryDuplicates(ctx, (a, b) => {
+    const ia = idx.get(a);
+    const ib = idx.get(b);
+    // People registered by the bench's registration step are not among the generated ones.
+    if (ia !== undefined && ib !== undefined) found.add(pairKey(ia, ib));
+  });
   const byKind = new Map<string, [number, number]>();
   let recalled = 0;
   for (const [j, i, kind] of planted) {
-    const a = idx.get(ids[j]!)!;
-    const b = idx.get(ids[i]!)!;
-    const hit = found.has(Math.min(a, b) * 2 ** 21 + Math.max(a, b));
+    const hit = found.has(pairKey(j, i));
     if (hit) recalled++;
     const e = byKind.get(kind) ?? [0, 0];
     e[0] += hit ? 1 : 0;
     e[1]++;
     byKind.set(kind, e);
   }
-  const sizes = [...blockSize].sort((a, b) => b - a);
-  log(
-    `duplicate pass: ${(passMs / 1000).toFixed(1)} s (read ${(readMs / 1000).toFixed(1)} s, score ${(scoreMs / 1000).toFixed(1)} s); blocks ${keyNames.length}, largest ${sizes.slice(0, 5).join('/')}, capped (> ${CAP}) ${cappedBlocks} blocks holding ${cappedPeopleRows} key rows; pairs scored ${pairs} (repeats skipped ${skippedRepeat}); pairs ≥ threshold ${found.size}; planted recalled ${recalled}/${planted.length} (${((recalled / planted.length) * 100).toFixed(1)}%)`,
-  );
+  log(`duplicate pass: ${(pass.passMs / 1000).toFixed(1)} s (read ${(pass.readMs / 1000).toFixed(1)} s);`, pass, `planted recalled ${recalled}/${planted.length} (${((recalled / planted.length) * 100).toFixed(2)}%)`);
   log('  recall by kind:', Object.fromEntries([...byKind].map(([k, [h, t]]) => [k, `${h}/${t}`])));
-  if (stoppedEarly) {
-    const estimate = (scoreMs / candidatePairsSeen) * pairsUpperBound + readMs;
-    log(`  STOPPED after ${PASS_SECONDS} s: ${candidatePairsSeen} of ${pairsUpperBound} in-block pairs visited (${((candidatePairsSeen / pairsUpperBound) * 100).toFixed(1)}%); full pass estimated ${(estimate / 1000).toFixed(0)} s; recall above is partial`);
-  } else log(`  in-block pairs ${pairsUpperBound}`);
-  const largest = [...blockSize.keys()].sort((a, b) => blockSize[b]! - blockSize[a]!).slice(0, 5).map((k) => `${keyNames[k]}=${blockSize[k]}`);
-  log('  largest blocks:', largest.join(' '));
   log(`  rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (after queries ${(memAfterQueries / 2 ** 20).toFixed(0)} MiB)`);
   await context.close();
 
@@ -475,7 +384,7 @@ async function main(): Promise<void> {
   log(`start-up (createApp + ready): ${(startMs / 1000).toFixed(2)} s`);
   await app.close();
 
-  console.log(JSON.stringify({ dialect, N, loadMs, keyRows, planted: planted.length, search, candidates: stats(candMs), candidateCounts: stats(candCounts), candidatesOwnOrg: stats(candOrgMs), scoreOnly: stats(scoreOnlyMs), registration: reg, pass: { stoppedEarly, pairsUpperBound, candidatePairsSeen, passMs, readMs, scoreMs, pairs, found: found.size, recalled, cappedBlocks, cappedPeopleRows, largest }, startMs }));
+  console.log(JSON.stringify({ dialect, N, loadMs, coreNames: cores.size, keyRows, planted: planted.length, search, coreQuery: stats(coreMs), coreCounts: stats(coreCounts), peopleQuery: stats(peopleMs), peopleCounts: stats(peopleCounts), check, registration: reg, pass: { ...pass, recalled, byKind: Object.fromEntries(byKind) }, startMs }));
   if (args.keep) log(`kept: ${testDb.url}`);
   else await testDb.drop();
 }

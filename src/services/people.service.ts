@@ -1,6 +1,18 @@
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
-import { blockingKeysPrepared, DEFAULT_DUPLICATE_THRESHOLD, DEFAULT_MATCH_THRESHOLD, duplicateScorePrepared, prepareName } from '../domain/names/index.ts';
+import {
+  birthYearOf,
+  blockingKeysPrepared,
+  compatibleBirthYears,
+  coreMayMatch,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  DEFAULT_MATCH_THRESHOLD,
+  duplicateScorePrepared,
+  nameCore,
+  prepareName,
+  prepareNameCached,
+  scoreWords,
+} from '../domain/names/index.ts';
 import {
   fullName,
   isPlausibleBirthDate,
@@ -11,13 +23,15 @@ import {
 } from '../domain/person.ts';
 import { isAllowed, scopeOf } from '../domain/policy.ts';
 import {
-  findCandidates,
+  findCoreNames,
+  findPeopleByCoreNames,
   findPerson,
   findSite,
   insertPersonWithKeys,
   insertSite,
   listSites,
   updatePerson,
+  type CandidateRow,
   type PersonRecord,
   type SiteRow,
 } from '../store/people-registry.repository.ts';
@@ -31,8 +45,10 @@ import { newId } from './ids.ts';
  * events carry ids only.
  */
 
-/** How many candidates one search may score: a block of a very common name is cut here. */
-const MAX_CANDIDATES = 2000;
+/** How many core names one search may score: far more than any block holds. */
+const MAX_CORE_NAMES = 5000;
+/** How many people one search may score: all the namesakes of a very common name, and more. */
+const MAX_CANDIDATES = 5000;
 /** A public tracing request is answered "yes" only above this: a wrong yes sends a family to the wrong place. */
 export const STRONG_MATCH_THRESHOLD = 0.9;
 
@@ -89,28 +105,50 @@ function present(row: PersonRecord): PersonView {
   };
 }
 
-function nameOf(row: PersonRecord): string {
+function nameOf(row: CandidateRow): string {
   return fullName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name });
 }
 
-/** Candidates through the blocking keys, scored with name and birth date, best first. */
+/**
+ * Candidates scored with name and birth date, best first: core names through the blocking keys,
+ * then the people of the core names that could match (src/domain/names/core.ts).
+ */
 async function matchesFor(
   ctx: ServiceContext,
   query: { name: string; birthDate?: string | null | undefined },
   options: { orgId?: string | undefined; threshold: number },
-): Promise<{ row: PersonRecord; score: number }[]> {
+): Promise<{ row: CandidateRow; score: number }[]> {
   const wanted = { name: prepareName(query.name), birthDate: query.birthDate ?? null };
-  const candidates = await findCandidates(ctx.db, blockingKeysPrepared(wanted.name), { orgId: options.orgId, limit: MAX_CANDIDATES });
+  const cores = (await findCoreNames(ctx.db, blockingKeysPrepared(wanted.name), MAX_CORE_NAMES)).filter((core) =>
+    coreMayMatch(scoreWords(wanted.name, prepareNameCached(core)), options.threshold),
+  );
+  const candidates = await findPeopleByCoreNames(ctx.db, cores, {
+    orgId: options.orgId,
+    birthYears: compatibleBirthYears(wanted.birthDate, options.threshold),
+    limit: MAX_CANDIDATES,
+  });
   return candidates
-    .map((row) => ({ row, score: duplicateScorePrepared(wanted, { name: prepareName(nameOf(row)), birthDate: row.birth_date }) }))
+    .map((row) => ({ row, score: duplicateScorePrepared(wanted, { name: prepareNameCached(nameOf(row)), birthDate: row.birth_date }) }))
     .filter((m) => m.score >= options.threshold)
-    .sort((a, b) => b.score - a.score);
+    // Equal scores: the earlier registration first, so a list never reorders itself.
+    .sort((a, b) => b.score - a.score || a.row.created_at.localeCompare(b.row.created_at) || a.row.id.localeCompare(b.row.id));
 }
 
 function checkBirthDate(ctx: ServiceContext, birthDate: string | undefined): void {
   if (birthDate && !isPlausibleBirthDate(birthDate, ctx.now())) {
     throw new DomainError('rule', 'IMPLAUSIBLE_BIRTH_DATE', 'The birth date is not a real past date.', [{ path: '/birthDate', message: 'a real date, not in the future, from 1900 on' }]);
   }
+}
+
+/**
+ * The registration's duplicate check: the organisation's own people whose name and birth date
+ * score at least DEFAULT_DUPLICATE_THRESHOLD, best first, at most 10. Another organisation's
+ * registry is not this registrar's to see.
+ */
+export async function possibleDuplicates(ctx: ServiceContext, actor: Actor, query: { name: string; birthDate?: string | undefined }): Promise<Match[]> {
+  if (!isAllowed(actor, 'person.register', actor.orgId)) throw forbidden('register people');
+  const matches = await matchesFor(ctx, query, { orgId: actor.orgId, threshold: DEFAULT_DUPLICATE_THRESHOLD });
+  return matches.slice(0, 10).map((m) => ({ id: m.row.id, score: Math.round(m.score * 1000) / 1000 }));
 }
 
 export async function registerPerson(ctx: ServiceContext, actor: Actor, input: PersonInput): Promise<{ id: string; possibleDuplicates: Match[] }> {
@@ -128,11 +166,8 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
     patronymic: input.patronymic?.trim() || null,
   };
   const name = fullName(person);
-  // Duplicates are looked for among the organisation's own people: another organisation's
-  // registry is not this registrar's to see.
-  const duplicates = (await matchesFor(ctx, { name, birthDate: input.birthDate }, { orgId: actor.orgId, threshold: DEFAULT_DUPLICATE_THRESHOLD }))
-    .slice(0, 10)
-    .map((m) => ({ id: m.row.id, score: Math.round(m.score * 1000) / 1000 }));
+  const core = nameCore(person.givenName, person.familyName);
+  const duplicates = await possibleDuplicates(ctx, actor, { name, birthDate: input.birthDate });
   const id = newId();
   await runCommand(ctx, actor, async (trx, nowIso) => {
     await insertPersonWithKeys(
@@ -155,8 +190,10 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
         created_by: actor.userId,
         updated_at: nowIso,
         pfif_record_id: input.pfifRecordId ?? null,
+        name_core: core,
+        birth_year: birthYearOf(input.birthDate),
       },
-      blockingKeysPrepared(prepareName(name)),
+      blockingKeysPrepared(prepareNameCached(core)),
     );
     return {
       result: undefined,

@@ -1,17 +1,22 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { PeopleTable, Schema, SitesTable } from './schema.ts';
 
 export type PersonRecord = Selectable<PeopleTable>;
 export type SiteRow = Selectable<SitesTable>;
 
-export async function insertPersonWithKeys(db: Kysely<Schema>, person: PersonRecord, keys: string[]): Promise<void> {
+/** A person, and the blocking keys of their core name (kept once per core name). */
+export async function insertPersonWithKeys(db: Kysely<Schema>, person: PersonRecord, coreKeys: string[]): Promise<void> {
   await db.insertInto('people').values(person).execute();
-  if (keys.length > 0) {
-    await db
-      .insertInto('person_keys')
-      .values([...new Set(keys)].map((key) => ({ key, person_id: person.id })))
-      .execute();
-  }
+  await insertNameKeys(db, person.name_core, coreKeys);
+}
+
+export async function insertNameKeys(db: Kysely<Schema>, core: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .insertInto('name_keys')
+    .values([...new Set(keys)].map((key) => ({ key, core })))
+    .onConflict((oc) => oc.columns(['key', 'core']).doNothing())
+    .execute();
 }
 
 export async function findPerson(db: Kysely<Schema>, id: string): Promise<PersonRecord | undefined> {
@@ -26,23 +31,45 @@ export async function updatePerson(
   await db.updateTable('people').set(changes).where('id', '=', id).execute();
 }
 
-/**
- * People sharing at least one blocking key, optionally of one organisation. `limit` bounds the
- * work for a very common name; the keys are chosen so such blocks stay small.
- */
-export async function findCandidates(
-  db: Kysely<Schema>,
-  keys: string[],
-  options: { orgId?: string | undefined; limit: number },
-): Promise<PersonRecord[]> {
+/** The core names indexed under any of these blocking keys (a block holds names, not people). */
+export async function findCoreNames(db: Kysely<Schema>, keys: string[], limit: number): Promise<string[]> {
   if (keys.length === 0) return [];
+  const rows = await db.selectFrom('name_keys').select('core').distinct().where('key', 'in', keys).limit(limit).execute();
+  return rows.map((r) => r.core);
+}
+
+/** What matching needs of a person, and what a search shows. */
+export type CandidateRow = Pick<PersonRecord, 'id' | 'org_id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'consent_tracing' | 'site_id' | 'created_at'>;
+
+/**
+ * People with one of these core names, optionally only of one organisation and only with one of
+ * these birth years (0 = unknown). `limit` bounds the work for a very common name.
+ */
+export async function findPeopleByCoreNames(
+  db: Kysely<Schema>,
+  cores: string[],
+  options: { orgId?: string | undefined; birthYears?: number[] | undefined; limit: number },
+): Promise<CandidateRow[]> {
+  if (cores.length === 0) return [];
   let query = db
     .selectFrom('people')
-    .selectAll('people')
-    .where('people.id', 'in', (sub) => sub.selectFrom('person_keys').select('person_keys.person_id').where('person_keys.key', 'in', keys))
+    .select(['id', 'org_id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'consent_tracing', 'site_id', 'created_at'])
+    .where('name_core', 'in', cores)
     .limit(options.limit);
-  if (options.orgId) query = query.where('people.org_id', '=', options.orgId);
+  if (options.birthYears) query = query.where('birth_year', 'in', options.birthYears);
+  // Written as an expression so that SQLite, which keeps no statistics here, cannot choose the
+  // organisation's index and walk half the registry instead of the few people of these names.
+  if (options.orgId) query = query.where(sql<string>`(${sql.ref('org_id')} || '')`, '=', options.orgId);
   return query.execute();
+}
+
+/** Every core name in the registry, for rebuilding the name index. */
+export async function listCoreNames(db: Kysely<Schema>): Promise<string[]> {
+  return (await db.selectFrom('people').select('name_core').distinct().execute()).map((r) => r.name_core);
+}
+
+export async function clearNameKeys(db: Kysely<Schema>): Promise<void> {
+  await db.deleteFrom('name_keys').execute();
 }
 
 export async function insertSite(db: Kysely<Schema>, row: SiteRow): Promise<void> {
@@ -55,4 +82,18 @@ export async function findSite(db: Kysely<Schema>, id: string): Promise<SiteRow 
 
 export async function listSites(db: Kysely<Schema>): Promise<SiteRow[]> {
   return db.selectFrom('sites').selectAll().orderBy('name').execute();
+}
+
+export type MatchingRow = Pick<PersonRecord, 'id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'name_core'>;
+
+/** One page of the registry in id order, after `afterId`, for a pass over everyone. */
+export async function readPeoplePage(db: Kysely<Schema>, afterId: string, limit: number, orgId?: string): Promise<MatchingRow[]> {
+  let query = db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'name_core'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit);
+  if (orgId) query = query.where('org_id', '=', orgId);
+  return query.execute();
 }

@@ -207,6 +207,10 @@ export interface PeopleTable {
   protection_document: string | null;
   updated_at: string | null;
   pfif_record_id: string | null;
+  /** nameCore(given_name, family_name): what the name index (name_keys) is keyed on. */
+  name_core: string;
+  /** The birth date's year, 0 when unknown. */
+  birth_year: number;
 }
 
 export interface SitesTable {
@@ -220,9 +224,10 @@ export interface SitesTable {
   created_at: string;
 }
 
-export interface PersonKeysTable {
+/** Blocking keys of core names (src/domain/names/core.ts): one row per key and core name. */
+export interface NameKeysTable {
   key: string;
-  person_id: string;
+  core: string;
 }
 
 export interface MovementPassengersTable {
@@ -236,7 +241,7 @@ export interface MovementPassengersTable {
 export interface Schema {
   people: PeopleTable;
   sites: SitesTable;
-  person_keys: PersonKeysTable;
+  name_keys: NameKeysTable;
   movement_passengers: MovementPassengersTable;
   incidents: IncidentsTable;
   movements: MovementsTable;

@@ -61,8 +61,11 @@ export const BIRTH_DATE_AGREEMENT = {
  * @example birthDateAgreement('1980', '1980-04-03') // 0.65 (year only)
  */
 export function birthDateAgreement(a: string | null | undefined, b: string | null | undefined): number {
-  const x = parsePartialDate(a);
-  const y = parsePartialDate(b);
+  return partialDateAgreement(parsePartialDate(a), parsePartialDate(b));
+}
+
+/** `birthDateAgreement` of dates already parsed (undefined: unknown). */
+export function partialDateAgreement(x: PartialDate | undefined, y: PartialDate | undefined): number {
   if (x === undefined || y === undefined) return BIRTH_DATE_AGREEMENT.UNKNOWN;
   if (x.year !== y.year) {
     const sameDay = x.month !== undefined && x.month === y.month && x.day !== undefined && x.day === y.day;

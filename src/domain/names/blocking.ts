@@ -79,10 +79,13 @@ export function skeletonHeadKeys(skeleton: string): string[] {
   return distinct(keys);
 }
 
+/** Consonants of a given name the table does not know that its key holds: enough to tell names apart. */
+const UNKNOWN_GIVEN_CONSONANTS = 4;
+
 function givenHeads(given: PreparedWord): string[] {
   const groups = given.given?.groups.slice(0, 2) ?? [];
   if (groups.length > 0) return groups.map((id) => `g${id}`);
-  return distinct(given.forms.map((f) => `n${coarseSkeleton(f).slice(0, 2)}`));
+  return distinct(given.forms.map((f) => `n${coarseSkeleton(f).slice(0, UNKNOWN_GIVEN_CONSONANTS)}`));
 }
 
 /** G keys, the first tail of every given-name reading first (they matter most). */

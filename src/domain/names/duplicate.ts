@@ -1,6 +1,6 @@
 import { BIRTH_DATE_AGREEMENT, birthDateAgreement } from './birth-date.ts';
 import { prepareName, type PreparedName } from './prepare.ts';
-import { DEFAULT_MATCH_THRESHOLD, scorePrepared } from './score.ts';
+import { DEFAULT_MATCH_THRESHOLD, nameScoreCeiling, scorePrepared } from './score.ts';
 
 /** A person as the duplicate check sees them. */
 export interface PersonIdentity {
@@ -38,6 +38,15 @@ export function foldBirthDate(nameScore: number, agreement: number): number {
     return nameScore + (1 - nameScore) * AGREEMENT_BOOST * (agreement - BIRTH_DATE_AGREEMENT.UNKNOWN);
   }
   return nameScore * (0.5 + agreement);
+}
+
+/**
+ * The highest duplicate score two people can reach whose names' words (patronymics aside) score
+ * `wordsScore`: agreeing patronymics and equal full birth dates, each closing part of the gap to 1.
+ * A search drops a candidate name below the words score that could reach its threshold.
+ */
+export function highestScoreFrom(wordsScore: number): number {
+  return foldBirthDate(nameScoreCeiling(wordsScore), BIRTH_DATE_AGREEMENT.SAME);
 }
 
 /** Duplicate score of two prepared identities, in [0, 1]. */

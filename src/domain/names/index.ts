@@ -15,13 +15,15 @@
  *   score.ts              name score (words paired in any order), DEFAULT_MATCH_THRESHOLD
  *   parse.ts              given / family / patronymic
  *   blocking.ts           index keys for search at scale
+ *   core.ts               core names: how the registry's index narrows a search
+ *   duplicate-pass.ts     every duplicate pair in a registry
  *   birth-date.ts, duplicate.ts   birth-date agreement and the duplicate score
  */
 export { normaliseName } from './normalise.ts';
 export { detectScript, cyrillicLanguage, type Script, type CyrillicLanguage } from './script.ts';
 export { parseName, type ParsedName } from './parse.ts';
-export { prepareName, type PreparedName, type PreparedWord } from './prepare.ts';
-export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared } from './score.ts';
+export { prepareName, prepareNameCached, type PreparedName, type PreparedWord } from './prepare.ts';
+export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared, scoreWords } from './score.ts';
 export { wordSimilarity } from './word-similarity.ts';
 export { blockingKeys, blockingKeysPrepared, MAX_BLOCKING_KEYS } from './blocking.ts';
 export { BIRTH_DATE_AGREEMENT, birthDateAgreement, parsePartialDate, type PartialDate } from './birth-date.ts';
@@ -30,7 +32,10 @@ export {
   duplicateScore,
   duplicateScorePrepared,
   foldBirthDate,
+  highestScoreFrom,
   type PersonIdentity,
   type PreparedIdentity,
 } from './duplicate.ts';
 export type { Sex } from './given-names.ts';
+export { birthYearOf, compatibleBirthYears, coreMayMatch, CORE_SCORE_MARGIN, nameCore } from './core.ts';
+export { findDuplicates, type PassPerson, type PassStats } from './duplicate-pass.ts';

@@ -171,3 +171,22 @@ export function prepareName(full: string): PreparedName {
   const words = patronymicIndex < 0 ? analysed : analysed.filter((_, i) => i !== patronymicIndex);
   return { normalised, script: detectScript(normalised), words, patronymic, patronymicPosition: patronymicIndex };
 }
+
+/**
+ * Prepared names remembered by their text: the registry compares each query with names it has
+ * compared before (a block's names, common names). Bounded like the word cache; forgetting only
+ * costs time. The prepared names are immutable and shared.
+ */
+const NAMES = new Map<string, PreparedName>();
+const NAME_CACHE_SIZE = 200_000;
+
+/** `prepareName`, remembered (see NAMES). */
+export function prepareNameCached(full: string): PreparedName {
+  let name = NAMES.get(full);
+  if (name === undefined) {
+    name = prepareName(full);
+    if (NAMES.size >= NAME_CACHE_SIZE) NAMES.clear();
+    NAMES.set(full, name);
+  }
+  return name;
+}

@@ -118,20 +118,21 @@ function bestPairingOfTwo(a0: PreparedWord, a1: PreparedWord, b0: PreparedWord, 
 /** Longer names are cut here: four words cover given, family, a second given or double surname. */
 const MAX_WORDS = 4;
 
-function scoreOrdered(a: PreparedName, b: PreparedName): number {
+/** The score of the words other than the patronymic: the part of the name score a core name holds. */
+function scoreWordsOrdered(a: PreparedName, b: PreparedName): number {
   const wa = a.words.length > MAX_WORDS ? a.words.slice(0, MAX_WORDS) : a.words;
   const wb = b.words.length > MAX_WORDS ? b.words.slice(0, MAX_WORDS) : b.words;
   if (wa.length === 0 || wb.length === 0) return 0;
-  let score: number;
-  if (wa.length === 2 && wb.length === 2) {
-    score = bestPairingOfTwo(wa[0]!, wa[1]!, wb[0]!, wb[1]!);
-  } else {
-    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-    const matrix = short.map((x) => long.map((y) => wordSimilarity(x, y)));
-    score = bestPairing(matrix, short.length, long.length);
-    if (short.length === 1 && long.length > 1) score *= ONE_WORD_FACTOR;
-    else score *= Math.pow(UNMATCHED_WORD_FACTOR, long.length - short.length);
-  }
+  if (wa.length === 2 && wb.length === 2) return bestPairingOfTwo(wa[0]!, wa[1]!, wb[0]!, wb[1]!);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const matrix = short.map((x) => long.map((y) => wordSimilarity(x, y)));
+  const score = bestPairing(matrix, short.length, long.length);
+  if (short.length === 1 && long.length > 1) return score * ONE_WORD_FACTOR;
+  return score * Math.pow(UNMATCHED_WORD_FACTOR, long.length - short.length);
+}
+
+function scoreOrdered(a: PreparedName, b: PreparedName): number {
+  let score = scoreWordsOrdered(a, b);
   if (a.patronymic !== undefined && b.patronymic !== undefined) {
     if (a.patronymic.sex !== b.patronymic.sex) return Math.min(score, DIFFERENT_SEX);
     const p = patronymicSimilarity(a.patronymic, b.patronymic);
@@ -139,6 +140,19 @@ function scoreOrdered(a: PreparedName, b: PreparedName): number {
     else if (p < PATRONYMICS_DIFFER) score *= DIFFERENT_FATHERS_FACTOR;
   }
   return Math.min(1, Math.max(0, score));
+}
+
+/**
+ * The score of two names' words without their patronymics, in [0, 1], symmetric. The patronymic
+ * can only raise it by PATRONYMIC_AGREEMENT_GAIN of the gap to 1 (see `highestScoreFrom`).
+ */
+export function scoreWords(a: PreparedName, b: PreparedName): number {
+  return a.normalised <= b.normalised ? scoreWordsOrdered(a, b) : scoreWordsOrdered(b, a);
+}
+
+/** How far agreeing patronymics can raise a words score: the name score is at most this. */
+export function nameScoreCeiling(wordsScore: number): number {
+  return Math.min(1, wordsScore + (1 - wordsScore) * PATRONYMIC_AGREEMENT_GAIN);
 }
 
 /**

@@ -4,6 +4,7 @@ import { corridors } from './0002-corridors.ts';
 import { movements } from './0003-movements.ts';
 import { people } from './0004-people.ts';
 import { peopleRegistry } from './0005-people-registry.ts';
+import { nameCores } from './0006-name-cores.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-movements': movements,
   '0004-people': people,
   '0005-people-registry': peopleRegistry,
+  '0006-name-cores': nameCores,
 };
 
 export const migrationProvider: MigrationProvider = {

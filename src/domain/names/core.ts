@@ -1,0 +1,53 @@
+import { BIRTH_DATE_AGREEMENT, parsePartialDate } from './birth-date.ts';
+import { highestScoreFrom } from './duplicate.ts';
+import { normaliseName } from './normalise.ts';
+
+/**
+ * The registry's index works on *core names*: a person's given and family name, normalised,
+ * without the patronymic. A population repeats its core names (every Олександр Шевченко shares
+ * one), so the blocking keys are stored once per core name, and a search
+ *
+ *   1. finds the core names under the query's blocking keys (a block of names, not of people),
+ *   2. scores the query's words against each core name (`scoreWords`) and keeps those that could
+ *      still reach the threshold (`coreMayMatch`),
+ *   3. reads only the people with those core names — and, when the query has a birth date, only
+ *      those whose birth year could agree (`compatibleBirthYears`) — and scores them in full.
+ *
+ * Steps 2 and 3 only drop people who cannot reach the threshold: the full duplicate score is
+ * what decides.
+ */
+
+/** The core name of a person: given and family name, normalised (NFKC, case, apostrophes). */
+export function nameCore(givenName: string, familyName: string): string {
+  return normaliseName(`${givenName} ${familyName}`);
+}
+
+/** The birth year of a registered date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or 0 when unknown. */
+export function birthYearOf(birthDate: string | null | undefined): number {
+  return parsePartialDate(birthDate)?.year ?? 0;
+}
+
+/**
+ * The stored birth years (0 = unknown) of the people who could reach `threshold` against a query
+ * with this birth date, or undefined when any year could. Dates of different years disagree
+ * (BIRTH_DATE_AGREEMENT.DIFFERENT halves the score) unless they are a year apart with the same
+ * day and month (ONE_DIGIT); an unknown date never disagrees.
+ */
+export function compatibleBirthYears(birthDate: string | null | undefined, threshold: number): number[] | undefined {
+  const year = birthYearOf(birthDate);
+  // Even a perfect name with a disagreeing date reaches 0.5 + DIFFERENT: below that, dates filter nothing.
+  if (year === 0 || threshold <= 0.5 + BIRTH_DATE_AGREEMENT.DIFFERENT) return undefined;
+  return [0, year - 1, year, year + 1];
+}
+
+/**
+ * How much a core name's words score may fall below the same words read within the full name
+ * (a patronymic can change which Latin conventions or which Cyrillic language a name is read
+ * with). Only a safety margin for step 2: the full score decides.
+ */
+export const CORE_SCORE_MARGIN = 0.1;
+
+/** Whether people with a core name whose words score `wordsScore` against a query could reach `threshold`. */
+export function coreMayMatch(wordsScore: number, threshold: number): boolean {
+  return highestScoreFrom(Math.min(1, wordsScore + CORE_SCORE_MARGIN)) >= threshold;
+}
