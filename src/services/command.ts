@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { hashCanonical } from '../domain/canonical-json.ts';
 import type { Actor } from '../domain/identity.ts';
 import { appendAuditEvent } from '../store/audit.repository.ts';
+import { runInGroupCommit } from '../store/group-commit.ts';
 import type { Schema } from '../store/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChangeEvent } from './events.ts';
@@ -24,6 +25,10 @@ export interface CommandOutcome<T> {
 /**
  * Runs the store-and-decide part of a command in one transaction and appends its audit event
  * in that same transaction; then publishes. Rights are checked by the caller before this.
+ *
+ * On SQLite the transaction is shared with the commands queued at the same moment (group commit,
+ * store/group-commit.ts): each is still all or nothing with its own audit event, and returns only
+ * once committed, but one durable commit covers them all. PostgreSQL commits each on its own.
  */
 export async function runCommand<T>(
   ctx: ServiceContext,
@@ -31,7 +36,7 @@ export async function runCommand<T>(
   body: (trx: Kysely<Schema>, nowIso: string) => Promise<CommandOutcome<T>>,
 ): Promise<T> {
   const nowIso = ctx.now().toISOString();
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
+  const inTransaction = async (trx: Kysely<Schema>) => {
     const done = await body(trx, nowIso);
     await appendAuditEvent(trx, ctx.dialect, {
       at: nowIso,
@@ -43,7 +48,8 @@ export async function runCommand<T>(
       payloadHash: hashCanonical(done.audit.payload),
     });
     return done;
-  });
+  };
+  const outcome = ctx.dialect === 'sqlite' ? await runInGroupCommit(ctx.db, inTransaction) : await ctx.db.transaction().execute(inTransaction);
   if (outcome.event) ctx.events.publish({ ...outcome.event, at: nowIso });
   return outcome.result;
 }

@@ -1,17 +1,24 @@
 import SqliteDatabase from 'better-sqlite3';
 import { sql, type Generated, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContext, type Context } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { verifyAuditLog } from '../../src/services/audit.service.ts';
+import { runCommand } from '../../src/services/command.ts';
+import type { ChangeEvent } from '../../src/services/events.ts';
 import { openMigratedDatabase, type Database } from '../../src/store/database.ts';
+import { GROUP_COMMIT_MAX, runInGroupCommit } from '../../src/store/group-commit.ts';
 import type { Schema } from '../../src/store/schema.ts';
 import { FifoMutex } from '../../src/store/sqlite-server-dialect.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
-// SQLite only: the server dialect (store/sqlite-server-dialect.ts) exists for SQLite's single
-// connection; PostgreSQL does not use it.
+// SQLite only: the server dialect (store/sqlite-server-dialect.ts) and group commit
+// (store/group-commit.ts) exist for SQLite's single connection; PostgreSQL uses neither.
 
 /** The scratch tables these tests make, which the app's schema does not know. */
 interface ScratchSchema {
   notes: { id: Generated<number>; text: string };
+  links: { note_id: number };
 }
 const scratch = (db: Kysely<Schema>) => db as unknown as Kysely<ScratchSchema>;
 
@@ -39,7 +46,7 @@ describe('FifoMutex', () => {
   });
 });
 
-describe('SQLite server dialect', () => {
+describe('SQLite server dialect and group commit', () => {
   let testDb: TestDatabase;
   let database: Database;
   let file: string;
@@ -116,5 +123,109 @@ describe('SQLite server dialect', () => {
     for await (const row of scratch(database.db).selectFrom('notes').select('text').orderBy('id').stream()) streamed.push(row.text);
     expect(streamed).toEqual(['kept', 'second']);
     expect((await notes(database.db)).map((r) => r.text)).toEqual(['kept', 'second']);
+  });
+
+  it('group commit: works queued together share one transaction, each in order, resolved only once committed', async () => {
+    const readsInside: { text: string; sawBefore: string[]; committedMeanwhile: string[] }[] = [];
+    const committedWhenResolved: string[][] = [];
+    const texts = ['one', 'two', 'three', 'four'];
+    const results = await Promise.all(
+      texts.map((text) =>
+        runInGroupCommit(database.db, async (trx) => {
+          const sawBefore = (await notes(trx)).map((r) => r.text);
+          await addNote(trx, text);
+          readsInside.push({ text, sawBefore, committedMeanwhile: committedNotes() });
+          return text.toUpperCase();
+        }).then((result) => {
+          committedWhenResolved.push(committedNotes());
+          return result;
+        }),
+      ),
+    );
+    expect(results).toEqual(['ONE', 'TWO', 'THREE', 'FOUR']);
+    // One shared transaction: each work reads what the earlier ones wrote, none of it committed yet.
+    expect(readsInside).toEqual([
+      { text: 'one', sawBefore: [], committedMeanwhile: [] },
+      { text: 'two', sawBefore: ['one'], committedMeanwhile: [] },
+      { text: 'three', sawBefore: ['one', 'two'], committedMeanwhile: [] },
+      { text: 'four', sawBefore: ['one', 'two', 'three'], committedMeanwhile: [] },
+    ]);
+    // Every promise resolved after the commit: all four were stored by then.
+    expect(committedWhenResolved).toEqual(texts.map(() => texts));
+  });
+
+  it('group commit: a failing work is undone alone and rejects with its own error; the others commit', async () => {
+    const outcomes = await Promise.allSettled([
+      runInGroupCommit(database.db, (trx) => addNote(trx, 'a')),
+      runInGroupCommit(database.db, async (trx) => {
+        await addNote(trx, 'half-done');
+        throw new Error('refused by a rule');
+      }),
+      runInGroupCommit(database.db, (trx) => addNote(trx, 'a')), // unique violation
+      runInGroupCommit(database.db, (trx) => addNote(trx, 'b')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error('refused by a rule'));
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    expect(committedNotes()).toEqual(['a', 'b']);
+  });
+
+  it('group commit: when the commit fails, every work in the batch rejects and nothing is stored', async () => {
+    // A deferred foreign key is checked only by the commit: the one way a sound statement can
+    // make the commit itself fail (as a full disk would).
+    await sql`create table links (note_id integer references notes(id) deferrable initially deferred)`.execute(database.db);
+    const outcomes = await Promise.allSettled([
+      runInGroupCommit(database.db, (trx) => addNote(trx, 'x')),
+      runInGroupCommit(database.db, (trx) => scratch(trx).insertInto('links').values({ note_id: 999 }).execute()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+    expect(committedNotes()).toEqual([]);
+    // The queue goes on after a failed batch.
+    await runInGroupCommit(database.db, (trx) => addNote(trx, 'after'));
+    expect(committedNotes()).toEqual(['after']);
+  });
+
+  it('group commit: more works than one batch takes are all committed, in order', async () => {
+    const count = GROUP_COMMIT_MAX * 2 + 5;
+    await Promise.all(Array.from({ length: count }, (_, i) => runInGroupCommit(database.db, (trx) => addNote(trx, `n${i}`))));
+    expect(committedNotes()).toEqual(Array.from({ length: count }, (_, i) => `n${i}`));
+  });
+});
+
+describe('runCommand on SQLite', () => {
+  let testDb: TestDatabase;
+  let context: Context;
+  beforeEach(async () => {
+    testDb = await createTestDatabase('sqlite');
+    context = await createContext({ ...loadConfig({}), databaseUrl: testDb.url });
+  });
+  afterEach(async () => {
+    await context?.close();
+    await testDb?.drop();
+  });
+
+  it('commands committed together each keep their own audit event, the chain verifies, and only committed ones are published', async () => {
+    const { ctx } = context;
+    const published: ChangeEvent[] = [];
+    ctx.events.subscribe((event) => published.push(event));
+    const command = (i: number) =>
+      runCommand(ctx, null, async (trx) => {
+        await trx.insertInto('places').values({ id: `p${i}`, adm1: null, country: 'UA', lat: 47 + i / 100, lon: 35, names: '{}', aliases: '[]' }).execute();
+        if (i === 3) throw new Error('refused');
+        return {
+          result: i,
+          audit: { action: 'place.add', subjectType: 'place', subjectId: `p${i}`, payload: { i } },
+          event: { type: 'place.added', subjectType: 'place', subjectId: `p${i}`, orgId: null },
+        };
+      });
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => command(i)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const places = await ctx.db.selectFrom('places').select('id').orderBy('id').execute();
+    expect(places.map((p) => p.id)).toEqual(['p0', 'p1', 'p2', 'p4', 'p5']);
+    const events = await ctx.db.selectFrom('audit_events').select(['subject_id', 'seq']).where('action', '=', 'place.add').orderBy('seq').execute();
+    expect(events.map((e) => e.subject_id)).toEqual(['p0', 'p1', 'p2', 'p4', 'p5']);
+    expect(await verifyAuditLog(ctx)).toMatchObject({ ok: true });
+    expect(published.map((e) => e.subjectId)).toEqual(['p0', 'p1', 'p2', 'p4', 'p5']);
   });
 });
