@@ -320,7 +320,14 @@ async function main(): Promise<void> {
   log('  findPeopleByCoreNames alone, every core name of the block (no scoring, no year filter):', stats(peopleMs), 'people:', stats(peopleCounts));
 
   // ---- the duplicate check alone (registration's, own organisation), then registration whole
-  const checks = Array.from({ length: REGS }, queryFor);
+  // As a registrar types them: 30 % are another registration of someone already registered.
+  const personInput = (): { givenName: string; familyName: string; patronymic: string | undefined; birthDate: string | undefined; sex: Sex } => {
+    const dup = rand() < 0.3;
+    const p = dup ? gens[Math.floor(rand() * gens.length)]! : newGen();
+    const names = dup ? variantOf(p).names : written(p);
+    return { givenName: names.givenName, familyName: names.familyName, patronymic: names.patronymic ?? undefined, birthDate: p.birthDate ?? undefined, sex: p.sex };
+  };
+  const checks = Array.from({ length: REGS }, personInput);
   for (const q of checks.slice(0, 100)) await possibleDuplicates(ctx, actor, q);
   const checkMs: number[] = [];
   for (const q of checks) {
@@ -332,12 +339,7 @@ async function main(): Promise<void> {
   log('possibleDuplicates (registration check alone, own org):', check);
 
   // ---- registration (duplicate check + insert + audit)
-  const regInputs = Array.from({ length: REGS + 100 }, () => {
-    const dup = rand() < 0.3;
-    const p = dup ? gens[Math.floor(rand() * gens.length)]! : newGen();
-    const names = dup ? variantOf(p).names : written(p);
-    return { givenName: names.givenName, familyName: names.familyName, patronymic: names.patronymic ?? undefined, birthDate: p.birthDate ?? undefined, sex: p.sex };
-  });
+  const regInputs = Array.from({ length: REGS + 100 }, personInput);
   for (const input of regInputs.slice(0, 100)) await registerPerson(ctx, actor, input);
   const regMs: number[] = [];
   let warned = 0;

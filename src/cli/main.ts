@@ -5,6 +5,7 @@ import { DEMO_ORGS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, type DemoLogin } f
 import { DomainError } from '../domain/errors.ts';
 import { verifyAuditLog } from '../services/audit.service.ts';
 import { initMediator } from '../services/identity.service.ts';
+import { findRegistryDuplicates, reindexNames } from '../services/registry-index.service.ts';
 import { syncPlaces } from '../services/places.service.ts';
 import { findOrgByName } from '../store/orgs.repository.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
@@ -14,6 +15,12 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
   return port;
+}
+
+function parseScore(value: string): number {
+  const score = Number(value);
+  if (!(score > 0.5 && score <= 1)) throw new InvalidArgumentError('a score above 0.5 and at most 1');
+  return score;
 }
 
 function printDemoLogins(logins: DemoLogin[]): void {
@@ -137,6 +144,29 @@ export function buildCli(): Command {
     .requiredOption('--pairs <file.csv>', 'CSV file whose header has columns "a" and "b"')
     .action(async (options: { pairs: string }) => {
       await printNamePairScores(options.pairs);
+    });
+
+  const people = program.command('people').description('the people registry: name index and duplicates');
+  people
+    .command('duplicates')
+    .description('every pair of people likely to be one person: CSV a,b,score of person ids on stdout (no names), a summary on stderr')
+    .option('--org <id>', 'only this organisation\'s people')
+    .option('--threshold <score>', 'duplicate score from which a pair is listed (default: the registration threshold)', parseScore)
+    .action(async (options: { org?: string; threshold?: number }) => {
+      const stats = await withContext(async (ctx) => {
+        process.stdout.write('a,b,score\n');
+        return findRegistryDuplicates(ctx, (a, b, score) => process.stdout.write(`${a},${b},${score.toFixed(4)}\n`), { orgId: options.org, threshold: options.threshold });
+      });
+      process.stderr.write(
+        `${stats.people} people, ${stats.coreNames} core names: ${stats.found} pairs in ${(stats.passMs / 1000).toFixed(1)} s (${stats.corePairs} pairs of core names and ${stats.personPairs} pairs of people compared)\n`,
+      );
+    });
+  people
+    .command('reindex')
+    .description('rebuild the blocking keys of every core name (after an upgrade that changes the name rules)')
+    .action(async () => {
+      const { coreNames } = await withContext((ctx) => reindexNames(ctx));
+      process.stdout.write(`${coreNames} core names indexed\n`);
     });
 
   return program;

@@ -7,14 +7,15 @@ import {
   coreMayMatch,
   DEFAULT_DUPLICATE_THRESHOLD,
   DEFAULT_MATCH_THRESHOLD,
-  duplicateScorePrepared,
+  duplicateScoreFromWords,
   nameCore,
   prepareName,
   prepareNameCached,
+  prepareRegisteredName,
   scoreWords,
+  type PreparedIdentity,
 } from '../domain/names/index.ts';
 import {
-  fullName,
   isPlausibleBirthDate,
   type ProtectionStatus,
   type Sex,
@@ -105,30 +106,27 @@ function present(row: PersonRecord): PersonView {
   };
 }
 
-function nameOf(row: CandidateRow): string {
-  return fullName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name });
-}
-
 /**
  * Candidates scored with name and birth date, best first: core names through the blocking keys,
- * then the people of the core names that could match (src/domain/names/core.ts).
+ * each scored once on its words; then the people of the core names that could match, each scored
+ * in full from its core name's words score (src/domain/names/core.ts).
  */
-async function matchesFor(
-  ctx: ServiceContext,
-  query: { name: string; birthDate?: string | null | undefined },
-  options: { orgId?: string | undefined; threshold: number },
-): Promise<{ row: CandidateRow; score: number }[]> {
-  const wanted = { name: prepareName(query.name), birthDate: query.birthDate ?? null };
-  const cores = (await findCoreNames(ctx.db, blockingKeysPrepared(wanted.name), MAX_CORE_NAMES)).filter((core) =>
-    coreMayMatch(scoreWords(wanted.name, prepareNameCached(core)), options.threshold),
-  );
-  const candidates = await findPeopleByCoreNames(ctx.db, cores, {
+async function matchesFor(ctx: ServiceContext, wanted: PreparedIdentity, options: { orgId?: string | undefined; threshold: number }): Promise<{ row: CandidateRow; score: number }[]> {
+  const wordsScores = new Map<string, number>();
+  for (const core of await findCoreNames(ctx.db, blockingKeysPrepared(wanted.name), MAX_CORE_NAMES)) {
+    const wordsScore = scoreWords(wanted.name, prepareNameCached(core));
+    if (coreMayMatch(wordsScore, options.threshold)) wordsScores.set(core, wordsScore);
+  }
+  const candidates = await findPeopleByCoreNames(ctx.db, [...wordsScores.keys()], {
     orgId: options.orgId,
     birthYears: compatibleBirthYears(wanted.birthDate, options.threshold),
     limit: MAX_CANDIDATES,
   });
   return candidates
-    .map((row) => ({ row, score: duplicateScorePrepared(wanted, { name: prepareNameCached(nameOf(row)), birthDate: row.birth_date }) }))
+    .map((row) => {
+      const person = { name: prepareRegisteredName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name }), birthDate: row.birth_date };
+      return { row, score: duplicateScoreFromWords(wordsScores.get(row.name_core) ?? scoreWords(wanted.name, person.name), wanted, person) };
+    })
     .filter((m) => m.score >= options.threshold)
     // Equal scores: the earlier registration first, so a list never reorders itself.
     .sort((a, b) => b.score - a.score || a.row.created_at.localeCompare(b.row.created_at) || a.row.id.localeCompare(b.row.id));
@@ -145,9 +143,14 @@ function checkBirthDate(ctx: ServiceContext, birthDate: string | undefined): voi
  * score at least DEFAULT_DUPLICATE_THRESHOLD, best first, at most 10. Another organisation's
  * registry is not this registrar's to see.
  */
-export async function possibleDuplicates(ctx: ServiceContext, actor: Actor, query: { name: string; birthDate?: string | undefined }): Promise<Match[]> {
+export async function possibleDuplicates(
+  ctx: ServiceContext,
+  actor: Actor,
+  person: { givenName: string; patronymic?: string | null | undefined; familyName: string; birthDate?: string | undefined },
+): Promise<Match[]> {
   if (!isAllowed(actor, 'person.register', actor.orgId)) throw forbidden('register people');
-  const matches = await matchesFor(ctx, query, { orgId: actor.orgId, threshold: DEFAULT_DUPLICATE_THRESHOLD });
+  const wanted = { name: prepareRegisteredName(person), birthDate: person.birthDate ?? null };
+  const matches = await matchesFor(ctx, wanted, { orgId: actor.orgId, threshold: DEFAULT_DUPLICATE_THRESHOLD });
   return matches.slice(0, 10).map((m) => ({ id: m.row.id, score: Math.round(m.score * 1000) / 1000 }));
 }
 
@@ -165,9 +168,8 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
     familyName: input.familyName.trim(),
     patronymic: input.patronymic?.trim() || null,
   };
-  const name = fullName(person);
   const core = nameCore(person.givenName, person.familyName);
-  const duplicates = await possibleDuplicates(ctx, actor, { name, birthDate: input.birthDate });
+  const duplicates = await possibleDuplicates(ctx, actor, { ...person, birthDate: input.birthDate });
   const id = newId();
   await runCommand(ctx, actor, async (trx, nowIso) => {
     await insertPersonWithKeys(
@@ -216,7 +218,8 @@ export async function searchPeople(
 ): Promise<{ items: (Match & { givenName: string; familyName: string; patronymic: string | null; birthDate: string | null; orgId: string })[] }> {
   const scope = scopeOf(actor, 'person.read');
   if (!scope || scope === 'listed') throw forbidden('search people');
-  const matches = await matchesFor(ctx, query, { orgId: scope === 'own-org' ? actor.orgId : undefined, threshold: DEFAULT_MATCH_THRESHOLD * 0.9 });
+  const wanted = { name: prepareName(query.name), birthDate: query.birthDate ?? null };
+  const matches = await matchesFor(ctx, wanted, { orgId: scope === 'own-org' ? actor.orgId : undefined, threshold: DEFAULT_MATCH_THRESHOLD * 0.9 });
   return {
     items: matches.slice(0, 50).map(({ row, score }) => ({
       id: row.id,
@@ -252,7 +255,7 @@ export async function recordProtection(
  * consented, and which site to contact. Never a list, never a name.
  */
 export async function traceForPublic(ctx: ServiceContext, query: { name: string; birthDate: string }): Promise<{ match: false } | { match: true; contact: { site: string; contact: string } }> {
-  const matches = await matchesFor(ctx, query, { threshold: STRONG_MATCH_THRESHOLD });
+  const matches = await matchesFor(ctx, { name: prepareName(query.name), birthDate: query.birthDate }, { threshold: STRONG_MATCH_THRESHOLD });
   // The asker must know the birth date at least as precisely as the registration holds it: a year
   // alone must not unlock a record that has the full date.
   const found = matches.find(

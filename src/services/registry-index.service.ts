@@ -1,5 +1,4 @@
 import { blockingKeysPrepared, DEFAULT_DUPLICATE_THRESHOLD, findDuplicates, prepareName, type PassPerson, type PassStats } from '../domain/names/index.ts';
-import { fullName } from '../domain/person.ts';
 import { clearNameKeys, insertNameKeys, listCoreNames, readPeoplePage } from '../store/people-registry.repository.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -40,7 +39,7 @@ export async function findRegistryDuplicates(
     const page = await readPeoplePage(ctx.db, after, PAGE, options.orgId);
     for (const row of page) {
       ids.push(row.id);
-      people.push({ core: row.name_core, name: fullName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name }), birthDate: row.birth_date });
+      people.push({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name, birthDate: row.birth_date });
     }
     const last = page[page.length - 1];
     if (last === undefined || page.length < PAGE) break;

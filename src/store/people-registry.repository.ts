@@ -39,7 +39,7 @@ export async function findCoreNames(db: Kysely<Schema>, keys: string[], limit: n
 }
 
 /** What matching needs of a person, and what a search shows. */
-export type CandidateRow = Pick<PersonRecord, 'id' | 'org_id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'consent_tracing' | 'site_id' | 'created_at'>;
+export type CandidateRow = Pick<PersonRecord, 'id' | 'org_id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'consent_tracing' | 'site_id' | 'created_at' | 'name_core'>;
 
 /**
  * People with one of these core names, optionally only of one organisation and only with one of
@@ -53,7 +53,7 @@ export async function findPeopleByCoreNames(
   if (cores.length === 0) return [];
   let query = db
     .selectFrom('people')
-    .select(['id', 'org_id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'consent_tracing', 'site_id', 'created_at'])
+    .select(['id', 'org_id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'consent_tracing', 'site_id', 'created_at', 'name_core'])
     .where('name_core', 'in', cores)
     .limit(options.limit);
   if (options.birthYears) query = query.where('birth_year', 'in', options.birthYears);
@@ -84,13 +84,13 @@ export async function listSites(db: Kysely<Schema>): Promise<SiteRow[]> {
   return db.selectFrom('sites').selectAll().orderBy('name').execute();
 }
 
-export type MatchingRow = Pick<PersonRecord, 'id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'name_core'>;
+export type MatchingRow = Pick<PersonRecord, 'id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date'>;
 
 /** One page of the registry in id order, after `afterId`, for a pass over everyone. */
 export async function readPeoplePage(db: Kysely<Schema>, afterId: string, limit: number, orgId?: string): Promise<MatchingRow[]> {
   let query = db
     .selectFrom('people')
-    .select(['id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'name_core'])
+    .select(['id', 'given_name', 'family_name', 'patronymic', 'birth_date'])
     .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit);

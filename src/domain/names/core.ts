@@ -1,6 +1,5 @@
 import { BIRTH_DATE_AGREEMENT, parsePartialDate } from './birth-date.ts';
 import { highestScoreFrom } from './duplicate.ts';
-import { normaliseName } from './normalise.ts';
 
 /**
  * The registry's index works on *core names*: a person's given and family name, normalised,
@@ -13,14 +12,11 @@ import { normaliseName } from './normalise.ts';
  *   3. reads only the people with those core names — and, when the query has a birth date, only
  *      those whose birth year could agree (`compatibleBirthYears`) — and scores them in full.
  *
- * Steps 2 and 3 only drop people who cannot reach the threshold: the full duplicate score is
- * what decides.
+ * Steps 2 and 3 only drop people who cannot reach the threshold: a registered name's words are
+ * its core name's (`prepareRegisteredName`), so the words score of step 2 is exactly the one the
+ * full duplicate score starts from, and only the patronymic and the birth date can raise it.
+ * `nameCore` is in prepare.ts.
  */
-
-/** The core name of a person: given and family name, normalised (NFKC, case, apostrophes). */
-export function nameCore(givenName: string, familyName: string): string {
-  return normaliseName(`${givenName} ${familyName}`);
-}
 
 /** The birth year of a registered date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or 0 when unknown. */
 export function birthYearOf(birthDate: string | null | undefined): number {
@@ -40,14 +36,10 @@ export function compatibleBirthYears(birthDate: string | null | undefined, thres
   return [0, year - 1, year, year + 1];
 }
 
-/**
- * How much a core name's words score may fall below the same words read within the full name
- * (a patronymic can change which Latin conventions or which Cyrillic language a name is read
- * with). Only a safety margin for step 2: the full score decides.
- */
-export const CORE_SCORE_MARGIN = 0.1;
+/** Floating-point slack in the bound below: a kept core name costs a little time, a lost one a match. */
+const BOUND_SLACK = 1e-9;
 
 /** Whether people with a core name whose words score `wordsScore` against a query could reach `threshold`. */
 export function coreMayMatch(wordsScore: number, threshold: number): boolean {
-  return highestScoreFrom(Math.min(1, wordsScore + CORE_SCORE_MARGIN)) >= threshold;
+  return highestScoreFrom(wordsScore) + BOUND_SLACK >= threshold;
 }

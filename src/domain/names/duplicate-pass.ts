@@ -1,50 +1,42 @@
 import { BIRTH_DATE_AGREEMENT, parsePartialDate, partialDateAgreement, type PartialDate } from './birth-date.ts';
 import { blockingKeysPrepared } from './blocking.ts';
 import { coreMayMatch } from './core.ts';
-import { DEFAULT_DUPLICATE_THRESHOLD, foldBirthDate } from './duplicate.ts';
-import { prepareName, prepareNameCached, type PreparedName } from './prepare.ts';
-import { scorePrepared, scoreWords } from './score.ts';
+import { DEFAULT_DUPLICATE_THRESHOLD, foldBirthDate, highestScoreFrom } from './duplicate.ts';
+import { nameCore, prepareRegisteredName, type PreparedName, type PreparedPatronymic } from './prepare.ts';
+import { scoreWords, withPatronymics } from './score.ts';
 
 /**
  * The full duplicate pass: every pair of people in a registry whose duplicate score reaches the
  * threshold, without comparing a million people with each other.
  *
  * It works on core names (core.ts). Each distinct core name is prepared once and indexed under
- * its blocking keys. Within each block, pairs of *core names* are scored on their words, and only
+ * its blocking keys. Within each block, pairs of core names are scored on their words — which
+ * are exactly the words of their people's registered names (`prepareRegisteredName`) — and only
  * pairs that could reach the threshold (`coreMayMatch`) go on; a pair of core names that share
  * several keys is scored once, in the block of the first key they share. For those, and within
- * each core name (namesakes), each pair of distinct *full names* is scored once, and then its
- * people's birth dates are folded in (`foldBirthDate`): the score is exactly
- * `duplicateScorePrepared` of the two people. Birth years more than one apart cannot agree, so
- * core names whose people's years are all that far apart are not compared at all.
+ * each core name (namesakes), each pair of people whose birth years could agree gets the words
+ * score with both patronymics and both birth dates folded in: exactly `duplicateScorePrepared`
+ * of the two registered names. Core names whose people's known birth years are all more than a
+ * year apart are not compared at all.
  */
 
 export interface PassPerson {
-  /** `nameCore(givenName, familyName)`. */
-  core: string;
-  /** The full name as registered (given, patronymic, family). */
-  name: string;
+  givenName: string;
+  patronymic: string | null;
+  familyName: string;
   birthDate: string | null;
 }
 
 export interface PassStats {
   people: number;
   coreNames: number;
-  fullNames: number;
   blocks: number;
   /** Pairs of core names scored on their words, and how many of them could match. */
   corePairs: number;
   corePairsKept: number;
-  /** Pairs of full names scored, and pairs of people whose dates were folded in. */
-  namePairs: number;
+  /** Pairs of people whose patronymics and dates were folded in, and how many reached the threshold. */
   personPairs: number;
   found: number;
-}
-
-/** People of one core name who share one full name. */
-interface NameGroup {
-  name: number;
-  people: number[];
 }
 
 /** The smallest element two ascending arrays share, or -1. */
@@ -61,7 +53,7 @@ function firstShared(a: Int32Array, b: Int32Array): number {
   return -1;
 }
 
-/** Interns strings as 0, 1, 2…; returns the index and whether it is new. */
+/** Numbers strings 0, 1, 2… in order of first sight. */
 function interner(): { index: (text: string) => number; texts: string[] } {
   const indices = new Map<string, number>();
   const texts: string[] = [];
@@ -91,33 +83,35 @@ export function findDuplicates(
   // Dates of different years cap a score at 0.5 + DIFFERENT: above that, years sort people out.
   const yearsSortOut = threshold > 0.5 + BIRTH_DATE_AGREEMENT.DIFFERENT;
   const cores = interner();
-  const names = interner();
-  const dates: (PartialDate | undefined)[] = people.map((person) => parsePartialDate(person.birthDate));
-  const groups: NameGroup[][] = [];
+  const members: number[][] = [];
+  const dates: (PartialDate | undefined)[] = [];
+  const patronymics: (PreparedPatronymic | undefined)[] = [];
+  const preparedCores: PreparedName[] = [];
   people.forEach((person, p) => {
-    const c = cores.index(person.core);
-    const n = names.index(person.name);
-    const coreGroups = (groups[c] ??= []);
-    const group = coreGroups.find((g) => g.name === n);
-    if (group === undefined) coreGroups.push({ name: n, people: [p] });
-    else group.people.push(p);
+    const c = cores.index(nameCore(person.givenName, person.familyName));
+    const registered = prepareRegisteredName(person);
+    if (c === preparedCores.length) {
+      preparedCores.push(registered);
+      members.push([]);
+    }
+    members[c]!.push(p);
+    dates.push(parsePartialDate(person.birthDate));
+    patronymics.push(registered.patronymic);
   });
 
   // The range of known birth years of each core name, and whether one of its people has none.
   const minYear = new Int32Array(cores.texts.length);
   const maxYear = new Int32Array(cores.texts.length);
   const hasUnknown = new Uint8Array(cores.texts.length);
-  groups.forEach((coreGroups, c) => {
+  members.forEach((list, c) => {
     let min = Infinity;
     let max = -Infinity;
-    for (const group of coreGroups) {
-      for (const p of group.people) {
-        const year = dates[p]?.year;
-        if (year === undefined) hasUnknown[c] = 1;
-        else {
-          min = Math.min(min, year);
-          max = Math.max(max, year);
-        }
+    for (const p of list) {
+      const year = dates[p]?.year;
+      if (year === undefined) hasUnknown[c] = 1;
+      else {
+        min = Math.min(min, year);
+        max = Math.max(max, year);
       }
     }
     minYear[c] = min;
@@ -129,51 +123,30 @@ export function findDuplicates(
   // Blocking keys of each core name, as ascending key numbers, and the blocks they make.
   const keys = interner();
   const blocks: number[][] = [];
-  const preparedCores: PreparedName[] = [];
-  const coreKeys: Int32Array[] = [];
-  cores.texts.forEach((text, c) => {
-    const prepared = prepareName(text);
-    preparedCores.push(prepared);
+  const coreKeys = preparedCores.map((prepared, c) => {
     const own = blockingKeysPrepared(prepared).map((key) => {
       const k = keys.index(key);
       (blocks[k] ??= []).push(c);
       return k;
     });
-    coreKeys.push(Int32Array.from(own).sort());
+    return Int32Array.from(own).sort();
   });
 
-  const stats: PassStats = {
-    people: people.length,
-    coreNames: cores.texts.length,
-    fullNames: names.texts.length,
-    blocks: blocks.length,
-    corePairs: 0,
-    corePairsKept: 0,
-    namePairs: 0,
-    personPairs: 0,
-    found: 0,
-  };
-  /**
-   * The people of two name groups (or of one, `same`): each pair whose birth years could agree,
-   * the names scored once for the groups (when first needed), the dates folded in per pair.
-   */
-  const compareGroups = (ga: NameGroup, gb: NameGroup, same: boolean): void => {
-    let nameScore = -1;
-    for (let i = 0; i < ga.people.length; i++) {
-      const a = ga.people[i]!;
+  const stats: PassStats = { people: people.length, coreNames: cores.texts.length, blocks: blocks.length, corePairs: 0, corePairsKept: 0, personPairs: 0, found: 0 };
+  /** The people of two core names (or of one) whose birth years could agree, given the words score. */
+  const comparePeople = (ca: number, cb: number, wordsScore: number): void => {
+    const listA = members[ca]!;
+    const listB = members[cb]!;
+    const same = ca === cb;
+    for (let i = 0; i < listA.length; i++) {
+      const a = listA[i]!;
       const da = dates[a];
-      for (let j = same ? i + 1 : 0; j < gb.people.length; j++) {
-        const b = gb.people[j]!;
+      for (let j = same ? i + 1 : 0; j < listB.length; j++) {
+        const b = listB[j]!;
         const db = dates[b];
         if (yearsSortOut && da !== undefined && db !== undefined && Math.abs(da.year - db.year) > 1) continue;
-        if (nameScore < 0) {
-          stats.namePairs++;
-          nameScore = scorePrepared(prepareNameCached(names.texts[ga.name]!), prepareNameCached(names.texts[gb.name]!));
-          // Not even equal full dates would lift these names to the threshold.
-          if (foldBirthDate(nameScore, BIRTH_DATE_AGREEMENT.SAME) < threshold) return;
-        }
         stats.personPairs++;
-        const score = foldBirthDate(nameScore, partialDateAgreement(da, db));
+        const score = foldBirthDate(withPatronymics(wordsScore, patronymics[a], patronymics[b]), partialDateAgreement(da, db));
         if (score < threshold) continue;
         stats.found++;
         if (a < b) onPair(a, b, score);
@@ -181,20 +154,12 @@ export function findDuplicates(
       }
     }
   };
-  const compareCores = (ca: number, cb: number): void => {
-    const groupsA = groups[ca]!;
-    const groupsB = groups[cb]!;
-    for (let i = 0; i < groupsA.length; i++) {
-      if (ca === cb) {
-        compareGroups(groupsA[i]!, groupsA[i]!, true);
-        for (let j = i + 1; j < groupsA.length; j++) compareGroups(groupsA[i]!, groupsA[j]!, false);
-      } else {
-        for (const gb of groupsB) compareGroups(groupsA[i]!, gb, false);
-      }
-    }
-  };
 
-  for (let c = 0; c < cores.texts.length; c++) compareCores(c, c);
+  for (let c = 0; c < cores.texts.length; c++) {
+    if (members[c]!.length < 2) continue;
+    const wordsScore = scoreWords(preparedCores[c]!, preparedCores[c]!);
+    if (highestScoreFrom(wordsScore) >= threshold) comparePeople(c, c, wordsScore);
+  }
   blocks.forEach((block, k) => {
     for (let i = 0; i < block.length; i++) {
       const ca = block[i]!;
@@ -202,9 +167,10 @@ export function findDuplicates(
         const cb = block[j]!;
         if (firstShared(coreKeys[ca]!, coreKeys[cb]!) !== k || !yearsMayAgree(ca, cb)) continue;
         stats.corePairs++;
-        if (!coreMayMatch(scoreWords(preparedCores[ca]!, preparedCores[cb]!), threshold)) continue;
+        const wordsScore = scoreWords(preparedCores[ca]!, preparedCores[cb]!);
+        if (!coreMayMatch(wordsScore, threshold)) continue;
         stats.corePairsKept++;
-        compareCores(ca, cb);
+        comparePeople(ca, cb, wordsScore);
       }
     }
   });

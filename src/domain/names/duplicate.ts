@@ -1,6 +1,6 @@
 import { BIRTH_DATE_AGREEMENT, birthDateAgreement } from './birth-date.ts';
 import { prepareName, type PreparedName } from './prepare.ts';
-import { DEFAULT_MATCH_THRESHOLD, nameScoreCeiling, scorePrepared } from './score.ts';
+import { DEFAULT_MATCH_THRESHOLD, nameScoreCeiling, scoreWords, withPatronymics } from './score.ts';
 
 /** A person as the duplicate check sees them. */
 export interface PersonIdentity {
@@ -51,7 +51,15 @@ export function highestScoreFrom(wordsScore: number): number {
 
 /** Duplicate score of two prepared identities, in [0, 1]. */
 export function duplicateScorePrepared(a: PreparedIdentity, b: PreparedIdentity): number {
-  return foldBirthDate(scorePrepared(a.name, b.name), birthDateAgreement(a.birthDate, b.birthDate));
+  return duplicateScoreFromWords(scoreWords(a.name, b.name), a, b);
+}
+
+/**
+ * `duplicateScorePrepared` when the words score of the two names is known already: the registry
+ * scores a query's words once per core name, then each person of it.
+ */
+export function duplicateScoreFromWords(wordsScore: number, a: PreparedIdentity, b: PreparedIdentity): number {
+  return foldBirthDate(withPatronymics(wordsScore, a.name.patronymic, b.name.patronymic), birthDateAgreement(a.birthDate, b.birthDate));
 }
 
 /**

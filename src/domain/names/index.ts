@@ -22,14 +22,15 @@
 export { normaliseName } from './normalise.ts';
 export { detectScript, cyrillicLanguage, type Script, type CyrillicLanguage } from './script.ts';
 export { parseName, type ParsedName } from './parse.ts';
-export { prepareName, prepareNameCached, type PreparedName, type PreparedWord } from './prepare.ts';
-export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared, scoreWords } from './score.ts';
+export { nameCore, prepareName, prepareNameCached, prepareRegisteredName, type PreparedName, type PreparedWord } from './prepare.ts';
+export { DEFAULT_MATCH_THRESHOLD, isSameName, nameScore, scorePrepared, scoreWords, withPatronymics } from './score.ts';
 export { wordSimilarity } from './word-similarity.ts';
 export { blockingKeys, blockingKeysPrepared, MAX_BLOCKING_KEYS } from './blocking.ts';
 export { BIRTH_DATE_AGREEMENT, birthDateAgreement, parsePartialDate, type PartialDate } from './birth-date.ts';
 export {
   DEFAULT_DUPLICATE_THRESHOLD,
   duplicateScore,
+  duplicateScoreFromWords,
   duplicateScorePrepared,
   foldBirthDate,
   highestScoreFrom,
@@ -37,5 +38,5 @@ export {
   type PreparedIdentity,
 } from './duplicate.ts';
 export type { Sex } from './given-names.ts';
-export { birthYearOf, compatibleBirthYears, coreMayMatch, CORE_SCORE_MARGIN, nameCore } from './core.ts';
+export { birthYearOf, compatibleBirthYears, coreMayMatch } from './core.ts';
 export { findDuplicates, type PassPerson, type PassStats } from './duplicate-pass.ts';

@@ -49,6 +49,11 @@ export interface PreparedPatronymic {
 
 export interface PreparedName {
   readonly normalised: string;
+  /**
+   * The texts of `words`, in order: two names with equal words are scored in either order alike,
+   * so a pair is put in this order before scoring (score.ts).
+   */
+  readonly wordsKey: string;
   readonly script: Script;
   /** The name's words other than the patronymic, in the order written. */
   readonly words: readonly PreparedWord[];
@@ -159,17 +164,22 @@ export function prepareName(full: string): PreparedName {
       for (let i = analysed.length - 1; i >= 0 && patronymic === undefined; i--) {
         const word = analysed[i];
         if (word === undefined || word.given?.exact === true) continue;
-        const readings = word.forms.map(read).filter((p) => p !== undefined);
-        const first = readings[0];
-        if (first === undefined) continue;
-        const stems = [...new Set(readings.map((r) => r.stem))];
-        patronymicIndex = i;
-        patronymic = { text: word.text, stems, sex: first.sex, fatherGroups: fatherGroupsOf(stems) };
+        patronymic = readAsPatronymic(word, read);
+        if (patronymic !== undefined) patronymicIndex = i;
       }
     }
   }
   const words = patronymicIndex < 0 ? analysed : analysed.filter((_, i) => i !== patronymicIndex);
-  return { normalised, script: detectScript(normalised), words, patronymic, patronymicPosition: patronymicIndex };
+  return { normalised, wordsKey: words.map((w) => w.text).join(' '), script: detectScript(normalised), words, patronymic, patronymicPosition: patronymicIndex };
+}
+
+/** A word read as a patronymic by one reading (exact or mistyped), or undefined. */
+function readAsPatronymic(word: PreparedWord, read: typeof readPatronymic): PreparedPatronymic | undefined {
+  const readings = word.forms.map(read).filter((p) => p !== undefined);
+  const first = readings[0];
+  if (first === undefined) return undefined;
+  const stems = [...new Set(readings.map((r) => r.stem))];
+  return { text: word.text, stems, sex: first.sex, fatherGroups: fatherGroupsOf(stems) };
 }
 
 /**
@@ -189,4 +199,46 @@ export function prepareNameCached(full: string): PreparedName {
     NAMES.set(full, name);
   }
   return name;
+}
+
+/**
+ * The core name of a registered person: given and family name, normalised, without the
+ * patronymic. The registry's index works on it (core.ts).
+ */
+export function nameCore(givenName: string, familyName: string): string {
+  return normaliseName(`${givenName} ${familyName}`);
+}
+
+/** Registered patronymics analysed, by reading context and text; bounded like the caches above. */
+const PATRONYMICS = new Map<string, PreparedPatronymic | null>();
+
+function registeredPatronymic(text: string, conventions: readonly LatinConvention[], language: CyrillicLanguage): PreparedPatronymic | undefined {
+  const key = `${conventions.join('+')}|${language}|${text}`;
+  let patronymic = PATRONYMICS.get(key);
+  if (patronymic === undefined) {
+    patronymic = null;
+    for (const read of [readPatronymic, readMistypedPatronymic]) {
+      for (const token of nameTokens(text)) {
+        const word = preparedWord(unifyWordScript(token), conventions, language);
+        patronymic ??= (word && readAsPatronymic(word, read)) ?? null;
+      }
+    }
+    if (PATRONYMICS.size >= WORD_CACHE_SIZE) PATRONYMICS.clear();
+    PATRONYMICS.set(key, patronymic);
+  }
+  return patronymic ?? undefined;
+}
+
+/**
+ * A registered person's name, prepared from the fields the registrar filled in: the words are
+ * exactly those of the core name (so the index's words score is the full score's), the
+ * patronymic is read from its own field. A patronymic field that does not read as one is left
+ * out of the comparison; a patronymic typed into the given-name field is still found.
+ */
+export function prepareRegisteredName(parts: { givenName: string; patronymic?: string | null | undefined; familyName: string }): PreparedName {
+  const core = prepareNameCached(nameCore(parts.givenName, parts.familyName));
+  const patronymicText = parts.patronymic?.trim() ? normaliseName(parts.patronymic) : '';
+  const normalised = patronymicText === '' ? core.normalised : normaliseName(`${parts.givenName} ${patronymicText} ${parts.familyName}`);
+  const patronymic = patronymicText === '' ? core.patronymic : (registeredPatronymic(patronymicText, conventionsFor(normalised), cyrillicLanguage(normalised)) ?? core.patronymic);
+  return { normalised, wordsKey: core.wordsKey, script: detectScript(normalised), words: core.words, patronymic, patronymicPosition: -1 };
 }

@@ -131,15 +131,26 @@ function scoreWordsOrdered(a: PreparedName, b: PreparedName): number {
   return score * Math.pow(UNMATCHED_WORD_FACTOR, long.length - short.length);
 }
 
-function scoreOrdered(a: PreparedName, b: PreparedName): number {
-  let score = scoreWordsOrdered(a, b);
-  if (a.patronymic !== undefined && b.patronymic !== undefined) {
-    if (a.patronymic.sex !== b.patronymic.sex) return Math.min(score, DIFFERENT_SEX);
-    const p = patronymicSimilarity(a.patronymic, b.patronymic);
+/**
+ * A words score with the patronymics folded in, when both names have one: agreeing fathers'
+ * names close part of the gap to 1, different ones pull the score down, different sexes cap it.
+ * Symmetric in the two patronymics.
+ */
+export function withPatronymics(wordsScore: number, a: PreparedPatronymic | undefined, b: PreparedPatronymic | undefined): number {
+  let score = wordsScore;
+  if (a !== undefined && b !== undefined) {
+    if (a.sex !== b.sex) return Math.max(0, Math.min(score, DIFFERENT_SEX));
+    // In a fixed order, so that the result does not depend on which name came first.
+    const p = a.text <= b.text ? patronymicSimilarity(a, b) : patronymicSimilarity(b, a);
     if (p >= PATRONYMICS_AGREE) score += (1 - score) * PATRONYMIC_AGREEMENT_GAIN;
     else if (p < PATRONYMICS_DIFFER) score *= DIFFERENT_FATHERS_FACTOR;
   }
   return Math.min(1, Math.max(0, score));
+}
+
+/** The pair in the order it is scored in: by words, so equal words give equal scores either way. */
+function inScoringOrder(a: PreparedName, b: PreparedName): boolean {
+  return a.wordsKey < b.wordsKey || (a.wordsKey === b.wordsKey && a.normalised <= b.normalised);
 }
 
 /**
@@ -147,7 +158,7 @@ function scoreOrdered(a: PreparedName, b: PreparedName): number {
  * can only raise it by PATRONYMIC_AGREEMENT_GAIN of the gap to 1 (see `highestScoreFrom`).
  */
 export function scoreWords(a: PreparedName, b: PreparedName): number {
-  return a.normalised <= b.normalised ? scoreWordsOrdered(a, b) : scoreWordsOrdered(b, a);
+  return inScoringOrder(a, b) ? scoreWordsOrdered(a, b) : scoreWordsOrdered(b, a);
 }
 
 /** How far agreeing patronymics can raise a words score: the name score is at most this. */
@@ -160,7 +171,7 @@ export function nameScoreCeiling(wordsScore: number): number {
  * order before scoring, so rounding cannot make score(a, b) and score(b, a) differ.
  */
 export function scorePrepared(a: PreparedName, b: PreparedName): number {
-  return a.normalised <= b.normalised ? scoreOrdered(a, b) : scoreOrdered(b, a);
+  return withPatronymics(scoreWords(a, b), a.patronymic, b.patronymic);
 }
 
 /**

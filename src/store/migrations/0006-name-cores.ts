@@ -1,6 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { birthYearOf, nameCore } from '../../domain/names/core.ts';
-import { blockingKeysPrepared, prepareName } from '../../domain/names/index.ts';
+import { birthYearOf, blockingKeysPrepared, nameCore, prepareName } from '../../domain/names/index.ts';
 
 /** What this migration reads and writes, as it was when it was written. */
 interface Tables {
