@@ -115,7 +115,7 @@ async function matchesFor(ctx: ServiceContext, wanted: PreparedIdentity, options
   const wordsScores = new Map<string, number>();
   for (const core of await findCoreNames(ctx.db, blockingKeysPrepared(wanted.name), MAX_CORE_NAMES)) {
     const wordsScore = scoreWords(wanted.name, prepareNameCached(core));
-    if (coreMayMatch(wordsScore, options.threshold)) wordsScores.set(core, wordsScore);
+    if (coreMayMatch(wordsScore, options.threshold, wanted)) wordsScores.set(core, wordsScore);
   }
   const candidates = await findPeopleByCoreNames(ctx.db, [...wordsScores.keys()], {
     orgId: options.orgId,

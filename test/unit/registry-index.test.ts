@@ -50,16 +50,20 @@ describe('what the registry index may leave out', () => {
     expect(compatibleBirthYears('1956', 0.5)).toBeUndefined();
   });
 
-  it('no pair of names scores above highestScoreFrom its words’ score, with any birth dates', () => {
+  it('no pair of names scores above highestScoreFrom its words’ score, with any birth dates, nor above what the query’s own patronymic and date allow', () => {
     const pairs = otherNamePairs(1500, 7);
     for (const [i, { a, b }] of pairs.entries()) {
       const pa = prepareName(a);
       const pb = prepareName(b);
       const words = scoreWords(pa, pb);
-      for (const [da, db] of [['1956-04-12', '1956-04-12'], ['1956', null], ['1956-04-12', '1956-12-04']] as const) {
-        const score = duplicateScorePrepared({ name: pa, birthDate: da }, { name: pb, birthDate: db });
+      for (const [da, db] of [['1956-04-12', '1956-04-12'], ['1956', null], ['1956-04-12', '1956-12-04'], [null, '1956-04-12'], [null, null]] as const) {
+        const query = { name: pa, birthDate: da };
+        const score = duplicateScorePrepared(query, { name: pb, birthDate: db });
         expect(score, `${i}: ${a} / ${b}`).toBeLessThanOrEqual(highestScoreFrom(words) + 1e-12);
+        // Knowing the query: what it lacks (a patronymic, a birth date) cannot raise the score.
+        expect(score, `${i}: ${a} / ${b}, knowing ${a}`).toBeLessThanOrEqual(highestScoreFrom(words, query) + 1e-12);
       }
+      if (pa.patronymic === undefined) expect(highestScoreFrom(words, { name: pa, birthDate: null })).toBe(words);
     }
   });
 

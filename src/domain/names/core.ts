@@ -1,5 +1,5 @@
 import { BIRTH_DATE_AGREEMENT, parsePartialDate } from './birth-date.ts';
-import { highestScoreFrom } from './duplicate.ts';
+import { highestScoreFrom, type PreparedIdentity } from './duplicate.ts';
 
 /**
  * The registry's index works on *core names*: a person's given and family name, normalised,
@@ -39,7 +39,10 @@ export function compatibleBirthYears(birthDate: string | null | undefined, thres
 /** Floating-point slack in the bound below: a kept core name costs a little time, a lost one a match. */
 const BOUND_SLACK = 1e-9;
 
-/** Whether people with a core name whose words score `wordsScore` against a query could reach `threshold`. */
-export function coreMayMatch(wordsScore: number, threshold: number): boolean {
-  return highestScoreFrom(wordsScore) + BOUND_SLACK >= threshold;
+/**
+ * Whether people with a core name whose words score `wordsScore` against a query could reach
+ * `threshold` (the query, when given, bounds what patronymic and birth date can add).
+ */
+export function coreMayMatch(wordsScore: number, threshold: number, query?: PreparedIdentity): boolean {
+  return highestScoreFrom(wordsScore, query) + BOUND_SLACK >= threshold;
 }

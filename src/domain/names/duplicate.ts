@@ -1,4 +1,4 @@
-import { BIRTH_DATE_AGREEMENT, birthDateAgreement } from './birth-date.ts';
+import { BIRTH_DATE_AGREEMENT, birthDateAgreement, parsePartialDate } from './birth-date.ts';
 import { prepareName, type PreparedName } from './prepare.ts';
 import { DEFAULT_MATCH_THRESHOLD, nameScoreCeiling, scoreWords, withPatronymics } from './score.ts';
 
@@ -42,11 +42,15 @@ export function foldBirthDate(nameScore: number, agreement: number): number {
 
 /**
  * The highest duplicate score two people can reach whose names' words (patronymics aside) score
- * `wordsScore`: agreeing patronymics and equal full birth dates, each closing part of the gap to 1.
- * A search drops a candidate name below the words score that could reach its threshold.
+ * `wordsScore`: agreeing patronymics and equal full birth dates, each closing part of the gap to
+ * 1. When one side is known (`known`), only what it has can raise the score: without a
+ * patronymic the words score stands, without a birth date no date agrees. A search drops a
+ * candidate name below the words score that could reach its threshold.
  */
-export function highestScoreFrom(wordsScore: number): number {
-  return foldBirthDate(nameScoreCeiling(wordsScore), BIRTH_DATE_AGREEMENT.SAME);
+export function highestScoreFrom(wordsScore: number, known?: PreparedIdentity): number {
+  const withPatronymic = known === undefined || known.name.patronymic !== undefined ? nameScoreCeiling(wordsScore) : wordsScore;
+  const dated = known === undefined || parsePartialDate(known.birthDate) !== undefined;
+  return dated ? foldBirthDate(withPatronymic, BIRTH_DATE_AGREEMENT.SAME) : withPatronymic;
 }
 
 /** Duplicate score of two prepared identities, in [0, 1]. */

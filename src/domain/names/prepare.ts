@@ -183,19 +183,20 @@ function readAsPatronymic(word: PreparedWord, read: typeof readPatronymic): Prep
 }
 
 /**
- * Prepared names remembered by their text: the registry compares each query with names it has
- * compared before (a block's names, common names). Bounded like the word cache; forgetting only
- * costs time. The prepared names are immutable and shared.
+ * Prepared names remembered by their text: the registry compares each query with the core names
+ * of its blocks, and a registry of a million people has about 300,000 of them. Bounded, the
+ * oldest forgotten first (a Map keeps insertion order); forgetting only costs time. The prepared
+ * names are immutable and shared.
  */
 const NAMES = new Map<string, PreparedName>();
-const NAME_CACHE_SIZE = 200_000;
+const NAME_CACHE_SIZE = 400_000;
 
 /** `prepareName`, remembered (see NAMES). */
 export function prepareNameCached(full: string): PreparedName {
   let name = NAMES.get(full);
   if (name === undefined) {
     name = prepareName(full);
-    if (NAMES.size >= NAME_CACHE_SIZE) NAMES.clear();
+    if (NAMES.size >= NAME_CACHE_SIZE) NAMES.delete(NAMES.keys().next().value!);
     NAMES.set(full, name);
   }
   return name;
