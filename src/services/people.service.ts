@@ -251,6 +251,21 @@ export async function recordProtection(
 }
 
 /**
+ * The person's tracing consent, given or withdrawn at any time by the registering organisation:
+ * without it, public tracing never points to them and PFIF export leaves them out.
+ */
+export async function setTracingConsent(ctx: ServiceContext, actor: Actor, id: string, input: { tracing: boolean }): Promise<PersonView> {
+  const row = await findPerson(ctx.db, id);
+  if (!row || !isAllowed(actor, 'person.read', row.org_id)) throw notFound('person');
+  if (!isAllowed(actor, 'person.register', row.org_id)) throw forbidden('change consent');
+  await runCommand(ctx, actor, async (trx, nowIso) => {
+    await updatePerson(trx, id, { consent_tracing: input.tracing ? 1 : 0, updated_at: nowIso });
+    return { result: undefined, audit: { action: 'person.consent', subjectType: 'person', subjectId: id, payload: { tracing: input.tracing } } };
+  });
+  return getPerson(ctx, actor, id);
+}
+
+/**
  * The public tracing answer: whether a strong name + birth-date match exists among people who
  * consented, and which site to contact. Never a list, never a name.
  */

@@ -116,6 +116,32 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
     expect((await t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'x' } })).statusCode).toBe(400);
   });
 
+  it('lets the registering organisation withdraw and give tracing consent: public tracing follows at once', async () => {
+    const trace = () => t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'Oleksandr Petrovych Shevchenko', birthDate: '1956-04-12' } });
+    expect((await trace()).json().match).toBe(true);
+    const person = (await t.as(registrar, { method: 'POST', url: '/api/v1/people/search', payload: { name: 'Олександр Петрович Шевченко', birthDate: '1956-04-12' } })).json().items[0].id;
+    const consent = (token: string, payload: Record<string, unknown>) => t.as(token, { method: 'POST', url: `/api/v1/people/${person}/consent`, payload });
+    const auditBefore = await t.app.ctx.db.selectFrom('audit_events').select('seq').execute();
+
+    // Nobody outside the registering organisation may change it; bad input changes nothing.
+    expect((await consent(otherRegistrar, { tracing: false })).statusCode).toBe(404);
+    expect((await consent(liaison, { tracing: false })).statusCode).toBe(404);
+    expect((await consent(registrar, { tracing: 'no' })).statusCode).toBe(400);
+    expect((await consent(registrar, {})).statusCode).toBe(400);
+    expect(await t.app.ctx.db.selectFrom('audit_events').select('seq').execute()).toHaveLength(auditBefore.length);
+    expect((await trace()).json().match).toBe(true);
+
+    const withdrawn = await consent(registrar, { tracing: false });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ id: person, consentTracing: false });
+    expect((await trace()).json()).toEqual({ match: false });
+    const event = await t.app.ctx.db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ action: 'person.consent', subject_id: person });
+
+    expect((await consent(registrar, { tracing: true })).json().consentTracing).toBe(true);
+    expect((await trace()).json().match).toBe(true);
+  });
+
   it('rate-limits public tracing', async () => {
     const limited = await startTestApp(dialect, { tracingRequestsPerMinute: 2 });
     try {

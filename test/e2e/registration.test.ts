@@ -49,5 +49,17 @@ describe('registration with a duplicate warning in Chromium', () => {
     // Another spelling of a different person (the feminine form) is not offered as a duplicate.
     await page.getByLabel('Given name').fill('Oleksandra');
     await expect.poll(async () => page.locator(`[data-testid="duplicate-item"][data-id="${firstId}"]`).count(), { timeout: 15_000 }).toBe(0);
+
+    // The person's record: consent to tracing is given and withdrawn as the person says.
+    await page.goto(`${rig.base}/ops/people/${firstId}?lang=en`);
+    const consent = page.getByTestId('person-consent-value');
+    await consent.waitFor();
+    const initially = await consent.getAttribute('data-consent');
+    await page.getByTestId('consent-toggle').click();
+    await expect.poll(() => consent.getAttribute('data-consent')).toBe(initially === 'true' ? 'false' : 'true');
+    await page.getByTestId('consent-toggle').click();
+    await expect.poll(() => consent.getAttribute('data-consent')).toBe(initially);
+    await page.getByTestId('consent-control').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('e2e-person-consent-en') });
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, SITE_KINDS, VULNERABILITIES } from '../../domain/person.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { createSite, getPerson, listAllSites, recordProtection, registerPerson, searchPeople, traceForPublic } from '../../services/people.service.ts';
+import { createSite, getPerson, listAllSites, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 
@@ -121,6 +121,23 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
     async (request) => {
       const { actor } = await requireAuth(ctx, request);
       return recordProtection(ctx, actor, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:id/consent',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'The registering organisation records that the person gives or withdraws consent to public tracing',
+        params: IdParams,
+        body: Type.Object({ tracing: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: PersonOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return setTracingConsent(ctx, actor, request.params.id, request.body);
     },
   );
 

@@ -125,8 +125,44 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
         {searchesAllOrgs(me) && <Fact label={t('people.registeredBy')}>{orgName(p.orgId)}</Fact>}
         <Fact label={t('people.registeredAt')}>{clock(p.createdAt)}</Fact>
       </dl>
+      {canRegister(me) && p.orgId === me.orgId && <ConsentControl person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
       {atReception && <ProtectionForm person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
     </div>
+  );
+}
+
+/** Tracing consent, given or withdrawn whenever the person says so: public tracing follows at once. */
+function ConsentControl({ person, onChanged, onSessionEnded }: { person: Person; onChanged: (p: Person) => void; onSessionEnded: () => void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<RequestErrorKey | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function change() {
+    setFailure(null);
+    setBusy(true);
+    try {
+      onChanged(await api<Person>(`/api/v1/people/${encodeURIComponent(person.id)}/consent`, { method: 'POST', body: { tracing: !person.consentTracing } }));
+    } catch (err) {
+      if (isUnauthorized(err)) onSessionEnded();
+      else setFailure(requestErrorKey(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="group consent-control" data-testid="consent-control">
+      <h2>{t('people.consent.heading')}</h2>
+      <p className="field__hint">{t(person.consentTracing ? 'people.consent.withdrawHint' : 'people.consent.giveHint')}</p>
+      {failure && (
+        <p className="notice notice--error" role="alert">
+          {t(failure)}
+        </p>
+      )}
+      <button type="button" className="button" disabled={busy} onClick={() => void change()} data-testid="consent-toggle">
+        {t(person.consentTracing ? 'people.consent.withdraw' : 'people.consent.give')}
+      </button>
+    </section>
   );
 }
 
