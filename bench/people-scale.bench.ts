@@ -23,7 +23,7 @@ import { createApp, createContext } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Actor } from '../src/domain/identity.ts';
 import { fullName } from '../src/domain/person.ts';
-import { birthYearOf, blockingKeysPrepared, nameCore, prepareName } from '../src/domain/names/index.ts';
+import { birthYearOf, blockingKeysPrepared, coreNameKeys, nameCore, prepareName } from '../src/domain/names/index.ts';
 import { ensureOrg, ensureUser } from '../src/services/identity.service.ts';
 import { newId } from '../src/services/ids.ts';
 import { possibleDuplicates, registerPerson, searchPeople } from '../src/services/people.service.ts';
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
     const tp = process.hrtime.bigint();
     const core = nameCore(names.givenName, names.familyName);
     // Keys are kept once per core name, as registerPerson keeps them.
-    const keys = cores.has(core) ? [] : [...new Set(blockingKeysPrepared(prepareName(core)))];
+    const keys = cores.has(core) ? [] : [...new Set(coreNameKeys(core))];
     cores.add(core);
     prepMs += ms(tp);
     peopleBatch.push([id, org, names.givenName, names.familyName, gen.birthDate, nowIso, user.id, names.patronymic, gen.sex, '[]', null, null, 1, null, null, nowIso, null, core, birthYearOf(gen.birthDate)]);

@@ -5,6 +5,7 @@ import {
   blockingKeysPrepared,
   compatibleBirthYears,
   coreMayMatch,
+  coreNameKeys,
   DEFAULT_DUPLICATE_THRESHOLD,
   DEFAULT_MATCH_THRESHOLD,
   duplicateScoreFromWords,
@@ -195,7 +196,7 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
         name_core: core,
         birth_year: birthYearOf(input.birthDate),
       },
-      blockingKeysPrepared(prepareNameCached(core)),
+      coreNameKeys(core),
     );
     return {
       result: undefined,
@@ -240,14 +241,10 @@ export async function recordProtection(
   id: string,
   input: { status: ProtectionStatus; documentNumber?: string | undefined },
 ): Promise<PersonView> {
-  const row = await findPerson(ctx.db, id);
-  if (!row || !isAllowed(actor, 'person.read', row.org_id)) throw notFound('person');
-  if (!isAllowed(actor, 'person.register', row.org_id)) throw forbidden('record protection');
-  await runCommand(ctx, actor, async (trx, nowIso) => {
-    await updatePerson(trx, id, { protection_status: input.status, protection_document: input.documentNumber?.trim() || null, updated_at: nowIso });
-    return { result: undefined, audit: { action: 'person.protection', subjectType: 'person', subjectId: id, payload: { status: input.status } } };
+  return changePerson(ctx, actor, id, 'record protection', {
+    changes: { protection_status: input.status, protection_document: input.documentNumber?.trim() || null },
+    audit: { action: 'person.protection', payload: { status: input.status } },
   });
-  return getPerson(ctx, actor, id);
 }
 
 /**
@@ -255,12 +252,29 @@ export async function recordProtection(
  * without it, public tracing never points to them and PFIF export leaves them out.
  */
 export async function setTracingConsent(ctx: ServiceContext, actor: Actor, id: string, input: { tracing: boolean }): Promise<PersonView> {
+  return changePerson(ctx, actor, id, 'change consent', {
+    changes: { consent_tracing: input.tracing ? 1 : 0 },
+    audit: { action: 'person.consent', payload: { tracing: input.tracing } },
+  });
+}
+
+/**
+ * A change to a registered person, by the staff of the registering organisation who may register
+ * people; anyone who may not even read the person gets 404. The audit payload holds no names.
+ */
+async function changePerson(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  what: string,
+  change: { changes: Omit<Parameters<typeof updatePerson>[2], 'updated_at'>; audit: { action: string; payload: Record<string, unknown> } },
+): Promise<PersonView> {
   const row = await findPerson(ctx.db, id);
   if (!row || !isAllowed(actor, 'person.read', row.org_id)) throw notFound('person');
-  if (!isAllowed(actor, 'person.register', row.org_id)) throw forbidden('change consent');
+  if (!isAllowed(actor, 'person.register', row.org_id)) throw forbidden(what);
   await runCommand(ctx, actor, async (trx, nowIso) => {
-    await updatePerson(trx, id, { consent_tracing: input.tracing ? 1 : 0, updated_at: nowIso });
-    return { result: undefined, audit: { action: 'person.consent', subjectType: 'person', subjectId: id, payload: { tracing: input.tracing } } };
+    await updatePerson(trx, id, { ...change.changes, updated_at: nowIso });
+    return { result: undefined, audit: { ...change.audit, subjectType: 'person', subjectId: id } };
   });
   return getPerson(ctx, actor, id);
 }

@@ -1,4 +1,4 @@
-import { blockingKeysPrepared, DEFAULT_DUPLICATE_THRESHOLD, findDuplicates, prepareName, type PassPerson, type PassStats } from '../domain/names/index.ts';
+import { coreNameKeys, DEFAULT_DUPLICATE_THRESHOLD, findDuplicates, type PassPerson, type PassStats } from '../domain/names/index.ts';
 import { clearNameKeys, insertNameKeys, listCoreNames, readPeoplePage } from '../store/people-registry.repository.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -15,7 +15,7 @@ export async function reindexNames(ctx: ServiceContext): Promise<{ coreNames: nu
   return ctx.db.transaction().execute(async (trx) => {
     await clearNameKeys(trx);
     const cores = await listCoreNames(trx);
-    for (const core of cores) await insertNameKeys(trx, core, blockingKeysPrepared(prepareName(core)));
+    for (const core of cores) await insertNameKeys(trx, core, coreNameKeys(core));
     return { coreNames: cores.length };
   });
 }

@@ -1,5 +1,7 @@
 import { BIRTH_DATE_AGREEMENT, parsePartialDate } from './birth-date.ts';
+import { blockingKeysPrepared } from './blocking.ts';
 import { highestScoreFrom, type PreparedIdentity } from './duplicate.ts';
+import { prepareNameCached } from './prepare.ts';
 
 /**
  * The registry's index works on *core names*: a person's given and family name, normalised,
@@ -18,6 +20,19 @@ import { highestScoreFrom, type PreparedIdentity } from './duplicate.ts';
  * `nameCore` is in prepare.ts.
  */
 
+/** The blocking keys the index stores for a core name (`nameCore`): registration, migration and reindex alike. */
+export function coreNameKeys(core: string): string[] {
+  return blockingKeysPrepared(prepareNameCached(core));
+}
+
+/**
+ * Whether birth years can rule people out at this threshold: dates of different years cap a score
+ * at 0.5 + DIFFERENT (a year apart with the same day and month, ONE_DIGIT, is the one exception).
+ */
+export function birthYearsDecide(threshold: number): boolean {
+  return threshold > 0.5 + BIRTH_DATE_AGREEMENT.DIFFERENT;
+}
+
 /** The birth year of a registered date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or 0 when unknown. */
 export function birthYearOf(birthDate: string | null | undefined): number {
   return parsePartialDate(birthDate)?.year ?? 0;
@@ -31,8 +46,7 @@ export function birthYearOf(birthDate: string | null | undefined): number {
  */
 export function compatibleBirthYears(birthDate: string | null | undefined, threshold: number): number[] | undefined {
   const year = birthYearOf(birthDate);
-  // Even a perfect name with a disagreeing date reaches 0.5 + DIFFERENT: below that, dates filter nothing.
-  if (year === 0 || threshold <= 0.5 + BIRTH_DATE_AGREEMENT.DIFFERENT) return undefined;
+  if (year === 0 || !birthYearsDecide(threshold)) return undefined;
   return [0, year - 1, year, year + 1];
 }
 

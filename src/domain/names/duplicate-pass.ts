@@ -1,7 +1,7 @@
-import { BIRTH_DATE_AGREEMENT, parsePartialDate, partialDateAgreement, type PartialDate } from './birth-date.ts';
+import { parsePartialDate, partialDateAgreement, type PartialDate } from './birth-date.ts';
 import { blockingKeysPrepared } from './blocking.ts';
-import { coreMayMatch } from './core.ts';
-import { DEFAULT_DUPLICATE_THRESHOLD, foldBirthDate, highestScoreFrom } from './duplicate.ts';
+import { birthYearsDecide, coreMayMatch } from './core.ts';
+import { DEFAULT_DUPLICATE_THRESHOLD, foldBirthDate } from './duplicate.ts';
 import { nameCore, prepareRegisteredName, type PreparedName, type PreparedPatronymic } from './prepare.ts';
 import { scoreWords, withPatronymics } from './score.ts';
 
@@ -80,8 +80,7 @@ export function findDuplicates(
   onPair: (a: number, b: number, score: number) => void,
   threshold = DEFAULT_DUPLICATE_THRESHOLD,
 ): PassStats {
-  // Dates of different years cap a score at 0.5 + DIFFERENT: above that, years sort people out.
-  const yearsSortOut = threshold > 0.5 + BIRTH_DATE_AGREEMENT.DIFFERENT;
+  const yearsSortOut = birthYearsDecide(threshold);
   const cores = interner();
   const members: number[][] = [];
   const dates: (PartialDate | undefined)[] = [];
@@ -158,7 +157,7 @@ export function findDuplicates(
   for (let c = 0; c < cores.texts.length; c++) {
     if (members[c]!.length < 2) continue;
     const wordsScore = scoreWords(preparedCores[c]!, preparedCores[c]!);
-    if (highestScoreFrom(wordsScore) >= threshold) comparePeople(c, c, wordsScore);
+    if (coreMayMatch(wordsScore, threshold)) comparePeople(c, c, wordsScore);
   }
   blocks.forEach((block, k) => {
     for (let i = 0; i < block.length; i++) {

@@ -38,5 +38,5 @@ export {
   type PreparedIdentity,
 } from './duplicate.ts';
 export type { Sex } from './given-names.ts';
-export { birthYearOf, compatibleBirthYears, coreMayMatch } from './core.ts';
+export { birthYearOf, birthYearsDecide, compatibleBirthYears, coreMayMatch, coreNameKeys } from './core.ts';
 export { findDuplicates, type PassPerson, type PassStats } from './duplicate-pass.ts';

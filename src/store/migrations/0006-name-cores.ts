@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { birthYearOf, blockingKeysPrepared, nameCore, prepareName } from '../../domain/names/index.ts';
+import { birthYearOf, coreNameKeys, nameCore } from '../../domain/names/index.ts';
 
 /** What this migration reads and writes, as it was when it was written. */
 interface Tables {
@@ -33,7 +33,7 @@ export const nameCores: Migration = {
       await db.updateTable('people').set({ name_core: core, birth_year: birthYearOf(person.birth_date) }).where('id', '=', person.id).execute();
     }
     for (const core of cores) {
-      const keys = blockingKeysPrepared(prepareName(core));
+      const keys = coreNameKeys(core);
       if (keys.length === 0) continue;
       await db
         .insertInto('name_keys')
