@@ -1,6 +1,5 @@
 import {
   corridorStatus,
-  currentWindow,
   isFullyApproved,
   nextWindow,
   type ControlType,
@@ -10,6 +9,7 @@ import {
   type Decision,
   type TimeWindow,
 } from '../domain/corridor.ts';
+import { corridorNotice, type CorridorNotice } from '../domain/corridor-notice.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
 
 /**
@@ -45,8 +45,11 @@ export interface CorridorView extends CorridorContent {
   proposedAt: string | null;
   approvals: ApprovalView[];
   pendingParties: string[];
+  /** The window in effect now: set only while the corridor is open (the notice decides). */
   currentWindow: TimeWindow | null;
   nextWindow: TimeWindow | null;
+  /** What the status tells people to do; every label on every surface follows it. */
+  notice: CorridorNotice;
   atRisk: boolean;
   suspension: ControlView | null;
   closure: ControlView | null;
@@ -65,8 +68,10 @@ export interface PublicCorridorView {
   route: CorridorContent['route'];
   gatheringPoints: CorridorContent['gatheringPoints'];
   windows: TimeWindow[];
+  /** The window in effect now: set only while the corridor is open (the notice decides). */
   currentWindow: TimeWindow | null;
   nextWindow: TimeWindow | null;
+  notice: CorridorNotice;
   eligibility: string | null;
   allowedTraffic: string[];
   conditions: string | null;
@@ -113,10 +118,30 @@ function zonesOf(parties: readonly string[], zones: ReadonlyMap<string, string>)
   return [...new Set(parties.map((p) => zones.get(p)).filter((z): z is string => z !== undefined))];
 }
 
+/** The notice of a corridor at `now`: its status with the mediator's last suspension or closure. */
+export function noticeOf(aggregate: CorridorAggregate, now: Date, content: CorridorContent = contentOf(aggregate)): CorridorNotice {
+  const status = corridorStatus(factsOf(aggregate, content), now);
+  const suspendOrResume = lastControl(aggregate, ['suspend', 'resume']);
+  return corridorNotice(
+    {
+      status,
+      windows: content.windows,
+      suspendedAt: suspendOrResume?.type === 'suspend' ? suspendOrResume.at : null,
+      closedAt: lastControl(aggregate, ['close'])?.at ?? null,
+    },
+    now,
+  );
+}
+
+/** The window in effect: only an open corridor has one, whatever the clock says. */
+function windowInEffect(notice: CorridorNotice): TimeWindow | null {
+  return notice.window?.role === 'current' ? notice.window.window : null;
+}
+
 export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date, atRisk = false): CorridorView {
   const content = contentOf(aggregate);
-  const facts = factsOf(aggregate, content);
-  const status = corridorStatus(facts, now);
+  const notice = noticeOf(aggregate, now, content);
+  const status = notice.status;
   const decided = new Set(aggregate.decisions.map((d) => d.party_id));
   const suspendOrResume = lastControl(aggregate, ['suspend', 'resume']);
   const close = lastControl(aggregate, ['close']);
@@ -131,8 +156,9 @@ export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap
     proposedAt: aggregate.current.proposed_at,
     approvals: aggregate.decisions.map(presentApproval),
     pendingParties: content.parties.filter((p) => !decided.has(p)),
-    currentWindow: currentWindow(content.windows, now),
+    currentWindow: windowInEffect(notice),
     nextWindow: nextWindow(content.windows, now),
+    notice,
     atRisk,
     suspension: status === 'suspended' ? control(suspendOrResume) : null,
     closure: control(close),
@@ -165,18 +191,20 @@ export function presentPublicCorridor(
   now: Date,
 ): PublicCorridorView {
   const content = contentOf(aggregate);
+  const notice = noticeOf(aggregate, now, content);
   return {
     id: aggregate.corridor.id,
     name: content.name,
-    status: corridorStatus(factsOf(aggregate, content), now),
+    status: notice.status,
     purpose: content.purpose,
     origin: content.origin,
     destination: content.destination,
     route: content.route,
     gatheringPoints: content.gatheringPoints,
     windows: content.windows,
-    currentWindow: currentWindow(content.windows, now),
+    currentWindow: windowInEffect(notice),
     nextWindow: nextWindow(content.windows, now),
+    notice,
     eligibility: content.eligibility,
     allowedTraffic: content.allowedTraffic,
     conditions: content.conditions,

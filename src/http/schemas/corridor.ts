@@ -72,6 +72,19 @@ export const ApprovalOut = Type.Object({
   signedPayload: Type.String(),
 });
 
+const NoticeOut = Type.Object(
+  {
+    status: Type.Enum(CORRIDOR_STATUSES),
+    headline: Type.Enum(['open_now', 'opens_later', 'no_window', 'suspended', 'closed', 'not_agreed', 'rejected']),
+    advice: Type.Enum(['go', 'wait', 'do_not_go']),
+    window: Type.Union([Type.Object({ role: Type.Enum(['current', 'next', 'planned']), window: WindowOut }), Type.Null()]),
+    gatheringPoints: Type.Enum(['active', 'muted']),
+    emphasis: Type.Enum(['open', 'agreed', 'muted']),
+    since: Type.Union([Type.String(), Type.Null()]),
+  },
+  { description: 'What the status tells people to do: every label on every surface follows it, never the clock alone' },
+);
+
 const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String() });
 
 const CONTENT_OUT = {
@@ -105,6 +118,7 @@ export const CorridorOut = Type.Object({
   pendingParties: Type.Array(Type.String()),
   currentWindow: Type.Union([WindowOut, Type.Null()]),
   nextWindow: Type.Union([WindowOut, Type.Null()]),
+  notice: NoticeOut,
   atRisk: Type.Boolean(),
   suspension: Type.Union([ControlOut, Type.Null()]),
   closure: Type.Union([ControlOut, Type.Null()]),
@@ -125,6 +139,7 @@ export const PublicCorridorOut = Type.Object({
   windows: Type.Array(WindowOut),
   currentWindow: Type.Union([WindowOut, Type.Null()]),
   nextWindow: Type.Union([WindowOut, Type.Null()]),
+  notice: NoticeOut,
   eligibility: Type.Union([Type.String(), Type.Null()]),
   allowedTraffic: Type.Array(Type.String()),
   conditions: Type.Union([Type.String(), Type.Null()]),
