@@ -11,6 +11,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   bodyLimitBytes: number;
   tileUrl: string | null;
+  /** The public address people reach the site at: links in feeds, posters' QR codes, SMS. */
+  publicUrl: string;
   tileAttribution: string | null;
   logLevel: string;
   /** Base64 of 32 bytes that encrypt the organisations' signing keys; null → use serverKeyFile. */
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: intFromEnv(env, 'SESSION_HOURS', 12),
     loginAttemptsPerMinute: intFromEnv(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    publicUrl: (env.PUBLIC_URL && env.PUBLIC_URL !== '' ? env.PUBLIC_URL : 'http://localhost:8080').replace(/\/+$/, ''),
     tileUrl: env.TILE_URL && env.TILE_URL !== '' ? env.TILE_URL : null,
     tileAttribution: env.TILE_ATTRIBUTION && env.TILE_ATTRIBUTION !== '' ? env.TILE_ATTRIBUTION : null,
     logLevel: env.LOG_LEVEL ?? 'info',
