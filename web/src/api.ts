@@ -1,3 +1,7 @@
+import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
+
+export type { CorridorNotice };
+
 /**
  * Thin fetch wrapper for the Safe Passage API: same-origin cookies, JSON in and out, and
  * RFC 9457 problem+json errors turned into an ApiError the UI can map to a translated message.
@@ -143,8 +147,11 @@ export interface PublicCorridor {
   origin: NamedPoint | null;
   destination: NamedPoint | null;
   gatheringPoints: GatheringPoint[];
+  /** The window in effect: set only while open. */
   currentWindow: TimeWindow | null;
   nextWindow: TimeWindow | null;
+  /** What the status tells people: every label follows it (src/domain/corridor-notice.ts). */
+  notice: CorridorNotice;
   updatedAt: string;
   /* Beyond API.md's list; the server gives them (src/http/schemas/corridor.ts PublicCorridorOut). */
   route?: LineString | null;
@@ -215,8 +222,10 @@ export interface Corridor extends CorridorContent {
   proposedAt: string | null;
   approvals: Approval[];
   pendingParties: string[];
+  /** The window in effect: set only while open. */
   currentWindow: TimeWindow | null;
   nextWindow: TimeWindow | null;
+  notice: CorridorNotice;
   atRisk: boolean;
   suspension: { reason: string; incidentId: string | null; at: string; by: string } | null;
   closure: { reason: string; at: string; by: string } | null;

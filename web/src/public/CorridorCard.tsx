@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { TRAFFIC, type PublicCorridor } from '../api.ts';
 import { KYIV_ZONE, MOSCOW_ZONE, isValidInstant } from '../time.ts';
 import { WindowTime, distinctZones, useKyivClock } from './WindowTime.tsx';
-import { hintKey, isPublicStatus } from './status.ts';
+import { noticeAdvice, noticeLabel, noticeSince, noticeWindowLabel } from '../components/notice.ts';
+import { isPublicStatus } from './status.ts';
 
 interface CorridorCardProps {
   corridor: PublicCorridor;
@@ -14,7 +15,8 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
   const clock = useKyivClock();
   const headingId = `corridor-${corridor.id}`;
   const status = corridor.status;
-  const hint = hintKey(status);
+  const notice = corridor.notice;
+  const muted = notice.gatheringPoints === 'muted';
   const purposes = (corridor.purpose ?? []).filter((p) => p === 'evacuation' || p === 'supply');
   const points = corridor.gatheringPoints ?? [];
   const traffic = TRAFFIC.filter((k) => corridor.allowedTraffic?.includes(k));
@@ -22,8 +24,9 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
   const conditions = typeof corridor.conditions === 'string' ? corridor.conditions.trim() : '';
   // Kyiv time first, then each party's clock, and Moscow time, which occupied areas often keep.
   const zones = distinctZones([KYIV_ZONE, ...(corridor.partyTimeZones ?? []), MOSCOW_ZONE]);
-  const current = corridor.currentWindow && isValidInstant(corridor.currentWindow.start) ? corridor.currentWindow : null;
-  const next = corridor.nextWindow && isValidInstant(corridor.nextWindow.start) ? corridor.nextWindow : null;
+  // The notice, not the clock, decides which window shows and whether it is "open now".
+  const shown = notice.window && isValidInstant(notice.window.window.start) ? notice.window : null;
+  const sinceTime = notice.since && isValidInstant(notice.since) ? clock(notice.since) : null;
 
   return (
     <article
@@ -37,11 +40,14 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
           {corridor.name}
         </h3>
         <span className={`badge badge--${isPublicStatus(status) ? status : 'other'}`} data-testid="status-badge">
-          {t(`status.${status}`)}
+          {noticeLabel(notice)}
         </span>
       </header>
 
-      {hint && <p className="corridor-card__hint">{t(hint)}</p>}
+      <p className="corridor-card__hint" data-testid="advice">
+        {sinceTime && <span data-testid="since">{noticeSince(notice, sinceTime)}. </span>}
+        {noticeAdvice(notice)}
+      </p>
 
       <dl className="corridor-card__facts">
         <div>
@@ -51,23 +57,15 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
             <span className="visually-hidden"> – </span> {corridor.destination?.name}
           </dd>
         </div>
-        {current && (
-          <div className="corridor-card__window corridor-card__window--now">
-            <dt>{t('public.currentWindow')}</dt>
+        {shown && (
+          <div className={`corridor-card__window${shown.role === 'current' ? ' corridor-card__window--now' : ''}`} data-testid="window" data-role={shown.role}>
+            <dt>{noticeWindowLabel(shown.role)}</dt>
             <dd>
-              <WindowTime window={current} zones={zones} />
+              <WindowTime window={shown.window} zones={zones} />
             </dd>
           </div>
         )}
-        {next && (
-          <div className="corridor-card__window">
-            <dt>{t('public.nextWindow')}</dt>
-            <dd>
-              <WindowTime window={next} zones={zones} />
-            </dd>
-          </div>
-        )}
-        {!current && !next && (
+        {!shown && notice.advice !== 'do_not_go' && (
           <div>
             <dt>{t('public.nextWindow')}</dt>
             <dd>{t('public.noWindow')}</dd>
@@ -103,7 +101,7 @@ export function CorridorCard({ corridor, onShowOnMap }: CorridorCardProps) {
       {points.length === 0 ? (
         <p className="corridor-card__none">{t('public.noGatheringPoints')}</p>
       ) : (
-        <ul className="corridor-card__points">
+        <ul className={`corridor-card__points${muted ? ' corridor-card__points--muted' : ''}`} data-muted={muted ? 'true' : undefined}>
           {points.map((p, i) => (
             <li key={`${p.name}-${i}`}>
               <strong>{p.name}</strong>

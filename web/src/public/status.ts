@@ -6,10 +6,6 @@ export function isPublicStatus(status: CorridorStatus): status is PublicStatus {
   return PUBLIC.includes(status);
 }
 
-export function hintKey(status: CorridorStatus): `statusHint.${PublicStatus}` | null {
-  return isPublicStatus(status) ? `statusHint.${status}` : null;
-}
-
 /** Open first, then agreed (coming), suspended, closed; anything else last. */
 export function statusRank(status: CorridorStatus): number {
   const i = PUBLIC.indexOf(status);

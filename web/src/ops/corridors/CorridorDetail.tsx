@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { noticeWindowLabel } from '../../components/notice.ts';
 import {
   ApiError,
   TRAFFIC,
@@ -194,10 +195,11 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
             ) : (
               <ol className="window-list" data-testid="windows">
                 {windows.map((w) => {
-                  const now = corridor.currentWindow?.start === w.start;
+                  // Tagged from the notice: a suspended or draft corridor's window is never "open now".
+                  const role = corridor.notice.window?.window.start === w.start ? corridor.notice.window.role : null;
                   return (
-                    <li key={w.start} className={now ? 'window-list__now' : undefined}>
-                      {now && <strong className="window-list__tag">{t('public.currentWindow')}</strong>}
+                    <li key={w.start} className={role === 'current' ? 'window-list__now' : undefined} data-role={role ?? undefined}>
+                      {role && <strong className="window-list__tag">{noticeWindowLabel(role)}</strong>}
                       <WindowTime window={w} zones={zones} />
                     </li>
                   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, isAbort, type Corridor, type CorridorStatus, type Me, type Org, type Page } from '../../api.ts';
+import { noticeWindowLabel } from '../../components/notice.ts';
 import { WindowTime } from '../../public/WindowTime.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { navigate, onLinkClick } from '../route.ts';
@@ -178,9 +179,10 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
           <ul className="corridor-rows" data-testid="corridor-list" aria-live="polite">
             {sorted.map((c) => {
               const awaiting = awaitsMyDecision(me, c);
+              // The notice decides which window shows and as what: "open now" only when open.
               const past = c.windows?.[c.windows.length - 1];
-              const window = c.currentWindow ?? c.nextWindow ?? past;
-              const windowLabel = c.currentWindow ? 'public.currentWindow' : c.nextWindow ? 'public.nextWindow' : 'corridors.lastWindow';
+              const window = c.notice.window?.window ?? past;
+              const windowLabel = c.notice.window ? noticeWindowLabel(c.notice.window.role) : t('corridors.lastWindow');
               return (
                 <li
                   key={c.id}
@@ -205,7 +207,7 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
                   )}
                   {window ? (
                     <div className="corridor-row__window">
-                      <span className="corridor-row__label">{t(windowLabel)}: </span>
+                      <span className="corridor-row__label">{windowLabel}: </span>
                       <WindowTime window={window} zones={[zone]} />
                     </div>
                   ) : null}
