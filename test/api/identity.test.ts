@@ -332,5 +332,24 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
         await limited.close();
       }
     });
+
+    it('counts every spelling of one address (full-width, mixed case, spaces) against the same account', async () => {
+      const limited = await startTestApp(dialect, { loginAttemptsPerMinute: 3 });
+      try {
+        const [local, domain] = ADMIN.email.split('@') as [string, string];
+        const fullWidth = [...local].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+        const spellings = [ADMIN.email, ADMIN.email.toUpperCase(), ` ${ADMIN.email} `, `${fullWidth}@${domain}`, `${local.slice(0, -1)}\uff4e@${domain}`];
+        const statuses = [];
+        for (const email of spellings) {
+          statuses.push((await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'guessing-123' } })).statusCode);
+        }
+        expect(statuses).toEqual([401, 401, 401, 429, 429]);
+        // Locked out, the right password in another spelling does not get in either.
+        const right = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `${fullWidth}@${domain}`, password: ADMIN.password } });
+        expect(right.statusCode).toBe(429);
+      } finally {
+        await limited.close();
+      }
+    });
   });
 });

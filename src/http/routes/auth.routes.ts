@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { normaliseEmail } from '../../domain/identity.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { login, logout, presentMe } from '../../services/identity.service.ts';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../auth.ts';
@@ -16,9 +17,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
           max: ctx.config.loginAttemptsPerMinute,
           timeWindow: 60_000,
           // Per address and account, so one office behind a NAT does not lock out its colleagues.
+          // The account is keyed exactly as the user is looked up (NFKC, lower case): otherwise
+          // each full-width or mixed-case spelling of one address would get a bucket of its own.
           keyGenerator: (request) => {
             const body = request.body as { email?: unknown } | undefined;
-            const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+            const email = typeof body?.email === 'string' ? normaliseEmail(body.email) : '';
             return `${request.ip}|${email}`;
           },
         },
