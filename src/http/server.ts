@@ -11,6 +11,7 @@ import { createLiveHub, type LiveHub } from '../services/live.service.ts';
 import { installIdempotency } from './idempotency.ts';
 import { installMetrics } from './metrics.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
+import { tokenOf } from './auth.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
@@ -75,6 +76,11 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   app.decorateRequest('authenticated', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // What a signed-in caller gets may hold names and birth dates: no cache, shared or private,
+  // may keep it. Public answers set their own caching.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.authenticated || tokenOf(request)) reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error, request, reply) => {

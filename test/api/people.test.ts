@@ -96,6 +96,21 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
     expect((await t.as(registrar, { method: 'GET', url: `/api/v1/people/${person}` })).json()).toMatchObject({ vulnerabilities: ['elderly', 'medical'], consentTracing: true });
   });
 
+  it('lets no cache keep what a signed-in caller gets: search, a person, and errors carry no-store', async () => {
+    const search = await t.as(registrar, { method: 'POST', url: '/api/v1/people/search', payload: { name: 'Aleksandr Shevchenko' } });
+    expect(search.statusCode).toBe(200);
+    expect(search.headers['cache-control']).toBe('no-store');
+    const person = search.json().items[0].id as string;
+    const one = await t.as(registrar, { method: 'GET', url: `/api/v1/people/${person}` });
+    expect(one.headers['cache-control']).toBe('no-store');
+    expect((await t.as(otherRegistrar, { method: 'GET', url: `/api/v1/people/${person}` })).headers['cache-control']).toBe('no-store');
+    const cookie = await t.inject({ method: 'GET', url: `/api/v1/people/${person}`, headers: { cookie: `sp_session=${registrar}` } });
+    expect(cookie.statusCode).toBe(200);
+    expect(cookie.headers['cache-control']).toBe('no-store');
+    // The public list is still cacheable by shared caches.
+    expect((await t.inject({ method: 'GET', url: '/api/v1/public/corridors' })).headers['cache-control']).toMatch(/public/);
+  });
+
   it('records temporary protection at the reception centre', async () => {
     const id = (await register(registrar, { givenName: 'Ганна', familyName: 'Бондаренко', birthDate: '1990-07-01', site: receptionCentre })).json().id;
     const recorded = await t.as(registrar, { method: 'POST', url: `/api/v1/people/${id}/protection`, payload: { status: 'granted', documentNumber: 'TP-123456' } });
