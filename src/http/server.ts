@@ -12,6 +12,7 @@ import { installIdempotency } from './idempotency.ts';
 import { installMetrics } from './metrics.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
 import { tokenOf } from './auth.ts';
+import { INSTANT_FORMAT, isStrictInstant } from '../domain/instant.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
@@ -69,7 +70,13 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     },
     ajv: {
       // Unknown fields are refused, not silently dropped: a typo in a corridor field must show.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false, useDefaults: true },
+      customOptions: {
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: false,
+        useDefaults: true,
+        formats: { [INSTANT_FORMAT]: isStrictInstant },
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

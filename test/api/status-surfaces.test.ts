@@ -48,7 +48,7 @@ describe.each(DIALECTS)('status decides every label, on every surface (%s)', (di
     coordinator = await user(me.orgId, 'coord@m.test', 'coordinator');
     liaisons = [await user(parties[0]!, 'l@ua.test', 'liaison'), await user(parties[1]!, 'l@ru.test', 'liaison')];
     const windows = [{ start: new Date(windowStart).toISOString(), end: new Date(windowStart + 6 * HOUR).toISOString() }];
-    const post = async (token: string, url: string, payload?: unknown) => {
+    const post = async (token: string, url: string, payload?: Record<string, unknown>) => {
       const r = await t.as(token, { method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
       expect(r.statusCode, `${url}: ${r.body}`).toBeLessThan(300);
     };

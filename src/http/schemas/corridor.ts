@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { CORRIDOR_STATUSES, PURPOSES, TRAFFIC } from '../../domain/corridor.ts';
+import { INSTANT_FORMAT } from '../../domain/instant.ts';
 import { Id } from './common.ts';
 
 /** An instant with an explicit offset: "2022-03-05T09:00:00+02:00" or "…Z", never a bare "09:00". */
 export const Instant = Type.String({
+  format: INSTANT_FORMAT,
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
   description: 'RFC 3339 date-time with an explicit offset',
 });
