@@ -12,7 +12,9 @@ import { installIdempotency } from './idempotency.ts';
 import { installMetrics } from './metrics.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
 import { tokenOf } from './auth.ts';
+import { installTextRules } from './text-rules.ts';
 import { INSTANT_FORMAT, isStrictInstant } from '../domain/instant.ts';
+import { PERSON_NAME_FORMAT, isPersonName } from '../domain/text.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
@@ -75,7 +77,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
         allErrors: true,
         coerceTypes: false,
         useDefaults: true,
-        formats: { [INSTANT_FORMAT]: isStrictInstant },
+        formats: { [INSTANT_FORMAT]: isStrictInstant, [PERSON_NAME_FORMAT]: isPersonName },
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -130,6 +132,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installMetrics(app);
+  installTextRules(app);
   installIdempotency(app, ctx);
 
   await app.register(systemRoutes, { ctx });

@@ -72,6 +72,12 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
       [{ givenName: 'A', familyName: 'B', vulnerabilities: ['rich'] }, 400, '/vulnerabilities/0'],
       [{ givenName: ' ', familyName: 'B' }, 400, '/givenName'],
       [{ givenName: 'A', familyName: 'B', site: 'nope' }, 422, '/site'],
+      [{ givenName: 'Ivan\u0000', familyName: 'B' }, 400, '/givenName'],
+      [{ givenName: 'A', familyName: 'Kov\u202Eal' }, 400, '/familyName'],
+      [{ givenName: 'A', familyName: 'B', patronymic: '\u001b[2J' }, 400, '/patronymic'],
+      [{ givenName: 'A', familyName: 'B\uD800' }, 400, '/familyName'],
+      [{ givenName: '\u200B\u200B', familyName: 'B' }, 400, '/givenName'],
+      [{ givenName: 'A', familyName: '---' }, 400, '/familyName'],
     ];
     for (const [body, status, path] of cases) {
       const response = await register(registrar, body);
@@ -79,6 +85,11 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
       expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     expect(await count()).toBe(before);
+    // Names are kept in NFC: the same name typed with combining marks is the same string.
+    const decomposed = await register(registrar, { givenName: 'Йосип'.normalize('NFD'), familyName: 'Їжак'.normalize('NFD') });
+    expect(decomposed.statusCode).toBe(201);
+    const stored = (await t.as(registrar, { method: 'GET', url: `/api/v1/people/${decomposed.json().id}` })).json();
+    expect(stored).toMatchObject({ givenName: 'Йосип', familyName: 'Їжак' });
   });
 
   it('finds people by any spelling, best first; a registrar sees its own, the tracing desk all, a party nothing', async () => {

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, SITE_KINDS, VULNERABILITIES } from '../../domain/person.ts';
+import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createSite, getPerson, listAllSites, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });
 const BirthDate = Type.String({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
