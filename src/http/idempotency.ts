@@ -9,7 +9,7 @@ import {
   findIdempotencyKey,
   releaseIdempotencyKey,
 } from '../store/idempotency.repository.ts';
-import { tokenOf } from './auth.ts';
+import { requireAuth, tokenOf } from './auth.ts';
 
 /** How long a key is remembered: long enough for a field office whose link drops for a day. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
@@ -53,6 +53,8 @@ export function installIdempotency(app: FastifyInstance, ctx: ServiceContext): v
         { path: 'headers/idempotency-key', message: '1 to 200 visible ASCII characters' },
       ]);
     }
+    // A stored answer is the caller's: a revoked or expired token must not replay it (401 first).
+    if (tokenOf(request)) await requireAuth(ctx, request);
     const scope = scopeOf(request);
     const requestHash = hashCanonical({ method: request.method, url: request.url, body: request.body ?? null });
     const now = ctx.now();

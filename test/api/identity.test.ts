@@ -244,6 +244,25 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
       const bad = await t.as(admin, { method: 'POST', url: '/api/v1/orgs', headers: { 'idempotency-key': 'bad key with spaces' }, payload: { name: 'Agency E', kind: 'agency' } });
       expect(bad.statusCode).toBe(400);
     });
+
+    it('replays nothing to a token that was signed out, and never stores a query’s answer', async () => {
+      const token = await t.login(ADMIN.email, ADMIN.password);
+      const request = { method: 'POST', url: '/api/v1/orgs', headers: { 'idempotency-key': 'before-logout' }, payload: { name: 'Agency L', kind: 'agency' } } as const;
+      expect((await t.as(token, request)).statusCode).toBe(201);
+      expect((await t.as(token, { method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204);
+      const replay = await t.as(token, request);
+      expect(replay.statusCode).toBe(401);
+      expect(replay.headers['idempotent-replayed']).toBeUndefined();
+      expect(replay.body).not.toContain('Agency L');
+
+      const keys = async () => Number((await t.app.ctx.db.selectFrom('idempotency_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await keys();
+      const query = await t.as(admin, { method: 'POST', url: '/api/v1/people/search', headers: { 'idempotency-key': 'search-1' }, payload: { name: 'Shevchenko' } });
+      expect(query.statusCode).not.toBe(500);
+      const tracing = await t.inject({ method: 'POST', url: '/api/v1/public/tracing', headers: { 'idempotency-key': 'trace-1' }, payload: { name: 'Oleksandr Shevchenko', birthDate: '1956-04-12' } });
+      expect(tracing.statusCode).toBe(200);
+      expect(await keys()).toBe(before);
+    });
   });
 
   describe('operations', () => {

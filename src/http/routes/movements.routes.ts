@@ -180,6 +180,8 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
   app.post(
     '/api/v1/movements/check',
     {
+      // A dry run changes nothing: nothing to replay.
+      config: { idempotency: false },
       schema: {
         tags: ['movements'],
         summary: 'The warnings a notification would get, without notifying (for the form)',

@@ -71,6 +71,9 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
   app.post(
     '/api/v1/people/search',
     {
+      // A query changes nothing, so a retry just asks again; storing its answer would keep names
+      // and birth dates for a day, past a withdrawal of consent.
+      config: { idempotency: false },
       schema: {
         tags: ['people'],
         summary: 'Find people by name across scripts and transliterations, best first',
@@ -180,6 +183,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
     '/api/v1/public/tracing',
     {
       config: {
+        // Anonymous callers share one key scope: a stored answer could be replayed by anyone.
+        idempotency: false,
         rateLimit: { max: ctx.config.tracingRequestsPerMinute, timeWindow: 60_000 },
       },
       schema: {
