@@ -95,6 +95,34 @@ export function movementRuleErrors(plan: MovementPlan): FieldError[] {
   return errors;
 }
 
+/** A departure may be entered a little late (a desk catching up), never days late or years ahead. */
+export const DEPARTURE_PAST_SLACK_MINUTES = 60;
+export const DEPARTURE_MAX_DAYS_AHEAD = 366;
+/** Clocks on field phones drift; a tap a few minutes "ahead" of the server is still a real tap. */
+export const CLOCK_SKEW_MINUTES = 5;
+/** The oldest tap a device may still deliver (an outbox that waited through a week without signal). */
+export const CHECKIN_MAX_AGE_DAYS = 7;
+
+/** Times a notification must keep against the clock (422): a 2022 departure notified today is a typo. */
+export function movementTimeErrors(plan: Pick<MovementPlan, 'departAt'>, now: Date): FieldError[] {
+  const depart = new Date(plan.departAt).getTime();
+  if (depart < now.getTime() - DEPARTURE_PAST_SLACK_MINUTES * 60_000) return [{ path: '/departAt', message: 'must not be in the past' }];
+  if (depart > now.getTime() + DEPARTURE_MAX_DAYS_AHEAD * 86_400_000) return [{ path: '/departAt', message: 'must be within a year' }];
+  return [];
+}
+
+/**
+ * Whether a check-in's time is one a convoy could have: not in the future, not before the movement
+ * started (or was notified), and not older than a device could have kept it. Null when plausible.
+ */
+export function checkinTimeError(at: string, now: Date, since: string): { code: string; message: string } | null {
+  const t = new Date(at).getTime();
+  if (t > now.getTime() + CLOCK_SKEW_MINUTES * 60_000) return { code: 'CHECKIN_IN_FUTURE', message: 'must not be in the future' };
+  if (t < new Date(since).getTime() - CLOCK_SKEW_MINUTES * 60_000) return { code: 'CHECKIN_BEFORE_START', message: 'must not be before the movement started' };
+  if (t < now.getTime() - CHECKIN_MAX_AGE_DAYS * 86_400_000) return { code: 'CHECKIN_TOO_OLD', message: `must be within the last ${CHECKIN_MAX_AGE_DAYS} days` };
+  return null;
+}
+
 export interface NoticeCheck {
   hoursGiven: number;
   short: boolean;

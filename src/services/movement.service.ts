@@ -9,6 +9,8 @@ import {
   deliveryDiscrepancies,
   expectedPassages,
   movementRuleErrors,
+  movementTimeErrors,
+  checkinTimeError,
   movementStatus,
   noticeGiven,
   overdueVerdict,
@@ -159,7 +161,7 @@ async function warningsFor(ctx: ServiceContext, plan: MovementPlan, corridor: Co
 
 async function checkedPlan(ctx: ServiceContext, actor: Actor, input: MovementInput) {
   const plan = planOf(input);
-  const errors = movementRuleErrors(plan);
+  const errors = [...movementRuleErrors(plan), ...movementTimeErrors(plan, ctx.now())];
   if (errors.length > 0) throw new DomainError('rule', 'MOVEMENT_INVALID', 'The notification breaks some rules.', errors);
   const corridor = await corridorContext(ctx, actor, plan.corridorId);
   const required = corridor ? [...corridor.deconfliction.parties] : [...(await listOrgIdsOfKind(ctx.db, 'party'))].sort();
@@ -402,9 +404,8 @@ export async function checkIn(ctx: ServiceContext, actor: Actor, id: string, inp
   }
   const now = ctx.now();
   const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
-  if (new Date(at).getTime() > now.getTime() + 5 * 60_000) {
-    throw new DomainError('rule', 'CHECKIN_IN_FUTURE', 'A check-in cannot be in the future.', [{ path: '/at', message: 'must not be in the future' }]);
-  }
+  const timeError = checkinTimeError(at, now, aggregate.movement.started_at ?? aggregate.movement.created_at);
+  if (timeError) throw new DomainError('rule', timeError.code, `The check-in time ${timeError.message}.`, [{ path: '/at', message: timeError.message }]);
   const checkinId = newId();
   await runCommand(ctx, actor, async (trx, nowIso) => {
     await insertCheckin(trx, {

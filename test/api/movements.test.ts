@@ -108,6 +108,14 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
       expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     expect((await notify(supply({ departAt: '2030-01-01T10:00:00' }))).statusCode).toBe(400);
+    // A departure in 2022, or years ahead, is a typo: refused by the dry run and by the notification.
+    for (const [departAt, arriveBy] of [['2022-03-08T10:00:00+02:00', '2022-03-08T18:00:00+02:00'], [at(24 * 800), at(24 * 800 + 6)]]) {
+      for (const url of ['/api/v1/movements/check', '/api/v1/movements']) {
+        const refused = await t.as(agencyCoordinator, { method: 'POST', url, payload: supply({ departAt, arriveBy }) });
+        expect(refused.statusCode, `${url} ${departAt}`).toBe(422);
+        expect(refused.json().errors.map((e: { path: string }) => e.path)).toContain('/departAt');
+      }
+    }
     expect((await notify(supply({ vehicles: [] }))).statusCode).toBe(400);
     expect((await notify(supply({ corridorId: 'nope' }))).json().code).toBe('UNKNOWN_CORRIDOR');
     expect((await notify(supply(), uaLiaison)).statusCode).toBe(403);
@@ -185,6 +193,12 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     const expectedMs = new Date(view.departAt).getTime() + passage.fraction * (new Date(view.arriveBy).getTime() - new Date(view.departAt).getTime());
     expect(Math.abs(new Date(passage.expectedAt).getTime() - expectedMs)).toBeLessThan(1000);
 
+    // Times no convoy could have: 1999, before it started, tomorrow.
+    for (const [when, code] of [['1999-03-08T10:00:00Z', 'CHECKIN_BEFORE_START'], [at(-1), 'CHECKIN_BEFORE_START'], [at(24), 'CHECKIN_IN_FUTURE']] as const) {
+      const implausible = await post(id, 'checkins', agencyField, { lat: 50.9, lon: 34.79, at: when });
+      expect(implausible.statusCode, when).toBe(422);
+      expect(implausible.json()).toMatchObject({ code, errors: [{ path: '/at' }] });
+    }
     expect((await post(id, 'checkins', agencyField, { lat: 50.37, lon: 33.27, checkpoint: 'Nowhere' })).json().code).toBe('UNKNOWN_CHECKPOINT');
     expect((await post(id, 'checkins', agencyField, { lat: 50.37, lon: 33.27, checkpoint: 'Lokhvytsia', note: 'Passed without delay' })).statusCode).toBe(201);
     const tracked = (await get(id)).json();
