@@ -1,6 +1,15 @@
 import turfDistance from '@turf/distance';
 import { hashCanonical } from './canonical-json.ts';
 import type { FieldError } from './errors.ts';
+import { findPlace } from './gazetteer.ts';
+import {
+  normalisePublicText,
+  placeById,
+  publicTextMissing,
+  publicTextRuleErrors,
+  type PublicTranslations,
+  type PublicTranslationsInput,
+} from './public-text.ts';
 
 /**
  * Corridor agreements: content, validation, the rule for when one may be proposed, and the
@@ -26,6 +35,8 @@ export interface NamedPoint {
   lat: number;
   lon: number;
   address?: string;
+  /** Gazetteer id (origin, destination): the public reads the place's name in its own language. */
+  placeId?: string;
 }
 
 export interface Checkpoint {
@@ -67,10 +78,13 @@ export interface CorridorContent {
   maxVehicles: number | null;
   conditions: string | null;
   unilateral: UnilateralAnnouncement | null;
+  /** What the public reads, in every public language; signed with the rest. Null in versions written before it existed. */
+  publicText: PublicTranslations | null;
 }
 
-export type CorridorInput = Partial<Omit<CorridorContent, 'name' | 'unilateral'>> & {
+export type CorridorInput = Partial<Omit<CorridorContent, 'name' | 'unilateral' | 'publicText'>> & {
   name: string;
+  publicText?: PublicTranslationsInput | null | undefined;
   unilateral?: { announcedBy: string; source?: string | null | undefined } | null | undefined;
 };
 
@@ -85,6 +99,7 @@ export function normaliseContent(input: CorridorInput): CorridorContent {
     const trimmed = value?.trim();
     return trimmed ? trimmed : null;
   };
+  const gatheringPoints = input.gatheringPoints ?? [];
   return {
     name: input.name.trim(),
     purpose: [...new Set(input.purpose ?? [])],
@@ -92,7 +107,7 @@ export function normaliseContent(input: CorridorInput): CorridorContent {
     destination: input.destination ?? null,
     route: input.route ?? null,
     bufferMeters: input.bufferMeters ?? DEFAULT_BUFFER_METERS,
-    gatheringPoints: input.gatheringPoints ?? [],
+    gatheringPoints,
     checkpoints: input.checkpoints ?? [],
     windows: (input.windows ?? [])
       .map((w) => ({ start: toUtc(w.start), end: toUtc(w.end) }))
@@ -103,7 +118,18 @@ export function normaliseContent(input: CorridorInput): CorridorContent {
     maxVehicles: input.maxVehicles ?? null,
     conditions: text(input.conditions),
     unilateral: input.unilateral ? { announcedBy: input.unilateral.announcedBy, source: text(input.unilateral.source) } : null,
+    publicText: normalisePublicText(input.publicText, gatheringPoints.length),
   };
+}
+
+/** Endpoints given by name alone get the gazetteer's id, so the public reads them in its language. */
+export function withPlaceIds(content: CorridorContent): CorridorContent {
+  const resolve = (point: NamedPoint | null): NamedPoint | null => {
+    if (!point || point.placeId) return point;
+    const found = findPlace(point.name);
+    return found ? { ...point, placeId: found.id } : point;
+  };
+  return { ...content, origin: resolve(content.origin), destination: resolve(content.destination) };
 }
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -139,6 +165,10 @@ export function corridorRuleErrors(content: CorridorContent, partyOrgIds: Readon
   if (content.unilateral && !listed.has(content.unilateral.announcedBy)) {
     errors.push({ path: '/unilateral/announcedBy', message: 'must be one of the listed parties' });
   }
+  for (const [key, point] of [['origin', content.origin], ['destination', content.destination]] as const) {
+    if (point?.placeId !== undefined && !placeById(point.placeId)) errors.push({ path: `/${key}/placeId`, message: 'is not a known place' });
+  }
+  errors.push(...publicTextRuleErrors(content));
   return errors;
 }
 
@@ -157,6 +187,7 @@ export function missingForProposal(content: CorridorContent): FieldError[] {
   need(content.eligibility !== null, '/eligibility', 'say who may use the corridor');
   need(content.allowedTraffic.length > 0, '/allowedTraffic', 'say which traffic is allowed');
   need(content.parties.length > 0, '/parties', 'list the parties whose approval is needed');
+  missing.push(...publicTextMissing(content));
   return missing;
 }
 

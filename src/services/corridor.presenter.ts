@@ -10,6 +10,8 @@ import {
   type TimeWindow,
 } from '../domain/corridor.ts';
 import { corridorNotice, type CorridorNotice } from '../domain/corridor-notice.ts';
+import type { Lang } from '../domain/gazetteer.ts';
+import { placeNamesOf, type PublicTranslations } from '../domain/public-text.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
 
 /**
@@ -58,13 +60,16 @@ export interface CorridorView extends CorridorContent {
   updatedAt: string;
 }
 
+/** An endpoint as the public gets it: its name in each public language beside the one typed. */
+export type PublicEndpoint = NonNullable<CorridorContent['origin']> & { names: Record<Lang, string> };
+
 export interface PublicCorridorView {
   id: string;
   name: string;
   status: CorridorStatus;
   purpose: string[];
-  origin: CorridorContent['origin'];
-  destination: CorridorContent['destination'];
+  origin: PublicEndpoint | null;
+  destination: PublicEndpoint | null;
   route: CorridorContent['route'];
   gatheringPoints: CorridorContent['gatheringPoints'];
   windows: TimeWindow[];
@@ -75,6 +80,8 @@ export interface PublicCorridorView {
   eligibility: string | null;
   allowedTraffic: string[];
   conditions: string | null;
+  /** The signed public words in uk, ru and en; null for corridors agreed before they existed (see `publicWordsOf`). */
+  publicText: PublicTranslations | null;
   partyTimeZones: string[];
   updatedAt: string;
 }
@@ -83,7 +90,13 @@ export interface PublicCorridorView {
 export const PUBLIC_CLOSED_HOURS = 24;
 
 export function contentOf(aggregate: CorridorAggregate): CorridorContent {
-  return JSON.parse(aggregate.current.content) as CorridorContent;
+  const stored = JSON.parse(aggregate.current.content) as Omit<CorridorContent, 'publicText'> & { publicText?: CorridorContent['publicText'] };
+  // Versions stored before public texts existed have none: they read as null, their hash unchanged.
+  return { ...stored, publicText: stored.publicText ?? null };
+}
+
+function publicEndpoint(point: CorridorContent['origin']): PublicEndpoint | null {
+  return point ? { ...point, names: placeNamesOf(point) } : null;
 }
 
 export function factsOf(aggregate: CorridorAggregate, content: CorridorContent = contentOf(aggregate)): CorridorFacts {
@@ -197,8 +210,8 @@ export function presentPublicCorridor(
     name: content.name,
     status: notice.status,
     purpose: content.purpose,
-    origin: content.origin,
-    destination: content.destination,
+    origin: publicEndpoint(content.origin),
+    destination: publicEndpoint(content.destination),
     route: content.route,
     gatheringPoints: content.gatheringPoints,
     windows: content.windows,
@@ -208,6 +221,7 @@ export function presentPublicCorridor(
     eligibility: content.eligibility,
     allowedTraffic: content.allowedTraffic,
     conditions: content.conditions,
+    publicText: content.publicText,
     partyTimeZones: zonesOf(content.parties, zones),
     updatedAt: aggregate.corridor.updated_at,
   };

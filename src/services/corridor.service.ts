@@ -6,6 +6,7 @@ import {
   missingForProposal,
   normaliseContent,
   versionHash,
+  withPlaceIds,
   type ApprovalStatement,
   type ControlType,
   type CorridorContent,
@@ -78,7 +79,7 @@ function statusNow(ctx: ServiceContext, aggregate: CorridorAggregate): CorridorS
 }
 
 async function checkedContent(ctx: ServiceContext, input: CorridorInput): Promise<CorridorContent> {
-  const content = normaliseContent(input);
+  const content = withPlaceIds(normaliseContent(input));
   const errors = corridorRuleErrors(content, await listOrgIdsOfKind(ctx.db, 'party'));
   if (errors.length > 0) throw new DomainError('rule', 'CORRIDOR_INVALID', 'The corridor breaks some rules.', errors);
   return content;

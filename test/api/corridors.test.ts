@@ -54,7 +54,10 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
     expect(propose.statusCode).toBe(422);
     expect(propose.json().code).toBe('CORRIDOR_INCOMPLETE');
     expect(propose.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(
-      ['/allowedTraffic', '/destination', '/eligibility', '/gatheringPoints', '/origin', '/parties', '/purpose', '/route', '/windows'].sort(),
+      [
+        ...['/allowedTraffic', '/destination', '/eligibility', '/gatheringPoints', '/origin', '/parties', '/purpose', '/route', '/windows'],
+        ...['uk', 'ru', 'en'].flatMap((lang) => ['title', 'eligibility', 'whatToBring'].map((field) => `/publicText/${lang}/${field}`)),
+      ].sort(),
     );
   });
 

@@ -1,6 +1,31 @@
 import { expect } from 'vitest';
 import type { TestApp } from './app.ts';
 
+/** What the public reads of the Sumy → Poltava corridor, in every public language. */
+export const SUMY_POLTAVA_TEXT = {
+  uk: {
+    title: 'Суми → Полтава',
+    eligibility: 'Усі цивільні; іноземні студенти першими',
+    conditions: 'Автобуси з емблемою Червоного Хреста.',
+    whatToBring: 'Документи, вода, ліки, теплий одяг, заряджений телефон. Без зброї.',
+    gatheringPoints: [{ name: 'Сумський державний університет', address: 'вул. Римського-Корсакова, 2' }],
+  },
+  ru: {
+    title: 'Сумы → Полтава',
+    eligibility: 'Все гражданские; иностранные студенты первыми',
+    conditions: 'Автобусы с эмблемой Красного Креста.',
+    whatToBring: 'Документы, вода, лекарства, тёплая одежда, заряженный телефон. Без оружия.',
+    gatheringPoints: [{ name: 'Сумский государственный университет', address: 'ул. Римского-Корсакова, 2' }],
+  },
+  en: {
+    title: 'Sumy → Poltava',
+    eligibility: 'All civilians; foreign students first',
+    conditions: 'Buses marked with the Red Cross emblem.',
+    whatToBring: 'Documents, water, medicines, warm clothes, a charged phone. No weapons.',
+    gatheringPoints: [{ name: 'Sumy State University', address: 'Rymskoho-Korsakova St 2' }],
+  },
+};
+
 /** A complete corridor (Sumy → Poltava, 8 March 2022) listing the given parties. */
 export function corridorBody(parties: string[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -26,6 +51,7 @@ export function corridorBody(parties: string[], overrides: Record<string, unknow
     eligibility: 'Everyone; foreign students first',
     maxVehicles: 100,
     conditions: 'Buses marked with the Red Cross emblem.',
+    publicText: SUMY_POLTAVA_TEXT,
     ...overrides,
   };
 }

@@ -147,7 +147,8 @@ describe('corridor content', () => {
   });
 
   it('names every missing element of an empty draft', () => {
-    expect(missingForProposal(normaliseContent({ name: 'x' })).map((e) => e.path)).toHaveLength(9);
+    // 9 staff elements, and title, eligibility and what to bring in each of the three public languages.
+    expect(missingForProposal(normaliseContent({ name: 'x' })).map((e) => e.path)).toHaveLength(9 + 3 * 3);
   });
 
   it('hashes versions over canonical JSON: key order does not matter, content does', () => {

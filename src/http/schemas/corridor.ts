@@ -20,6 +20,44 @@ export const NamedPointSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** An origin or destination: a named point that may carry its gazetteer id. */
+export const EndpointSchema = Type.Object(
+  {
+    name: Name,
+    lat: Lat,
+    lon: Lon,
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+    placeId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9-]+$', description: 'gazetteer id, e.g. "enerhodar"' })),
+  },
+  { additionalProperties: false },
+);
+
+// A language may be written later than the others: every field is optional while drafting, and
+// the proposal names what is still missing.
+const PublicTextsSchema = Type.Object(
+  {
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    eligibility: Type.Optional(Type.String({ maxLength: 2000 })),
+    conditions: Type.Optional(Type.String({ maxLength: 4000 })),
+    whatToBring: Type.Optional(Type.String({ maxLength: 2000 })),
+    gatheringPoints: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { name: Type.Optional(Type.String({ maxLength: 200 })), address: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 100 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const PublicTranslationsSchema = Type.Object(
+  { uk: Type.Optional(PublicTextsSchema), ru: Type.Optional(PublicTextsSchema), en: Type.Optional(PublicTextsSchema) },
+  { additionalProperties: false, description: 'What the public reads, per language (uk, ru, en)' },
+);
+
 export const CheckpointSchema = Type.Object({ name: Name, lat: Lat, lon: Lon, controlledBy: Id }, { additionalProperties: false });
 
 export const WindowSchema = Type.Object({ start: Instant, end: Instant }, { additionalProperties: false });
@@ -41,8 +79,8 @@ export const UnilateralSchema = Type.Object(
 export const CORRIDOR_FIELDS = {
   name: Name,
   purpose: Type.Optional(Type.Array(Type.Enum(PURPOSES), { maxItems: 2 })),
-  origin: Type.Optional(Type.Union([NamedPointSchema, Type.Null()])),
-  destination: Type.Optional(Type.Union([NamedPointSchema, Type.Null()])),
+  origin: Type.Optional(Type.Union([EndpointSchema, Type.Null()])),
+  destination: Type.Optional(Type.Union([EndpointSchema, Type.Null()])),
   route: Type.Optional(Type.Union([LineStringSchema, Type.Null()])),
   bufferMeters: Type.Optional(Type.Number({ minimum: 50, maximum: 50_000 })),
   gatheringPoints: Type.Optional(Type.Array(NamedPointSchema, { maxItems: 100 })),
@@ -54,12 +92,37 @@ export const CORRIDOR_FIELDS = {
   maxVehicles: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()])),
   conditions: Type.Optional(Type.Union([Text, Type.Null()])),
   unilateral: Type.Optional(Type.Union([UnilateralSchema, Type.Null()])),
+  publicText: Type.Optional(Type.Union([PublicTranslationsSchema, Type.Null()])),
 };
 
 export const CorridorBody = Type.Object(CORRIDOR_FIELDS, { additionalProperties: false });
 export const CorridorAmendBody = Type.Object({ ...CORRIDOR_FIELDS, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 const PointOut = Type.Object({ name: Type.String(), lat: Type.Number(), lon: Type.Number(), address: Type.Optional(Type.String()) });
+const EndpointOut = Type.Object({
+  name: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  address: Type.Optional(Type.String()),
+  placeId: Type.Optional(Type.String()),
+});
+const NamesOut = Type.Object({ uk: Type.String(), ru: Type.String(), en: Type.String() });
+const PublicEndpointOut = Type.Object({
+  name: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  address: Type.Optional(Type.String()),
+  placeId: Type.Optional(Type.String()),
+  names: NamesOut,
+});
+const PublicTextsOut = Type.Object({
+  title: Type.String(),
+  eligibility: Type.String(),
+  conditions: Type.String(),
+  whatToBring: Type.String(),
+  gatheringPoints: Type.Array(Type.Object({ name: Type.String(), address: Type.String() })),
+});
+const PublicTranslationsOut = Type.Union([Type.Object({ uk: PublicTextsOut, ru: PublicTextsOut, en: PublicTextsOut }), Type.Null()]);
 const LineOut = Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number())) });
 
 export const ApprovalOut = Type.Object({
@@ -92,8 +155,8 @@ const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([
 const CONTENT_OUT = {
   name: Type.String(),
   purpose: Type.Array(Type.String()),
-  origin: Type.Union([PointOut, Type.Null()]),
-  destination: Type.Union([PointOut, Type.Null()]),
+  origin: Type.Union([EndpointOut, Type.Null()]),
+  destination: Type.Union([EndpointOut, Type.Null()]),
   route: Type.Union([LineOut, Type.Null()]),
   bufferMeters: Type.Number(),
   gatheringPoints: Type.Array(PointOut),
@@ -105,6 +168,7 @@ const CONTENT_OUT = {
   maxVehicles: Type.Union([Type.Integer(), Type.Null()]),
   conditions: Type.Union([Type.String(), Type.Null()]),
   unilateral: Type.Union([Type.Object({ announcedBy: Type.String(), source: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  publicText: PublicTranslationsOut,
 };
 
 export const CorridorContentOut = Type.Object(CONTENT_OUT);
@@ -134,8 +198,8 @@ export const PublicCorridorOut = Type.Object({
   name: Type.String(),
   status: Type.Enum(CORRIDOR_STATUSES),
   purpose: Type.Array(Type.String()),
-  origin: Type.Union([PointOut, Type.Null()]),
-  destination: Type.Union([PointOut, Type.Null()]),
+  origin: Type.Union([PublicEndpointOut, Type.Null()]),
+  destination: Type.Union([PublicEndpointOut, Type.Null()]),
   route: Type.Union([LineOut, Type.Null()]),
   gatheringPoints: Type.Array(PointOut),
   windows: Type.Array(WindowOut),
@@ -145,6 +209,7 @@ export const PublicCorridorOut = Type.Object({
   eligibility: Type.Union([Type.String(), Type.Null()]),
   allowedTraffic: Type.Array(Type.String()),
   conditions: Type.Union([Type.String(), Type.Null()]),
+  publicText: PublicTranslationsOut,
   partyTimeZones: Type.Array(Type.String()),
   updatedAt: Type.String(),
 });
