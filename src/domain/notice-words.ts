@@ -57,3 +57,37 @@ export const WINDOW_WORDS: Readonly<Record<Lang, Readonly<Record<'current' | 'ne
   ru: { current: 'Открыто сейчас', next: 'Следующее окно', planned: 'Запланированное время (не согласовано)' },
   en: { current: 'Open now', next: 'Next window', planned: 'Planned time (not agreed)' },
 };
+
+/**
+ * The advice cut to fit an SMS (two parts at most): the same instruction as `advice`, shorter.
+ * Only the headlines the public can receive are needed, but every one is worded for safety.
+ */
+export const SMS_ADVICE: Readonly<Record<Lang, Readonly<Record<NoticeHeadline, string>>>> = {
+  uk: {
+    open_now: 'Лише до пункту збору.',
+    opens_later: 'Не вирушайте раніше.',
+    no_window: 'Не вирушайте.',
+    suspended: 'Не вирушайте! Не йдіть до пунктів збору.',
+    closed: 'Не вирушайте.',
+    not_agreed: 'Не вирушайте.',
+    rejected: 'Не вирушайте.',
+  },
+  ru: {
+    open_now: 'Только к пункту сбора.',
+    opens_later: 'Не выдвигайтесь раньше.',
+    no_window: 'Не выдвигайтесь.',
+    suspended: 'Не выдвигайтесь! Не идите к пунктам сбора.',
+    closed: 'Не выдвигайтесь.',
+    not_agreed: 'Не выдвигайтесь.',
+    rejected: 'Не выдвигайтесь.',
+  },
+  en: {
+    open_now: 'Go only to the gathering point.',
+    opens_later: 'Do not set off early.',
+    no_window: 'Do not go.',
+    suspended: 'Do not go! Do not go to the gathering points.',
+    closed: 'Do not go.',
+    not_agreed: 'Do not go.',
+    rejected: 'Do not go.',
+  },
+};
