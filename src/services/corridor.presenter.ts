@@ -71,6 +71,8 @@ export interface PublicCorridorView {
   origin: PublicEndpoint | null;
   destination: PublicEndpoint | null;
   route: CorridorContent['route'];
+  /** How far either side of the route the corridor's protection reaches (the feeds' area). */
+  bufferMeters: number;
   gatheringPoints: CorridorContent['gatheringPoints'];
   windows: TimeWindow[];
   /** The window in effect now: set only while the corridor is open (the notice decides). */
@@ -213,6 +215,7 @@ export function presentPublicCorridor(
     origin: publicEndpoint(content.origin),
     destination: publicEndpoint(content.destination),
     route: content.route,
+    bufferMeters: content.bufferMeters,
     gatheringPoints: content.gatheringPoints,
     windows: content.windows,
     currentWindow: windowInEffect(notice),
