@@ -1,5 +1,6 @@
 import type { CorridorInput, LineString, NamedPoint } from '../domain/corridor.ts';
 import { findPlace } from '../domain/gazetteer.ts';
+import { demoPublicText } from './scenario-public-texts.ts';
 
 /**
  * The ten corridors of March 2022 (src/demo/scenario/ukraine-2022-03.json) with histories that
@@ -24,7 +25,7 @@ export interface DemoCorridor {
 function place(name: string): NamedPoint {
   const found = findPlace(name);
   if (!found) throw new Error(`the gazetteer lacks ${name}`);
-  return { name: found.names.en, lat: found.lat, lon: found.lon };
+  return { name: found.names.en, lat: found.lat, lon: found.lon, placeId: found.id };
 }
 
 function route(...names: string[]): LineString {
@@ -47,6 +48,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-04T20:00:00+02:00',
     content: (p) => ({
       name: 'Mariupol – Zaporizhzhia (5 March)',
+      publicText: demoPublicText('UA22-C01'),
       purpose: ['evacuation'],
       origin: place('Mariupol'),
       destination: place('Zaporizhzhia'),
@@ -70,6 +72,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-04T20:30:00+02:00',
     content: (p) => ({
       name: 'Volnovakha – Pokrovsk',
+      publicText: demoPublicText('UA22-C02'),
       purpose: ['evacuation'],
       origin: place('Volnovakha'),
       destination: place('Pokrovsk'),
@@ -90,6 +93,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-05T21:00:00+02:00',
     content: (p) => ({
       name: 'Mariupol – Zaporizhzhia (6 March)',
+      publicText: demoPublicText('UA22-C03'),
       purpose: ['evacuation'],
       origin: place('Mariupol'),
       destination: place('Zaporizhzhia'),
@@ -114,6 +118,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-07T08:30:00+02:00',
     content: (p) => ({
       name: 'Kyiv – Gomel (unilateral announcement)',
+      publicText: demoPublicText('UA22-C04'),
       purpose: ['evacuation'],
       origin: place('Kyiv'),
       destination: place('Gomel'),
@@ -136,6 +141,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-07T18:00:00+02:00',
     content: (p) => ({
       name: 'Sumy – Poltava',
+      publicText: demoPublicText('UA22-C05'),
       purpose: ['evacuation', 'supply'],
       origin: place('Sumy'),
       destination: place('Poltava'),
@@ -158,6 +164,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-08T20:00:00+02:00',
     content: (p) => ({
       name: 'Enerhodar – Zaporizhzhia',
+      publicText: demoPublicText('UA22-C06'),
       purpose: ['evacuation', 'supply'],
       origin: place('Enerhodar'),
       destination: place('Zaporizhzhia'),
@@ -180,6 +187,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-08T20:30:00+02:00',
     content: (p) => ({
       name: 'Izium – Lozova',
+      publicText: demoPublicText('UA22-C07'),
       purpose: ['evacuation', 'supply'],
       origin: place('Izium'),
       destination: place('Lozova'),
@@ -200,6 +208,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-08T21:00:00+02:00',
     content: (p) => ({
       name: 'Bucha, Vorzel, Irpin – Kyiv',
+      publicText: demoPublicText('UA22-C08'),
       purpose: ['evacuation'],
       origin: { ...place('Bucha'), name: 'Bucha / Vorzel / Irpin' },
       destination: place('Kyiv'),
@@ -224,6 +233,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-13T21:00:00+02:00',
     content: (p) => ({
       name: 'Mariupol – Zaporizhzhia (private cars, 14 March)',
+      publicText: demoPublicText('UA22-C09'),
       purpose: ['evacuation'],
       origin: place('Mariupol'),
       destination: place('Zaporizhzhia'),
@@ -246,6 +256,7 @@ export const SCENARIO_CORRIDORS: readonly DemoCorridor[] = [
     draftedAt: '2022-03-14T20:00:00+02:00',
     content: (p) => ({
       name: 'Sumy – Lubny',
+      publicText: demoPublicText('UA22-C10'),
       purpose: ['evacuation'],
       origin: place('Sumy'),
       destination: place('Lubny'),
@@ -275,6 +286,7 @@ export function liveDemoCorridor(parties: Record<DemoParty, string>, now: Date):
   const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
   return {
     name: 'Enerhodar – Zaporizhzhia (live demo)',
+    publicText: demoPublicText('live'),
     purpose: ['evacuation', 'supply'],
     origin: place('Enerhodar'),
     destination: place('Zaporizhzhia'),
@@ -294,6 +306,7 @@ export function pendingDemoCorridor(parties: Record<DemoParty, string>, now: Dat
   const tomorrow = new Date(now.getTime() + 24 * 3_600_000).toISOString().slice(0, 10);
   return {
     name: 'Mariupol – Zaporizhzhia (awaiting approval)',
+    publicText: demoPublicText('pending'),
     purpose: ['evacuation'],
     origin: place('Mariupol'),
     destination: place('Zaporizhzhia'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corridorRuleErrors, missingForProposal, normaliseContent, versionHash, withPlaceIds, type CorridorInput } from '../../src/domain/corridor.ts';
 import { placeNameOf, publicWordsOf } from '../../src/domain/public-text.ts';
+import { liveDemoCorridor, pendingDemoCorridor, SCENARIO_CORRIDORS } from '../../src/demo/scenario-corridors.ts';
 import { SUMY_POLTAVA_TEXT, corridorBody } from '../helpers/corridors.ts';
 
 const body = (overrides: Record<string, unknown> = {}) => corridorBody(['ua', 'ru'], overrides) as unknown as CorridorInput;
@@ -59,5 +60,17 @@ describe('public texts', () => {
     expect(publicWordsOf(legacy, 'uk')).toMatchObject({ title: 'Суми → Полтава', eligibility: 'Everyone; foreign students first', whatToBring: '' });
     expect(publicWordsOf({ ...legacy, origin: null }, 'en').title).toBe('Sumy – Poltava');
     expect(publicWordsOf(normaliseContent(body()), 'ru').gatheringPoints).toEqual([{ name: 'Сумский государственный университет', address: 'ул. Римского-Корсакова, 2' }]);
+  });
+
+  it('gives every demo corridor its public words in all three languages and its places by id', () => {
+    const parties = { ua: 'ua', ru: 'ru' };
+    const now = new Date('2026-01-01T00:00:00Z');
+    const inputs = [...SCENARIO_CORRIDORS.map((c) => c.content(parties)), liveDemoCorridor(parties, now), pendingDemoCorridor(parties, now)];
+    for (const input of inputs) {
+      const content = normaliseContent(input);
+      expect(missingForProposal(content), content.name).toEqual([]);
+      expect(corridorRuleErrors(content, new Set(['ua', 'ru'])), content.name).toEqual([]);
+      expect([content.origin?.placeId, content.destination?.placeId].every(Boolean), content.name).toBe(true);
+    }
   });
 });
