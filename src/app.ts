@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
+import { securityHeadersOf } from './http/public-hot-path.ts';
+import { createPublicStream, type PublicStream } from './http/public-stream.ts';
 import { buildServer, type ServerOptions } from './http/server.ts';
 import type { ServiceContext } from './services/context.ts';
 import { createInProcessBus, type EventBus } from './services/events.ts';
 import { createLiveHub, type LiveHub } from './services/live.service.ts';
 import { createPostgresBus } from './services/postgres-bus.ts';
+import { createPublicSnapshot, type PublicSnapshotService } from './services/public-snapshot.service.ts';
 import { loadServerKey } from './services/server-key.ts';
 import { openMigratedDatabase, type Database } from './store/database.ts';
 
@@ -14,6 +17,9 @@ export interface App {
   database: Database;
   server: FastifyInstance;
   live: LiveHub;
+  /** The public artefacts, rebuilt on every change that reaches this instance. */
+  publicSnapshot: PublicSnapshotService;
+  publicStream: PublicStream;
   close(): Promise<void>;
 }
 
@@ -64,10 +70,19 @@ export async function createApp(config: Config = loadConfig(), options: ServerOp
   const context = await createContext(config, report);
   const { ctx, database } = context;
   const live = createLiveHub(ctx, report);
+  const publicSnapshot = createPublicSnapshot(ctx, live, report);
+  const publicStream = createPublicStream(live, publicSnapshot);
   try {
-    server = await buildServer(ctx, { ...options, live });
+    server = await buildServer(ctx, { ...options, live, publicSnapshot, publicStream });
+    await server.ready();
+    const securityHeaders = await securityHeadersOf(server);
+    publicSnapshot.setBaseHeaders(securityHeaders);
+    publicStream.setBaseHeaders(securityHeaders);
     await live.start();
+    await publicSnapshot.start();
   } catch (error) {
+    publicStream.close();
+    publicSnapshot.stop();
     live.stop();
     await context.close();
     throw error;
@@ -78,7 +93,11 @@ export async function createApp(config: Config = loadConfig(), options: ServerOp
     database,
     server: running,
     live,
+    publicSnapshot,
+    publicStream,
     async close() {
+      publicStream.close();
+      publicSnapshot.stop();
       live.stop();
       await running.close();
       await context.close();

@@ -1,8 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+/**
+ * Counts of the answers sent in front of Fastify (the public hot path): a plain tally per label
+ * set, added to the request counter when Prometheus reads it, so counting costs a map lookup.
+ */
+export class HotCounts {
+  private readonly counts = new Map<string, { method: string; route: string; status: string; n: number }>();
+
+  add(method: string, route: string, status: number): void {
+    const key = `${method} ${status} ${route}`;
+    const entry = this.counts.get(key);
+    if (entry) entry.n += 1;
+    else this.counts.set(key, { method, route, status: String(status), n: 1 });
+  }
+
+  /** The tallies since the last drain, then zero. */
+  drain(): { method: string; route: string; status: string; n: number }[] {
+    const entries = [...this.counts.values()].filter((e) => e.n > 0).map((e) => ({ ...e }));
+    for (const entry of this.counts.values()) entry.n = 0;
+    return entries;
+  }
+}
+
 /** Prometheus metrics per server instance; labels use route patterns, never raw URLs (no ids, no names). */
-export function installMetrics(app: FastifyInstance): Registry {
+export function installMetrics(app: FastifyInstance, hot?: HotCounts): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'safe_passage_' });
   const requests = new Counter({
@@ -10,6 +32,9 @@ export function installMetrics(app: FastifyInstance): Registry {
     help: 'HTTP requests by method, route pattern and status',
     labelNames: ['method', 'route', 'status'] as const,
     registers: [registry],
+    collect() {
+      for (const { n, ...labels } of hot?.drain() ?? []) this.inc(labels, n);
+    },
   });
   const duration = new Histogram({
     name: 'safe_passage_http_request_duration_seconds',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -9,12 +10,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServiceContext } from '../services/context.ts';
 import { createLiveHub, type LiveHub } from '../services/live.service.ts';
 import { installIdempotency } from './idempotency.ts';
-import { installMetrics } from './metrics.ts';
+import { HotCounts, installMetrics } from './metrics.ts';
+import { createPublicHotPath } from './public-hot-path.ts';
+import type { PublicStream } from './public-stream.ts';
+import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
 import { tokenOf } from './auth.ts';
 import { installTextRules } from './text-rules.ts';
 import { INSTANT_FORMAT, isStrictInstant } from '../domain/instant.ts';
 import { PERSON_NAME_FORMAT, isPersonName } from '../domain/text.ts';
+import { announcementRoutes } from './routes/announcements.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
@@ -33,6 +38,10 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   webRoot?: string;
   live?: LiveHub;
+  /** Public artefacts served from memory, in front of Fastify (see public-hot-path.ts). */
+  publicSnapshot?: PublicSnapshotService;
+  /** The public event stream for many readers; without it each reader gets its own serialisation. */
+  publicStream?: PublicStream;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -59,7 +68,21 @@ export function defaultLoggerOptions(level: string): FastifyServerOptions['logge
 }
 
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const hotCounts = new HotCounts();
+  const { publicSnapshot, publicStream } = options;
+  const hotPath = publicSnapshot ? createPublicHotPath(publicSnapshot, publicStream ?? null, hotCounts) : null;
   const app = Fastify({
+    // Cached public answers are sent before Fastify's request cycle starts: at a national
+    // audience that cycle, not the work, would be the cost. app.inject() does not pass here
+    // and gets the same answers from the routes.
+    ...(hotPath
+      ? {
+          serverFactory: (handler: http.RequestListener) =>
+            http.createServer((req, res) => {
+              if (!hotPath(req, res)) handler(req, res);
+            }),
+        }
+      : {}),
     logger: options.logger ?? defaultLoggerOptions(ctx.config.logLevel),
     bodyLimit: ctx.config.bodyLimitBytes,
     // Event streams stay open for hours; closing the server must end them, not wait for them.
@@ -131,7 +154,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installMetrics(app);
+  installMetrics(app, hotCounts);
   installTextRules(app);
   installIdempotency(app, ctx);
 
@@ -139,13 +162,13 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(authRoutes, { ctx });
   await app.register(orgRoutes, { ctx });
   await app.register(userRoutes, { ctx });
-  await app.register(publicRoutes, { ctx });
+  await app.register(publicRoutes, { ctx, snapshot: publicSnapshot });
   await app.register(corridorRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });
-  await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })) });
+  await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })), publicStream });
   await installWeb(app, options.webRoot);
 
   return app;

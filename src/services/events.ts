@@ -38,3 +38,25 @@ export function createInProcessBus(): EventBus {
     },
   };
 }
+
+/**
+ * Hears what this instance publishes at the moment it publishes it, before the bus carries it
+ * (through PostgreSQL that is a round trip later): caches use it to know at once they are stale.
+ */
+export function observePublishes(bus: EventBus, listener: ChangeListener): () => void {
+  const publish = bus.publish.bind(bus);
+  let active = true;
+  bus.publish = (event) => {
+    if (active) {
+      try {
+        listener(event);
+      } catch {
+        // An observer must never stop a command's event from going out.
+      }
+    }
+    publish(event);
+  };
+  return () => {
+    active = false;
+  };
+}

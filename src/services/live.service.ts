@@ -4,6 +4,7 @@ import { loadMovementAggregate } from '../store/movements.repository.ts';
 import type { Actor } from '../domain/identity.ts';
 import { loadAllCorridorAggregates, loadCorridorAggregate, type CorridorAggregate } from '../store/corridors.repository.ts';
 import { listOrgTimeZones } from '../store/orgs.repository.ts';
+import { announceCorridorChange } from './announcement.service.ts';
 import type { ServiceContext } from './context.ts';
 import { factsOf, isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 import { canRead } from './corridor.service.ts';
@@ -45,6 +46,11 @@ export type StaffEvent =
 export interface LiveHub {
   subscribePublic(listener: (event: PublicCorridorEvent) => void): () => void;
   subscribeStaff(actor: Actor, listener: (event: StaffEvent) => void): () => void;
+  /**
+   * Runs after anything that may have changed the public page (a public event, a look at the
+   * clock), inside the hub's queue, so `idle()` also waits for it (the public snapshot rebuilds here).
+   */
+  watchPublic(work: () => Promise<void>): () => void;
   /** Looks for windows that opened or closed since the last look (the scheduler calls it). */
   tick(): Promise<void>;
   start(): Promise<void>;
@@ -59,6 +65,10 @@ export interface LiveHub {
  */
 export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => void): LiveHub {
   const publicListeners = new Set<(event: PublicCorridorEvent) => void>();
+  const publicWatchers = new Set<() => Promise<void>>();
+  const afterPublicChange = async (): Promise<void> => {
+    for (const work of publicWatchers) await work();
+  };
   const staffListeners = new Set<{ actor: Actor; listener: (event: StaffEvent) => void }>();
   const toStaff = (allowed: (actor: Actor) => boolean, event: StaffEvent): void => {
     for (const { actor, listener } of staffListeners) if (allowed(actor)) listener(event);
@@ -69,7 +79,8 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
   let timer: NodeJS.Timeout | undefined;
   let unsubscribeBus: (() => void) | undefined;
 
-  const deliver = (aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date): void => {
+  /** Returns whether the public heard of it. */
+  const deliver = (aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date): boolean => {
     const id = aggregate.corridor.id;
     const status = corridorStatus(factsOf(aggregate), now);
     lastStatus.set(id, status);
@@ -83,6 +94,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       publicEvent = { id, status, removed: true };
     }
     if (publicEvent) for (const listener of publicListeners) listener(publicEvent);
+    return publicEvent !== undefined;
   };
 
   const enqueue = (work: () => Promise<void>): void => {
@@ -91,7 +103,9 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
 
   const refresh = async (id: string): Promise<void> => {
     const aggregate = await loadCorridorAggregate(ctx.db, id);
-    if (aggregate) deliver(aggregate, await listOrgTimeZones(ctx.db), ctx.now());
+    if (aggregate && deliver(aggregate, await listOrgTimeZones(ctx.db), ctx.now())) await afterPublicChange();
+    // Every public status change passes here or through scan: the one place it is announced.
+    if (aggregate) await announceCorridorChange(ctx, aggregate);
   };
 
   const refreshMovement = async (id: string, change: string): Promise<void> => {
@@ -127,10 +141,15 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       if (!emit) {
         lastStatus.set(id, status);
         if (listed) onPublicPage.add(id);
+        // A change made while no instance was running is announced on start.
+        if (listed) await announceCorridorChange(ctx, aggregate);
       } else if (lastStatus.get(id) !== status || listed !== onPublicPage.has(id)) {
         deliver(aggregate, zones, now);
+        await announceCorridorChange(ctx, aggregate);
       }
     }
+    // Time-dependent parts of the public views (which window is next) move with the clock too.
+    if (emit) await afterPublicChange();
   };
 
   return {
@@ -142,6 +161,10 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       const entry = { actor, listener };
       staffListeners.add(entry);
       return () => staffListeners.delete(entry);
+    },
+    watchPublic(work) {
+      publicWatchers.add(work);
+      return () => publicWatchers.delete(work);
     },
     async tick() {
       enqueue(() => scan(true));
@@ -177,10 +200,16 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       if (timer) clearInterval(timer);
       unsubscribeBus?.();
       publicListeners.clear();
+      publicWatchers.clear();
       staffListeners.clear();
     },
-    idle() {
-      return queue;
+    async idle() {
+      // Work may enqueue more work (a refresh, then the snapshot's rebuild): wait until none is left.
+      let seen: Promise<void>;
+      do {
+        seen = queue;
+        await seen;
+      } while (seen !== queue);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import type { LiveHub } from '../../services/live.service.ts';
+import type { PublicStream } from '../public-stream.ts';
 import { requireAuth } from '../auth.ts';
 
 /** Proxies drop quiet connections; a comment line this often keeps the stream open. */
@@ -38,11 +39,19 @@ function openEventStream(
   });
 }
 
-export const streamRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; live: LiveHub }> = async (app, { ctx, live }) => {
+export const streamRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; live: LiveHub; publicStream?: PublicStream }> = async (
+  app,
+  { ctx, live, publicStream },
+) => {
   app.get(
     '/api/v1/public/stream',
-    { schema: { tags: ['public'], summary: 'Server-sent events: `corridor` on every public status change (no login)' } },
+    { schema: { tags: ['public'], summary: 'Server-sent events: `corridor` on every public status change, with ids for Last-Event-ID (no login)' }, logLevel: 'warn' },
     async (request, reply) => {
+      if (publicStream) {
+        reply.hijack();
+        publicStream.attach(request.raw, reply.raw, { 'x-request-id': request.id });
+        return;
+      }
       openEventStream(request, reply, (send) => live.subscribePublic((event) => send('corridor', event)));
     },
   );

@@ -1,0 +1,91 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { etagMatches, preferredEncoding, type ContentEncoding } from '../domain/http-cache.ts';
+import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
+import type { HotCounts } from './metrics.ts';
+import { PUBLIC_STREAM_PATH, type PublicStream } from './public-stream.ts';
+
+/** Headers of an answer that are about that answer, not the site's security policy. */
+const PER_ANSWER = new Set(['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'date', 'connection', 'keep-alive', 'vary', 'x-request-id', 'transfer-encoding', 'content-encoding']);
+
+/**
+ * The security headers (CSP, nosniff, frame and referrer policies…) the rest of the site gets
+ * from helmet, read off a real answer of the ready server, so answers sent in front of Fastify
+ * carry exactly the same ones.
+ */
+export async function securityHeadersOf(app: FastifyInstance): Promise<OutgoingHttpHeaders> {
+  const response = await app.inject({ method: 'GET', url: '/api/v1/public/config' });
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!PER_ANSWER.has(name) && value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
+
+/** Most clients send one of a few Accept-Encoding values: remember what each one gets. */
+const encodingCache = new Map<string, ContentEncoding>();
+function encodingFor(header: string | undefined): ContentEncoding {
+  if (header === undefined) return 'identity';
+  let encoding = encodingCache.get(header);
+  if (encoding === undefined) {
+    encoding = preferredEncoding(header);
+    if (encodingCache.size < 256) encodingCache.set(header, encoding);
+  }
+  return encoding;
+}
+
+/**
+ * Answers GET/HEAD of a path the public snapshot holds, and the public event stream, straight on
+ * the raw request: no Fastify request cycle, no database, no log line (metrics still count).
+ * Returns false for everything else, which then goes to Fastify untouched; a path whose snapshot
+ * is being rebuilt goes there too, where the route waits for the rebuild.
+ */
+export function createPublicHotPath(
+  snapshot: PublicSnapshotService,
+  stream: PublicStream | null,
+  counts: HotCounts,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const method = req.method;
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (stream && path === PUBLIC_STREAM_PATH && method === 'GET') {
+      stream.attach(req, res);
+      counts.add(method, path, 200);
+      return true;
+    }
+    const artefact = snapshot.lookup(path);
+    if (!artefact) return false;
+    if (etagMatches(req.headers['if-none-match'], artefact.etag)) {
+      res.writeHead(304, artefact.notModified);
+      res.end();
+      counts.add(method, path, 304);
+      return true;
+    }
+    const encoding = encodingFor(req.headers['accept-encoding']);
+    res.writeHead(200, artefact.headers[encoding]);
+    if (method === 'HEAD') res.end();
+    else res.end(artefact.body[encoding]);
+    counts.add(method, path, 200);
+    return true;
+  };
+}
+
+/**
+ * The same answer through Fastify, for a route of a snapshot path: waits for a rebuild in
+ * progress, then sends the ready bytes. False when the snapshot has no such path.
+ */
+export async function replyFromSnapshot(snapshot: PublicSnapshotService, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  await snapshot.fresh();
+  const artefact = snapshot.lookup(request.url.split('?')[0] ?? '');
+  if (!artefact) return false;
+  if (etagMatches(request.headers['if-none-match'], artefact.etag)) {
+    reply.headers(artefact.notModified).code(304).send(null);
+    return true;
+  }
+  const encoding = encodingFor(request.headers['accept-encoding']);
+  reply.headers(artefact.headers[encoding]).send(request.method === 'HEAD' ? null : artefact.body[encoding]);
+  return true;
+}
