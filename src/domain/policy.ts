@@ -37,6 +37,7 @@ export const ACTIONS = {
   'incident.report': 'Report an incident with its time and place',
   'incident.read': 'Read incidents',
   'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a mine/UXO hazard cleared',
+  'announcement.publish': 'Write a public announcement by hand on a corridor the public can see (status changes are announced automatically)',
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -95,6 +96,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   },
   'incident.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
   'incident.verify': { mediator: { admin: 'all', coordinator: 'all' } },
+  // The public hears one voice: the mediator's, never a party's own version of events.
+  'announcement.publish': { mediator: { admin: 'all', coordinator: 'all' } },
 };
 
 /** How far the actor may perform the action, or null when not at all. */

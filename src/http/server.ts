@@ -163,6 +163,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(orgRoutes, { ctx });
   await app.register(userRoutes, { ctx });
   await app.register(publicRoutes, { ctx, snapshot: publicSnapshot });
+  await app.register(announcementRoutes, { ctx });
   await app.register(corridorRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });

@@ -238,7 +238,21 @@ export interface MovementPassengersTable {
   arrived_at: string | null;
 }
 
+export interface AnnouncementsTable {
+  id: string;
+  corridor_id: string;
+  created_at: string;
+  kind: string;
+  status: string;
+  version: number;
+  seq: number | null;
+  /** JSON: {uk, ru, en} each {text, sms: {text, encoding, segments}, radio}. */
+  texts: string;
+  created_by: string | null;
+}
+
 export interface Schema {
+  announcements: AnnouncementsTable;
   people: PeopleTable;
   sites: SitesTable;
   name_keys: NameKeysTable;

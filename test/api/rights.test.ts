@@ -147,6 +147,15 @@ const PROBES: Record<Action, Probe> = {
     const incident = (await t.as(env.admin, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).json();
     return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/incidents/${incident.id}/verification`, payload: { status: 'confirmed' } })).statusCode };
   },
+  'announcement.publish': async (t, c, env) => {
+    // Only a corridor on the public page can be announced: the callers' party approves one first.
+    const corridor = await createProposedCorridor(t, env.admin, [env.partyOrgId], { windows: [{ start: hoursFromNow(24), end: hoursFromNow(30) }] });
+    const liaison = await t.login('liaison@party.rights.test', 'rights-password');
+    const approved = await t.as(liaison, { method: 'POST', url: `/api/v1/corridors/${corridor.id}/approvals`, payload: { version: 1, decision: 'approve' } });
+    expect(approved.statusCode, approved.body).toBe(201);
+    const text = { uk: 'Перевірка прав', ru: 'Проверка прав', en: 'Rights probe' };
+    return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/corridors/${corridor.id}/announcements`, payload: { text } })).statusCode };
+  },
 };
 
 function movementBody(corridorId: string): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { movements } from './0003-movements.ts';
 import { people } from './0004-people.ts';
 import { peopleRegistry } from './0005-people-registry.ts';
 import { nameCores } from './0006-name-cores.ts';
+import { announcements } from './0007-announcements.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-people': people,
   '0005-people-registry': peopleRegistry,
   '0006-name-cores': nameCores,
+  '0007-announcements': announcements,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,205 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { CorridorNotice } from '../domain/corridor-notice.ts';
+import type { Lang } from '../domain/gazetteer.ts';
+import { NOTICE_WORDS, SINCE_WORDS, WINDOW_WORDS } from '../domain/notice-words.ts';
+import { placeNameOf, publicWordsOf, type ViewForWords } from '../domain/public-text.ts';
+import { INTL_LOCALE, KYIV_ZONE, ZONE_WORDS, instantLong, windowLong, zonesThatDiffer } from '../domain/public-time.ts';
+
+/**
+ * The one-page printable poster (A4) for walls where phones and internet are down: status in
+ * words and colour first, then the map, where to gather, when (Kyiv time, and Moscow time where it
+ * differs), who may go, what to bring, and a QR code to the public page. Vector map, embedded
+ * DejaVu fonts (Cyrillic), no network.
+ */
+
+type Ring = [number, number][];
+
+export interface PosterCorridor extends ViewForWords {
+  notice: CorridorNotice;
+  origin: (ViewForWords['origin'] & { lat: number; lon: number }) | null;
+  destination: (ViewForWords['destination'] & { lat: number; lon: number }) | null;
+  route: { coordinates: [number, number][] } | null;
+  gatheringPoints: { name: string; lat: number; lon: number; address?: string | undefined }[];
+}
+
+export interface PosterInput {
+  corridor: PosterCorridor;
+  lang: Lang;
+  /** The public page in this language, for the QR code. */
+  pageUrl: string;
+  generatedAt: Date;
+  /** Oblast outlines as polygons of rings of [lon, lat]. */
+  outlines: readonly Ring[][];
+}
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+const COLOURS = { open: '#1b7a3a', agreed: '#1f4e99', suspended: '#b3261e', muted: '#555555' } as const;
+
+const LABELS: Record<Lang, Record<'points' | 'when' | 'who' | 'bring' | 'scan' | 'generated' | 'map', string>> = {
+  uk: { points: 'Пункти збору', when: 'Коли', who: 'Хто може їхати', bring: 'Що взяти', scan: 'Актуальний стан:', generated: 'Надруковано', map: 'Маршрут' },
+  ru: { points: 'Пункты сбора', when: 'Когда', who: 'Кто может ехать', bring: 'Что взять', scan: 'Актуальное состояние:', generated: 'Напечатано', map: 'Маршрут' },
+  en: { points: 'Gathering points', when: 'When', who: 'Who may go', bring: 'What to bring', scan: 'Current status:', generated: 'Printed', map: 'Route' },
+};
+
+function colourOf(notice: CorridorNotice): string {
+  if (notice.headline === 'suspended') return COLOURS.suspended;
+  if (notice.emphasis === 'open') return COLOURS.open;
+  if (notice.emphasis === 'agreed') return COLOURS.agreed;
+  return COLOURS.muted;
+}
+
+export async function renderPoster(input: PosterInput): Promise<Buffer> {
+  const { corridor, lang } = input;
+  const { notice } = corridor;
+  const words = publicWordsOf(corridor, lang);
+  const status = NOTICE_WORDS[lang][notice.headline];
+  const labels = LABELS[lang];
+  const colour = colourOf(notice);
+  const go = notice.advice !== 'do_not_go';
+  const qr = await QRCode.toBuffer(input.pageUrl, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
+
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `${words.title} — ${status.label}`, Creator: 'Safe Passage' } });
+  doc.registerFont('regular', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const W = doc.page.width;
+  const M = 36;
+  const inner = W - 2 * M;
+
+  // Status band: the words first, large, in the notice's colour.
+  doc.rect(0, 0, W, 118).fill(colour);
+  doc.fillColor('#ffffff').font('bold').fontSize(44).text(status.label, M, 22, { width: inner, lineBreak: false, height: 56 });
+  doc.font('regular').fontSize(15).text(status.advice, M, 74, { width: inner, height: 40 });
+
+  let y = 134;
+  doc.fillColor('#111111').font('bold').fontSize(26).text(words.title, M, y, { width: inner });
+  y = doc.y + 6;
+
+  // When: the window with its zones, or since when it is suspended or closed.
+  doc.font('bold').fontSize(15);
+  if (notice.window) {
+    const zones = zonesThatDiffer(notice.window.window);
+    doc.text(`${WINDOW_WORDS[lang][notice.window.role]}: ${windowLong(notice.window.window, zones[0] ?? KYIV_ZONE, lang)}`, M, y, { width: inner });
+    for (const zone of zones.slice(1)) doc.font('regular').fontSize(13).text(`(${windowLong(notice.window.window, zone, lang)})`, { width: inner });
+  } else if (notice.since && (notice.headline === 'suspended' || notice.headline === 'closed')) {
+    doc.fillColor(colour).text(SINCE_WORDS[lang][notice.headline].replace('{{since}}', instantLong(notice.since, KYIV_ZONE, lang)), M, y, { width: inner });
+  }
+  y = doc.y + 12;
+
+  // Map on the left, gathering points beside it.
+  const mapBox = { x: M, y, w: 300, h: 280 };
+  drawMap(doc, input, mapBox, colour, go);
+  const colX = M + mapBox.w + 16;
+  const colW = W - M - colX;
+  doc.fillColor('#111111').font('bold').fontSize(15).text(labels.points, colX, y, { width: colW });
+  for (const [i, g] of words.gatheringPoints.entries()) {
+    doc.fillColor(go ? colour : COLOURS.muted).font('bold').fontSize(13).text(`${i + 1}. ${g.name}`, colX, doc.y + 4, { width: colW, strike: !go });
+    if (g.address) doc.fillColor('#333333').font('regular').fontSize(12).text(g.address, colX, doc.y, { width: colW });
+  }
+  y = Math.max(doc.y, mapBox.y + mapBox.h) + 14;
+
+  const section = (title: string, body: string) => {
+    if (!body) return;
+    doc.fillColor('#111111').font('bold').fontSize(15).text(title, M, y, { width: inner });
+    doc.font('regular').fontSize(13).text(body, M, doc.y + 2, { width: inner });
+    y = doc.y + 10;
+  };
+  section(labels.who, words.eligibility);
+  section(labels.bring, words.whatToBring);
+  if (!go) {
+    doc.fillColor(colour).font('bold').fontSize(20).text(status.advice, M, y, { width: inner });
+    y = doc.y + 10;
+  }
+
+  // Footer: QR code to the public page and when this was printed, so an old poster shows its age.
+  const footerY = doc.page.height - 130;
+  doc.moveTo(M, footerY - 8).lineTo(W - M, footerY - 8).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.image(qr, M, footerY, { width: 110, height: 110 });
+  doc.fillColor('#111111').font('bold').fontSize(13).text(labels.scan, M + 124, footerY + 14, { width: inner - 124 });
+  doc.font('regular').fontSize(14).text(input.pageUrl, M + 124, doc.y + 2, { width: inner - 124 });
+  const printed = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone: KYIV_ZONE, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(input.generatedAt);
+  doc.fillColor('#444444').fontSize(11).text(`${labels.generated}: ${printed} ${ZONE_WORDS[lang].kyiv.long}`, M + 124, doc.y + 8, { width: inner - 124 });
+
+  doc.end();
+  return done;
+}
+
+function drawMap(doc: PDFKit.PDFDocument, input: PosterInput, box: { x: number; y: number; w: number; h: number }, colour: string, go: boolean): void {
+  const { corridor, lang } = input;
+  const line = corridor.route?.coordinates ?? [];
+  const points: [number, number][] = [
+    ...line,
+    ...corridor.gatheringPoints.map((g) => [g.lon, g.lat] as [number, number]),
+    ...[corridor.origin, corridor.destination].filter((p) => p !== null).map((p) => [p.lon, p.lat] as [number, number]),
+  ];
+  doc.save();
+  doc.rect(box.x, box.y, box.w, box.h).fillAndStroke('#eef3f7', '#888888');
+  if (points.length === 0) {
+    doc.restore();
+    return;
+  }
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const k = Math.cos((midLat * Math.PI) / 180);
+  let [minX, maxX] = [Math.min(...lons) * k, Math.max(...lons) * k];
+  let [minY, maxY] = [Math.min(...lats), Math.max(...lats)];
+  const span = Math.max(maxX - minX, maxY - minY, 1) * 1.35;
+  const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
+  const scale = Math.min(box.w, box.h) / span;
+  [minX, maxX, minY, maxY] = [cx - box.w / scale / 2, cx + box.w / scale / 2, cy - box.h / scale / 2, cy + box.h / scale / 2];
+  const at = ([lon, lat]: [number, number]): [number, number] => [box.x + (lon * k - minX) * scale, box.y + (maxY - lat) * scale];
+
+  doc.rect(box.x, box.y, box.w, box.h).clip();
+  for (const polygon of input.outlines) {
+    for (const ring of polygon) {
+      ring.forEach((p, i) => {
+        const [x, y] = at(p);
+        if (i === 0) doc.moveTo(x, y);
+        else doc.lineTo(x, y);
+      });
+      doc.closePath();
+    }
+    doc.lineWidth(0.6).fillAndStroke('#ffffff', '#9aa5b1');
+  }
+  if (line.length > 1) {
+    line.forEach((p, i) => (i === 0 ? doc.moveTo(...at(p)) : doc.lineTo(...at(p))));
+    doc.lineWidth(5).lineCap('round').lineJoin('round');
+    if (!go) doc.dash(8, { space: 6 });
+    doc.strokeColor(go ? colour : COLOURS.muted).stroke();
+    doc.undash();
+  }
+  const label = (p: [number, number], text: string, bold: boolean) => {
+    const [x, y] = at(p);
+    doc.font(bold ? 'bold' : 'regular').fontSize(bold ? 12 : 10);
+    const w = doc.widthOfString(text);
+    const tx = Math.min(Math.max(x + 8, box.x + 4), box.x + box.w - w - 4);
+    doc.rect(tx - 2, y - 8, w + 4, bold ? 15 : 13).fill('#ffffff');
+    doc.fillColor('#111111').text(text, tx, y - 7, { lineBreak: false });
+  };
+  for (const end of [corridor.origin, corridor.destination]) {
+    if (!end) continue;
+    const [x, y] = at([end.lon, end.lat]);
+    doc.circle(x, y, 6).lineWidth(2).fillAndStroke('#ffffff', '#111111');
+    label([end.lon, end.lat], placeNameOf(end, lang), true);
+  }
+  const texts = publicWordsOf(corridor, lang).gatheringPoints;
+  corridor.gatheringPoints.forEach((g, i) => {
+    const [x, y] = at([g.lon, g.lat]);
+    doc.circle(x, y, 8).fill(go ? colour : COLOURS.muted);
+    doc.fillColor('#ffffff').font('bold').fontSize(10).text(String(i + 1), x - 4, y - 6, { width: 8, align: 'center', lineBreak: false });
+    label([g.lon, g.lat + 0.02], texts[i]?.name ?? g.name, false);
+  });
+  doc.restore();
+}
