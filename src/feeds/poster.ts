@@ -79,7 +79,11 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
 
   // Status band: the words first, large, in the notice's colour.
   doc.rect(0, 0, W, 118).fill(colour);
-  doc.fillColor('#ffffff').font('bold').fontSize(44).text(status.label, M, 22, { width: inner, lineBreak: false, height: 56 });
+  // As large as fits on one line: "Призупинено" at 44 pt, a longer label smaller, never cut.
+  doc.font('bold');
+  let size = 44;
+  while (size > 20 && doc.fontSize(size).widthOfString(status.label) > inner) size -= 2;
+  doc.fillColor('#ffffff').fontSize(size).text(status.label, M, 22 + (44 - size) / 2, { width: inner, lineBreak: false });
   doc.font('regular').fontSize(15).text(status.advice, M, 74, { width: inner, height: 40 });
 
   let y = 134;
@@ -98,7 +102,7 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
   y = doc.y + 12;
 
   // Map on the left, gathering points beside it.
-  const mapBox = { x: M, y, w: 300, h: 280 };
+  const mapBox = { x: M, y, w: 320, h: 330 };
   drawMap(doc, input, mapBox, colour, go);
   const colX = M + mapBox.w + 16;
   const colW = W - M - colX;
@@ -111,8 +115,8 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
 
   const section = (title: string, body: string) => {
     if (!body) return;
-    doc.fillColor('#111111').font('bold').fontSize(15).text(title, M, y, { width: inner });
-    doc.font('regular').fontSize(13).text(body, M, doc.y + 2, { width: inner });
+    doc.fillColor('#111111').font('bold').fontSize(16).text(title, M, y, { width: inner });
+    doc.font('regular').fontSize(14).text(body, M, doc.y + 2, { width: inner });
     y = doc.y + 10;
   };
   section(labels.who, words.eligibility);
@@ -180,8 +184,10 @@ function drawMap(doc: PDFKit.PDFDocument, input: PosterInput, box: { x: number; 
     doc.strokeColor(go ? colour : COLOURS.muted).stroke();
     doc.undash();
   }
+  /** Endpoints labelled above their mark, gathering points below theirs, so the two never cover each other. */
   const label = (p: [number, number], text: string, bold: boolean) => {
-    const [x, y] = at(p);
+    const [x, y0] = at(p);
+    const y = bold ? y0 - 10 : y0 + 14;
     doc.font(bold ? 'bold' : 'regular').fontSize(bold ? 12 : 10);
     const w = doc.widthOfString(text);
     const tx = Math.min(Math.max(x + 8, box.x + 4), box.x + box.w - w - 4);
@@ -199,7 +205,8 @@ function drawMap(doc: PDFKit.PDFDocument, input: PosterInput, box: { x: number; 
     const [x, y] = at([g.lon, g.lat]);
     doc.circle(x, y, 8).fill(go ? colour : COLOURS.muted);
     doc.fillColor('#ffffff').font('bold').fontSize(10).text(String(i + 1), x - 4, y - 6, { width: 8, align: 'center', lineBreak: false });
-    label([g.lon, g.lat + 0.02], texts[i]?.name ?? g.name, false);
+    label([g.lon, g.lat], texts[i]?.name ?? g.name, false);
   });
   doc.restore();
+  doc.rect(box.x, box.y, box.w, box.h).lineWidth(1).strokeColor('#888888').stroke();
 }
