@@ -1,4 +1,6 @@
 import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
+import type { Lang } from '../../src/domain/gazetteer.ts';
+import type { PublicTranslations } from '../../src/domain/public-text.ts';
 
 export type { CorridorNotice };
 
@@ -124,6 +126,13 @@ export interface NamedPoint {
   name: string;
   lat: number;
   lon: number;
+  /** Gazetteer id of an origin or destination (the server finds it from the name when left out). */
+  placeId?: string;
+}
+
+/** An endpoint on the public view: with its name in each public language. */
+export interface PublicEndpoint extends NamedPoint {
+  names?: Record<Lang, string>;
 }
 
 export interface GatheringPoint extends NamedPoint {
@@ -144,8 +153,8 @@ export interface PublicCorridor {
   name: string;
   status: CorridorStatus;
   purpose: Purpose[];
-  origin: NamedPoint | null;
-  destination: NamedPoint | null;
+  origin: PublicEndpoint | null;
+  destination: PublicEndpoint | null;
   gatheringPoints: GatheringPoint[];
   /** The window in effect: set only while open. */
   currentWindow: TimeWindow | null;
@@ -160,6 +169,8 @@ export interface PublicCorridor {
   allowedTraffic?: Traffic[];
   conditions?: string | null;
   partyTimeZones?: string[];
+  /** The signed public words in uk, ru and en; null for corridors agreed before they existed. */
+  publicText?: PublicTranslations | null;
 }
 
 /** `event: corridor` on /api/v1/public/stream: the public view, or a removal. */
@@ -194,6 +205,8 @@ export interface CorridorContent {
   maxVehicles?: number | null;
   conditions?: string | null;
   unilateral?: { announcedBy: string; source?: string | null } | null;
+  /** What the public reads, in uk, ru and en (docs/api-corridors.md). */
+  publicText?: PublicTranslations | null;
 }
 
 export type Decision = 'approve' | 'reject';

@@ -15,6 +15,7 @@ import { WindowTime, distinctZones, useZonedDateTime } from '../../public/Window
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { Copyable } from './Copyable.tsx';
 import { useDescribe } from './describe.ts';
+import { PublicTextVersions } from './PublicTextView.tsx';
 import { diffContents } from './diff.ts';
 import { CONTENT_FIELDS, orgNamer } from './fields.ts';
 
@@ -221,6 +222,16 @@ function VersionContent({
                       ))}
                     </ol>
                   )}
+                </dd>
+              </div>
+            );
+          }
+          if (field === 'publicText') {
+            return (
+              <div key={field} className="facts__full">
+                <dt>{t('corridors.field.publicText')}</dt>
+                <dd>
+                  <PublicTextVersions content={content} />
                 </dd>
               </div>
             );

@@ -24,6 +24,7 @@ import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors
 import { navigate, onLinkClick } from '../route.ts';
 import { CorridorMap, type MappedCorridor } from './CorridorMap.tsx';
 import { CORRIDORS_BASE, corridorPath, fieldOfPath, type ContentField } from './fields.ts';
+import { PublicTextFields, emptyPointTexts, publicTextBody, publicTextDraft, type MainTextsDraft, type PointTextsDraft } from './PublicTextFields.tsx';
 import { MissingForProposal, useErrorText, useFieldLabel, type ClientErrorKey, type FormError } from './ProblemList.tsx';
 import { Checks, DateTimeField, FieldErrors, TextField, ZoneField } from '../FormFields.tsx';
 import { RouteTools, appendPoint, coord } from '../RouteTools.tsx';
@@ -38,6 +39,8 @@ interface PointDraft {
 interface GatheringDraft extends PointDraft {
   key: number;
   address: string;
+  /** The point's public name and address per language. */
+  texts?: PointTextsDraft;
 }
 interface CheckpointDraft extends PointDraft {
   key: number;
@@ -69,6 +72,7 @@ interface FormState {
   conditions: string;
   unilateralBy: string;
   unilateralSource: string;
+  publicText: MainTextsDraft;
 }
 
 type MapMode = 'none' | 'route' | 'gp' | 'cp';
@@ -106,8 +110,10 @@ function initialState(zone: string, corridor: Corridor | null): FormState {
       conditions: '',
       unilateralBy: '',
       unilateralSource: '',
+      publicText: publicTextDraft(null).main,
     };
   }
+  const publicText = publicTextDraft(corridor);
   return {
     name: corridor.name ?? '',
     purpose: corridor.purpose ?? [],
@@ -115,7 +121,7 @@ function initialState(zone: string, corridor: Corridor | null): FormState {
     destination: pointDraft(corridor.destination),
     route: corridor.route?.coordinates.map(([lon, lat]) => [lon, lat] as [number, number]) ?? [],
     bufferMeters: corridor.bufferMeters === undefined ? '' : String(corridor.bufferMeters),
-    gatheringPoints: (corridor.gatheringPoints ?? []).map((p) => ({ ...pointDraft(p), key: key(), address: p.address ?? '' })),
+    gatheringPoints: (corridor.gatheringPoints ?? []).map((p, i) => ({ ...pointDraft(p), key: key(), address: p.address ?? '', texts: publicText.points[i] })),
     checkpoints: (corridor.checkpoints ?? []).map((p) => ({ ...pointDraft(p), key: key(), controlledBy: p.controlledBy })),
     zone,
     windows: (corridor.windows ?? []).map((w) => {
@@ -130,6 +136,7 @@ function initialState(zone: string, corridor: Corridor | null): FormState {
     conditions: corridor.conditions ?? '',
     unilateralBy: corridor.unilateral?.announcedBy ?? '',
     unilateralSource: corridor.unilateral?.source ?? '',
+    publicText: publicText.main,
   };
 }
 
@@ -219,6 +226,8 @@ function buildBody(state: FormState): { body: CorridorContent; errors: FormError
   if (state.unilateralBy) {
     body.unilateral = { announcedBy: state.unilateralBy, ...(state.unilateralSource.trim() ? { source: state.unilateralSource.trim() } : {}) };
   }
+  const publicText = publicTextBody(state.publicText, state.gatheringPoints.filter((_, i) => points[i] !== null).map((g) => g.texts));
+  if (publicText) body.publicText = publicText;
   return { body, errors, windowRows: windows.map((w) => w.row) };
 }
 
@@ -386,6 +395,12 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
       const p = fieldOfPath(e.path);
       return p.field === field && p.index === (index ?? null) && p.sub === (sub ?? null);
     });
+    for (const e of found) shown.add(e);
+    return found;
+  }
+
+  function errorsAt(path: string): FormError[] {
+    const found = errors.filter((e) => e.path === path);
     for (const e of found) shown.add(e);
     return found;
   }
@@ -833,6 +848,22 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
               />
             )}
           </fieldset>
+          <PublicTextFields
+            idPrefix={id}
+            main={state.publicText}
+            staff={{ eligibility: state.eligibility, conditions: state.conditions, gatheringPoints: state.gatheringPoints }}
+            onMain={(lang, change) => update((s) => ({ publicText: { ...s.publicText, [lang]: { ...s.publicText[lang], ...change } } }))}
+            onPoint={(index, lang, change) =>
+              update((s) => ({
+                gatheringPoints: s.gatheringPoints.map((g, i) => {
+                  if (i !== index) return g;
+                  const texts = g.texts ?? emptyPointTexts();
+                  return { ...g, texts: { ...texts, [lang]: { ...texts[lang], ...change } } };
+                }),
+              }))
+            }
+            errorsAt={errorsAt}
+          />
           {errors.some((e) => !shown.has(e)) && (
             <ul className="notice notice--error problem-list" role="alert" data-testid="other-errors">
               {errors

@@ -45,6 +45,17 @@ export function useFieldLabel(): (path: string) => string {
   return (path) => {
     const { field, index, sub } = fieldOfPath(path);
     if (!field) return path;
+    if (field === 'publicText') {
+      // "/publicText/ru/gatheringPoints/0/address" → "Public text (Русский): Gathering point 1: address"
+      const [, lang, part, n, item] = path.split('/').filter((p) => p && p !== 'body');
+      const langName = lang === 'uk' || lang === 'ru' || lang === 'en' ? t(`lang.${lang}Name`) : (lang ?? '');
+      let what: string = t('corridors.field.publicText');
+      if (part === 'title' || part === 'eligibility' || part === 'conditions' || part === 'whatToBring') what = t(`corridors.publicText.${part}`);
+      else if (part === 'gatheringPoints' && n !== undefined) {
+        what = item === 'address' ? t('corridors.publicText.pointAddress', { n: Number(n) + 1 }) : t('corridors.publicText.pointName', { n: Number(n) + 1 });
+      }
+      return t('corridors.publicText.pathLabel', { lang: langName, field: what });
+    }
     const name = t(`corridors.field.${field}`);
     if (index === null) return name;
     return sub ? t('corridors.errors.itemSub', { field: name, n: index + 1, sub }) : t('corridors.errors.item', { field: name, n: index + 1 });

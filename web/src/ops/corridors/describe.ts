@@ -5,6 +5,7 @@ import { routeLengthKm } from '../../map/geometry.ts';
 import { windowText } from '../../public/WindowTime.tsx';
 import type { Describe } from './diff.ts';
 import { formatLatLon } from './fields.ts';
+import { usePublicTextLines } from './PublicTextView.tsx';
 
 /** "123.4" in the current language's number format. */
 export function useNumber(): (value: number, digits?: number) => string {
@@ -20,6 +21,7 @@ export function useDescribe(zone: string, orgName: (id: string) => string): Desc
   const { t } = useTranslation();
   const locale = INTL_LOCALE[currentLang()];
   const num = useNumber();
+  const publicTextLines = usePublicTextLines();
   return (content: CorridorContent, field) => {
     switch (field) {
       case 'name':
@@ -75,6 +77,8 @@ export function useDescribe(zone: string, orgName: (id: string) => string): Desc
         if (!u) return [];
         return [t('corridors.unilateralBy', { party: orgName(u.announcedBy) }), ...(u.source ? [u.source] : [])];
       }
+      case 'publicText':
+        return publicTextLines(content);
     }
   };
 }

@@ -21,6 +21,7 @@ export const CONTENT_FIELDS = [
   'maxVehicles',
   'conditions',
   'unilateral',
+  'publicText',
 ] as const satisfies ReadonlyArray<keyof CorridorContent>;
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
