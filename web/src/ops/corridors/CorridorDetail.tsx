@@ -25,6 +25,7 @@ import { useNumber } from './describe.ts';
 import { CORRIDORS_BASE, canDecide, canDraft, corridorPath, formatLatLon, orgNamer } from './fields.ts';
 import { MissingForProposal } from './ProblemList.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { AnnouncementForm } from './AnnouncementForm.tsx';
 
 interface CorridorDetailProps {
   me: Me;
@@ -270,6 +271,8 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
       </div>
 
       <Approvals corridor={corridor} orgName={orgName} when={when} />
+
+      <AnnouncementForm me={me} corridorId={corridor.id} status={corridor.status} when={when} />
 
       <section aria-labelledby="cd-timeline">
         <h2 id="cd-timeline">{t('corridors.timeline.heading')}</h2>
