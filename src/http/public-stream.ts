@@ -30,7 +30,11 @@ const RETRY = Buffer.from('retry: 5000\n\n');
  * buffer written to every reader; readers that fall behind are dropped; event ids let a reader
  * that reconnects get what it missed from a short ring (or the current state when it is too old).
  */
-export function createPublicStream(live: LiveHub, snapshot: PublicSnapshotService | null, options: PublicStreamOptions = {}): PublicStream {
+export function createPublicStream(
+  live: Pick<LiveHub, 'subscribePublic'>,
+  snapshot: Pick<PublicSnapshotService, 'current'> | null,
+  options: PublicStreamOptions = {},
+): PublicStream {
   const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
   const ringSize = options.replayEvents ?? 256;
   // Ids from another instance or an earlier run carry another epoch: those readers get the state.

@@ -2,6 +2,8 @@
 export interface SseEvent {
   event: string;
   data: unknown;
+  /** The event's id line, when it has one (what Last-Event-ID sends back). */
+  id?: string;
 }
 
 export interface SseClient {
@@ -33,7 +35,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
           const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
           const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
           if (!event) continue;
-          const parsed: SseEvent = { event, data: JSON.parse(data) };
+          const id = lines.find((l) => l.startsWith('id: '))?.slice(4);
+          const parsed: SseEvent = { event, data: JSON.parse(data), ...(id === undefined ? {} : { id }) };
           events.push(parsed);
           for (const waiter of waiters) {
             if (waiter.match(parsed)) {
