@@ -1,0 +1,76 @@
+import type { Lang } from '../domain/gazetteer.ts';
+import { placeNameOf, publicWordsOf } from '../domain/public-text.ts';
+import type { PublicCorridorView } from '../services/corridor.presenter.ts';
+import { baseOf, corridorPageUrl, entryTitle, escapeXml, noticeSentences, noticeUpdated, tagUri } from './common.ts';
+
+/**
+ * Atom (RFC 4287), one feed per public language: one entry per public corridor, titled with its
+ * public title and the notice's label, its content the notice's sentences (the window with its
+ * zone named, what to do) and where to gather. Pure: views in, XML out.
+ */
+
+const FEED_TITLE: Record<Lang, string> = {
+  uk: 'Safe Passage: гуманітарні коридори',
+  ru: 'Safe Passage: гуманитарные коридоры',
+  en: 'Safe Passage: humanitarian corridors',
+};
+const GATHER_AT: Record<Lang, string> = { uk: 'Пункти збору', ru: 'Пункты сбора', en: 'Gathering points' };
+const ROUTE: Record<Lang, string> = { uk: 'Маршрут', ru: 'Маршрут', en: 'Route' };
+
+export interface AtomFeedInput {
+  views: readonly PublicCorridorView[];
+  generatedAt: string;
+  publicUrl: string;
+  lang: Lang;
+}
+
+export function atomFeedUrl(publicUrl: string, lang: Lang): string {
+  return `${baseOf(publicUrl)}/feeds/corridors.atom?lang=${lang}`;
+}
+
+function entryLines(view: PublicCorridorView, lang: Lang): string[] {
+  const words = publicWordsOf(view, lang);
+  const lines = noticeSentences(view.notice, lang);
+  if (view.origin && view.destination) lines.push(`${ROUTE[lang]}: ${placeNameOf(view.origin, lang)} → ${placeNameOf(view.destination, lang)}`);
+  const points = words.gatheringPoints.map((g) => [g.name, g.address].filter(Boolean).join(', '));
+  if (points.length > 0) lines.push(`${GATHER_AT[lang]}: ${points.join('; ')}`);
+  if (words.eligibility) lines.push(words.eligibility);
+  return lines;
+}
+
+function entryXml(view: PublicCorridorView, input: AtomFeedInput): string {
+  const { lang, publicUrl } = input;
+  const lines = entryLines(view, lang);
+  const html = lines.map((l) => `<p>${escapeXml(l)}</p>`).join('');
+  return [
+    '<entry>',
+    `<id>${escapeXml(tagUri(publicUrl, `corridor/${view.id}`))}</id>`,
+    `<title>${escapeXml(entryTitle(view, lang))}</title>`,
+    `<updated>${new Date(noticeUpdated(view.updatedAt, view.notice)).toISOString()}</updated>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(corridorPageUrl(publicUrl, view.id, lang))}"/>`,
+    `<category term="${escapeXml(view.notice.headline)}"/>`,
+    `<summary>${escapeXml(lines.join(' '))}</summary>`,
+    `<content type="html">${escapeXml(html)}</content>`,
+    '</entry>',
+  ].join('');
+}
+
+export function renderCorridorsAtom(input: AtomFeedInput): string {
+  const { lang, publicUrl } = input;
+  const updated = input.views.reduce((max, v) => {
+    const u = noticeUpdated(v.updatedAt, v.notice);
+    return u > max ? u : max;
+  }, '');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`,
+    `<id>${escapeXml(tagUri(publicUrl, `corridors/${lang}`))}</id>`,
+    `<title>${escapeXml(FEED_TITLE[lang])}</title>`,
+    `<updated>${new Date(updated || input.generatedAt).toISOString()}</updated>`,
+    '<author><name>Safe Passage</name></author>',
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(atomFeedUrl(publicUrl, lang))}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(`${baseOf(publicUrl)}/?lang=${lang}`)}"/>`,
+    ...input.views.map((v) => entryXml(v, input)),
+    '</feed>',
+  ].join('');
+}
