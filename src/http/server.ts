@@ -29,6 +29,7 @@ import { pfifRoutes } from './routes/pfif.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { publicSiteRoutes } from './routes/public-site.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { contentSecurityPolicy, installWeb } from './web.ts';
@@ -170,6 +171,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(peopleRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })), publicStream });
+  await app.register(publicSiteRoutes, { ctx });
   await installWeb(app, options.webRoot);
 
   return app;

@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /**
- * Serves the public site at `/` and the staff console at `/ops`. Hashed assets are cached for a
+ * Serves the React apps: the family-tracing form at `/trace` and the staff console at `/ops` (the
+ * public page itself is rendered on the server: routes/public-site.routes.ts). Hashed assets are cached for a
  * year; the HTML is revalidated every time so a phone never keeps an old app after a fix.
  */
 export async function installWeb(app: FastifyInstance, root = WEB_ROOT): Promise<void> {
@@ -33,7 +34,6 @@ export async function installWeb(app: FastifyInstance, root = WEB_ROOT): Promise
       res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     },
   });
-  app.get('/', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'index.html'));
   app.get('/trace', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'index.html'));
   app.get('/ops', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'ops/index.html'));
   app.get('/ops/*', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'ops/index.html'));
