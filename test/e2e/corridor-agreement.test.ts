@@ -76,7 +76,28 @@ describe('a corridor agreed end to end in Chromium', () => {
     await coordinator.getByLabel('Russian Federation: Ministry of Defence liaison (demo)').check();
     await coordinator.getByLabel('Buses').check();
     await coordinator.getByLabel('Who may leave (eligibility)').fill('Everyone');
-    await coordinator.screenshot({ path: screenshotPath('e2e-corridor-drafted-on-map-en') });
+
+    // Without the public texts in all three languages it cannot be proposed: each language says what it lacks.
+    await coordinator.getByTestId('propose').click();
+    const refused = coordinator.getByTestId('propose-errors');
+    await refused.waitFor();
+    await expect(refused.locator('[data-path="/publicText/ru/title"]').count()).resolves.toBe(1);
+    await expect(refused.locator('[data-path="/publicText/uk/gatheringPoints/0/name"]').count()).resolves.toBe(1);
+    await expect(coordinator.getByTestId('public-text-ru').getAttribute('data-missing')).resolves.toBe('4');
+    const words = {
+      uk: ['Василівка → Запоріжжя', 'Усі цивільні', 'Документи, вода, ліки, теплий одяг, заряджений телефон. Без зброї.', 'Автостанція Василівки'],
+      ru: ['Васильевка → Запорожье', 'Все мирные жители', 'Документы, вода, лекарства, тёплая одежда, заряженный телефон. Без оружия.', 'Автостанция Васильевки'],
+      en: [name, 'All civilians', 'Documents, water, medicines, warm clothes, a charged phone. No weapons.', 'Vasylivka bus station'],
+    } as const;
+    for (const [lang, [title, eligibility, bring, point]] of Object.entries(words)) {
+      const group = coordinator.getByTestId(`public-text-${lang}`);
+      await group.getByLabel('Public title').fill(title);
+      await group.getByLabel('Who may leave').fill(eligibility);
+      await group.getByLabel('What to bring').fill(bring);
+      await group.getByLabel('Gathering point 1: name').fill(point);
+      await expect(group.getAttribute('data-missing')).resolves.toBe('0');
+    }
+    await coordinator.screenshot({ path: screenshotPath('e2e-corridor-drafted-on-map-en'), fullPage: true });
     await coordinator.getByTestId('propose').click();
 
     const detail = coordinator.getByTestId('corridor-detail');
@@ -92,6 +113,12 @@ describe('a corridor agreed end to end in Chromium', () => {
       const liaison = await signIn(email);
       await liaison.goto(`${base}/ops/corridors/${id}?lang=en`);
       await liaison.getByTestId('approval-panel').waitFor();
+      // They sign what the public will read, in every language.
+      await expect(liaison.getByTestId('public-text-version-ru').textContent()).resolves.toContain('Васильевка → Запорожье');
+      await expect(liaison.getByTestId('public-text-version-uk').textContent()).resolves.toContain('Автостанція Василівки');
+      if (email === 'liaison@ru.demo') {
+        await liaison.getByTestId('public-text-versions').screenshot({ path: screenshotPath('e2e-corridor-public-texts-signed-en') });
+      }
       await liaison.getByTestId('approve').click();
       await liaison.getByTestId('signed-signature').waitFor();
       await liaison.context().close();
@@ -103,5 +130,6 @@ describe('a corridor agreed end to end in Chromium', () => {
     await expect(card.getAttribute('data-status')).resolves.toBe('open');
     await publicPage.screenshot({ path: screenshotPath('e2e-corridor-open-on-public-page-en-phone'), fullPage: true });
     await expect(coordinator.getByTestId('corridor-status').getAttribute('data-status')).resolves.toBe('open');
-  });
+    // Four browser contexts and texts in three languages: longer than the default on two shared cores.
+  }, 120_000);
 });
