@@ -72,10 +72,13 @@ export function AnnouncementForm({ me, corridorId, status, when }: { me: Me; cor
       {isPublic && (
         <p className="announcements__posters">
           {t('corridors.announcements.posters')}{' '}
-          {LANGS.map((lang) => (
-            <a key={lang} href={`/api/v1/public/corridors/${encodeURIComponent(corridorId)}/poster.pdf?lang=${lang}`} target="_blank" rel="noopener" lang={lang}>
-              {t('corridors.announcements.posterLink', { lang: t(`lang.${lang}Name`) })}{' '}
-            </a>
+          {LANGS.map((lang, i) => (
+            <span key={lang}>
+              {i > 0 && ' · '}
+              <a href={`/api/v1/public/corridors/${encodeURIComponent(corridorId)}/poster.pdf?lang=${lang}`} target="_blank" rel="noopener" lang={lang}>
+                {t(`lang.${lang}Name`)}
+              </a>
+            </span>
           ))}
         </p>
       )}
@@ -103,7 +106,7 @@ export function AnnouncementForm({ me, corridorId, status, when }: { me: Me; cor
               <label key={lang} className="field">
                 <span>{t('corridors.announcements.textLabel', { lang: t(`lang.${lang}Name`) })}</span>
                 <textarea lang={lang} rows={3} maxLength={1000} value={text[lang]} onChange={(e) => setText({ ...text, [lang]: e.target.value })} />
-                <span className="muted" data-testid={`sms-${lang}`}>
+                <span className="muted announcement-form__sms" data-testid={`sms-${lang}`}>
                   {t('corridors.announcements.smsCount', { count: sms.segments, encoding: sms.encoding })}
                 </span>
               </label>
