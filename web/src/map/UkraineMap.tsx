@@ -4,8 +4,7 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { currentLang, type Lang } from '../i18n/index.ts';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { api, type CorridorStatus, type MovementStatus, type PublicConfig } from '../api.ts';
+import { api, type PublicConfig } from '../api.ts';
 import {
   CONFIG_URL,
   OBLASTS_URL,
@@ -15,34 +14,11 @@ import {
   oblastName,
   type OblastProperties,
 } from './geo.ts';
+import { declutterLabels, drawTowns, textElement } from './labels.ts';
+import { createMarker, createShape } from './markers.ts';
 
-/** Corridor and movement statuses, 'overdue' (a convoy not heard from in time), places. */
-export type MarkerTone = CorridorStatus | MovementStatus | 'overdue' | 'place' | 'other';
-
-/**
- * Gathering points are circles, checkpoints diamonds, so they differ without colour too; a
- * convoy's last position is a ringed disc, an earlier check-in a small dot.
- */
-export type MarkerSymbol = 'circle' | 'diamond' | 'convoy' | 'dot';
-
-export interface MapMarker {
-  id: string;
-  lat: number;
-  lon: number;
-  tone: MarkerTone;
-  symbol?: MarkerSymbol;
-  /** Shown in the tooltip (and as the permanent label when labels are permanent). */
-  title: string;
-  /** Extra lines for the popup opened on click or tap. */
-  lines?: string[];
-  /** data-testid of a convoy marker's element (with data-marker-id), for tests. */
-  testId?: string;
-}
-
-/** A corridor's route (a line) or its buffer (an area), drawn under the markers. */
-export type MapShape =
-  | { id: string; kind: 'route'; tone: MarkerTone; points: ReadonlyArray<{ lat: number; lon: number }>; title?: string; dashed?: boolean; emphasis?: boolean }
-  | { id: string; kind: 'buffer'; tone: MarkerTone; area: Feature<Polygon | MultiPolygon> };
+export type { MapMarker, MapShape, MarkerSymbol, MarkerTone, RouteEmphasis } from './types.ts';
+import type { MapMarker, MapShape } from './types.ts';
 
 export interface UkraineMapHandle {
   /** Zooms to the given points (or back to the whole country when empty). */
@@ -64,64 +40,9 @@ interface UkraineMapProps {
 
 type MapState = 'loading' | 'ready' | 'error';
 
-function textElement(tag: 'span' | 'strong', text: string): HTMLElement {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  return el;
-}
-
-function popupContent(marker: MapMarker): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'sp-popup';
-  box.appendChild(textElement('strong', marker.title));
-  for (const line of marker.lines ?? []) {
-    const p = document.createElement('p');
-    p.textContent = line;
-    box.appendChild(p);
-  }
-  return box;
-}
-
 const UKRAINE = L.latLngBounds(UKRAINE_BOUNDS);
-
-/** The drawn diamond sits inside the icon: Leaflet positions the icon itself with a transform. */
-function diamondShape(): HTMLElement {
-  const shape = document.createElement('span');
-  shape.className = 'sp-symbol__shape';
-  return shape;
-}
-
-function convoyShape(marker: MapMarker): HTMLElement {
-  const shape = document.createElement('span');
-  shape.className = 'sp-symbol__convoy';
-  if (marker.testId) {
-    shape.dataset.testid = marker.testId;
-    shape.dataset.markerId = marker.id;
-    shape.dataset.lat = String(marker.lat);
-    shape.dataset.lon = String(marker.lon);
-  }
-  return shape;
-}
-
-/**
- * Hides permanent labels that would overlap an earlier one or stick out of the map, so dense
- * areas (Kyiv, Irpin, Bucha) stay readable; zooming in brings the hidden ones back. A marker
- * whose label is hidden still opens its popup on tap.
- */
-function declutterLabels(map: L.Map, group: L.LayerGroup): void {
-  const box = map.getContainer().getBoundingClientRect();
-  const placed: DOMRect[] = [];
-  group.eachLayer((layer) => {
-    const el = layer.getTooltip()?.getElement();
-    if (!el) return;
-    const r = el.getBoundingClientRect();
-    const outside = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
-    const overlaps = placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top);
-    const hide = outside || overlaps;
-    el.classList.toggle('sp-label--hidden', hide);
-    if (!hide) placed.push(r);
-  });
-}
+/** The towns' pane: over routes and buffers (overlayPane, z 400), under markers (z 600). */
+const TOWN_PANE = 'spTowns';
 
 /**
  * Leaflet map of Ukraine drawn from the offline boundary files (no tiles unless the server's
@@ -134,6 +55,7 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
   const mapRef = useRef<L.Map | null>(null);
   const markerLayerRef = useRef<L.LayerGroup | null>(null);
   const shapeLayerRef = useRef<L.LayerGroup | null>(null);
+  const townLayerRef = useRef<L.LayerGroup | null>(null);
   const mapClickRef = useRef(onMapClick);
   mapClickRef.current = onMapClick;
   const shapeClickRef = useRef(onShapeClick);
@@ -174,9 +96,18 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
     borderPane.style.pointerEvents = 'none';
     // Leaflet gives each pane its own SVG renderer (Map#getRenderer), so no renderer is passed.
 
+    // Towns let every click and hover through to the oblasts and routes below them.
+    const townPane = map.createPane(TOWN_PANE);
+    townPane.style.zIndex = '450';
+    townPane.style.pointerEvents = 'none';
+
     // Shapes first, so markers are drawn over routes and buffers.
     shapeLayerRef.current = L.layerGroup().addTo(map);
-    markerLayerRef.current = L.layerGroup().addTo(map);
+    const markerGroup = L.layerGroup().addTo(map);
+    markerLayerRef.current = markerGroup;
+    const townGroup = L.layerGroup().addTo(map);
+    townLayerRef.current = townGroup;
+    map.on('zoomend moveend resize', () => declutterLabels(map, markerGroup, townGroup));
     map.on('click', (event: L.LeafletMouseEvent) => {
       mapClickRef.current?.({ lat: event.latlng.lat, lon: event.latlng.lng });
     });
@@ -249,6 +180,7 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
       mapRef.current = null;
       markerLayerRef.current = null;
       shapeLayerRef.current = null;
+      townLayerRef.current = null;
     };
   }, []);
 
@@ -277,85 +209,32 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
   // While picking a position, markers and routes let clicks through to the map (no popups).
   const picking = onMapClick !== null;
 
-  // Markers.
+  // Markers, then the towns they do not stand for, then which names fit.
+  const townsTaken = markers.flatMap((m) => (m.townId ? [m.townId] : [])).join(' ');
   useEffect(() => {
     const group = markerLayerRef.current;
-    if (!group) return;
+    const towns = townLayerRef.current;
+    const map = mapRef.current;
+    if (!group || !towns || !map) return;
     group.clearLayers();
     for (const m of markers) {
       if (!Number.isFinite(m.lat) || !Number.isFinite(m.lon)) continue;
-      const marker =
-        m.symbol === 'diamond'
-          ? L.marker([m.lat, m.lon], {
-              icon: L.divIcon({ className: `sp-symbol sp-symbol--diamond sp-symbol--${m.tone}`, iconSize: [18, 18], html: diamondShape() }),
-              keyboard: false,
-              interactive: !picking,
-            })
-          : m.symbol === 'convoy'
-            ? L.marker([m.lat, m.lon], {
-                icon: L.divIcon({ className: `sp-symbol sp-symbol--convoy sp-symbol--${m.tone}`, iconSize: [26, 26], html: convoyShape(m) }),
-                keyboard: false,
-                interactive: !picking,
-                zIndexOffset: m.tone === 'overdue' ? 1000 : 500,
-              })
-          : L.circleMarker([m.lat, m.lon], {
-              radius: m.symbol === 'dot' ? 5 : m.tone === 'place' || m.tone === 'other' ? 6 : 9,
-              weight: 2,
-              fillOpacity: 1,
-              className: `sp-marker sp-marker--${m.tone}`,
-              interactive: !picking,
-            });
-      marker.bindTooltip(textElement('span', m.title), {
-        permanent: labels === 'permanent',
-        direction: labels === 'permanent' ? 'right' : 'top',
-        offset: labels === 'permanent' ? [6, 0] : [0, -8],
-        className: labels === 'permanent' ? 'sp-label' : 'sp-marker-tip',
-      });
-      marker.bindPopup(popupContent(m));
-      group.addLayer(marker);
+      group.addLayer(createMarker(m, { picking, allLabels: labels === 'permanent' }));
     }
-    const map = mapRef.current;
-    if (labels !== 'permanent' || !map) return;
-    const declutter = () => declutterLabels(map, group);
-    const frame = requestAnimationFrame(declutter);
-    map.on('moveend resize', declutter);
-    return () => {
-      cancelAnimationFrame(frame);
-      map.off('moveend resize', declutter);
-    };
-  }, [markers, labels, picking]);
+    drawTowns(towns, TOWN_PANE, lang, new Set(townsTaken.split(' ')));
+    const frame = requestAnimationFrame(() => declutterLabels(map, group, towns));
+    return () => cancelAnimationFrame(frame);
+  }, [markers, labels, picking, lang, townsTaken]);
 
   // Routes and buffers.
   useEffect(() => {
     const group = shapeLayerRef.current;
     if (!group) return;
     group.clearLayers();
+    const onClick = (id: string) => shapeClickRef.current?.(id);
     for (const shape of shapes) {
-      if (shape.kind === 'buffer') {
-        group.addLayer(
-          L.geoJSON(shape.area, {
-            interactive: false,
-            style: () => ({ className: `sp-buffer sp-buffer--${shape.tone}`, weight: 1 }),
-          }),
-        );
-        continue;
-      }
-      const latlngs = shape.points
-        .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))
-        .map((p) => L.latLng(p.lat, p.lon));
-      if (latlngs.length < 2) continue;
-      const line = L.polyline(latlngs, {
-        className: `sp-route sp-route--${shape.tone}${shape.dashed ? ' sp-route--dashed' : ''}${shape.emphasis ? ' sp-route--emphasis' : ''}`,
-        weight: shape.emphasis ? 7 : 4,
-        interactive: !picking,
-      });
-      if (shape.title) line.bindTooltip(textElement('span', shape.title), { sticky: true, className: 'sp-marker-tip' });
-      line.on('click', (event: L.LeafletMouseEvent) => {
-        if (mapClickRef.current) return; // drawing: the map's click handler takes it
-        L.DomEvent.stopPropagation(event);
-        shapeClickRef.current?.(shape.id);
-      });
-      group.addLayer(line);
+      const layer = createShape(shape, { picking, onClick });
+      if (layer) group.addLayer(layer);
     }
   }, [shapes, picking]);
 

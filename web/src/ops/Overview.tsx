@@ -38,6 +38,8 @@ export function Overview({ onSessionEnded }: OverviewProps) {
         lon: p.lon,
         tone: 'place',
         title: p.names?.[lang] || p.names?.en || p.names?.uk || p.id,
+        // The gazetteer's places are main towns too: this marker draws the town's name.
+        townId: p.id,
       })),
     [places, lang],
   );

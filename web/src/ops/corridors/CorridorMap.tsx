@@ -1,12 +1,16 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CorridorContent, CorridorStatus } from '../../api.ts';
+import type { CorridorContent, CorridorNotice, CorridorStatus } from '../../api.ts';
+import { currentLang } from '../../i18n/index.ts';
 import { routeBuffer } from '../../map/geometry.ts';
+import { gatheringPointName, mapPlaceName, townOf } from '../../map/labels.ts';
 import { UkraineMap, type MapMarker, type MapShape, type UkraineMapHandle } from '../../map/UkraineMap.tsx';
 
 export interface MappedCorridor extends CorridorContent {
   id: string;
   status: CorridorStatus;
+  /** How the map draws it; absent for a corridor being drafted or a route being drawn. */
+  notice?: Pick<CorridorNotice, 'emphasis' | 'gatheringPoints'>;
 }
 
 interface CorridorMapProps {
@@ -30,13 +34,14 @@ const NO_POINTS: ReadonlyArray<{ lat: number; lon: number }> = [];
  */
 export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, vertices = NO_POINTS, className }: CorridorMapProps) {
   const { t } = useTranslation();
+  const lang = currentLang();
   const mapRef = useRef<UkraineMapHandle>(null);
 
   const shapes = useMemo<MapShape[]>(() => {
     const out: MapShape[] = [];
     for (const c of corridors) {
       const area = routeBuffer(c.route, c.bufferMeters ?? DEFAULT_BUFFER_METERS);
-      if (area) out.push({ id: `${c.id}:buffer`, kind: 'buffer', tone: c.status, area });
+      if (area) out.push({ id: `${c.id}:buffer`, kind: 'buffer', tone: c.status, area, notice: c.notice?.emphasis });
     }
     for (const c of corridors) {
       if (!c.route) continue;
@@ -45,7 +50,9 @@ export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, 
         kind: 'route',
         tone: c.status,
         title: c.name,
-        dashed: c.status === 'draft' || c.status === 'proposed',
+        // Drawn as its notice says; a draft being drawn (no notice yet) stays dashed.
+        notice: c.notice?.emphasis,
+        dashed: !c.notice && (c.status === 'draft' || c.status === 'proposed'),
         points: c.route.coordinates.map(([lon, lat]) => ({ lat, lon })),
       });
     }
@@ -63,7 +70,9 @@ export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, 
                   lat: p.lat,
                   lon: p.lon,
                   tone: 'place' as const,
-                  title: p.name,
+                  title: mapPlaceName(p, lang),
+                  label: true,
+                  townId: townOf(p)?.id,
                   lines: [t(i === 0 ? 'corridors.field.origin' : 'corridors.field.destination'), t('map.corridor', { name: c.name })],
                 },
               ]
@@ -84,7 +93,9 @@ export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, 
           lon: p.lon,
           tone: c.status,
           symbol: 'circle',
-          title: p.name || t('corridors.map.gatheringPoint'),
+          title: gatheringPointName(p, i, c, lang) || t('corridors.map.gatheringPoint'),
+          label: true,
+          muted: c.notice?.gatheringPoints === 'muted',
           lines: [...(p.address ? [p.address] : []), t('corridors.map.gatheringPoint'), t('map.corridor', { name: c.name })],
         })),
         ...(c.checkpoints ?? []).map<MapMarker>((p, i) => ({
@@ -98,7 +109,7 @@ export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, 
         })),
       ]),
     ],
-    [corridors, vertices, t],
+    [corridors, vertices, t, lang],
   );
 
   const points = useMemo(
