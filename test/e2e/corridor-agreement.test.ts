@@ -32,7 +32,7 @@ describe('a corridor agreed end to end in Chromium', () => {
     const name = 'Vasylivka – Zaporizhzhia (browser test)';
     const publicPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await publicPage.goto(`${base}/?lang=en`);
-    await publicPage.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    await publicPage.locator('main').waitFor();
     expect(await publicPage.getByText(name).count()).toBe(0);
 
     // The mediator's coordinator drafts the corridor, drawing the route by clicking on the map.
@@ -125,7 +125,8 @@ describe('a corridor agreed end to end in Chromium', () => {
     }
 
     // The public page, never reloaded, now shows the corridor open.
-    const card = publicPage.locator(`[data-testid="corridor-card"]`, { hasText: name });
+    // The public page titles it from its public words, not the staff's working name.
+    const card = publicPage.locator(`[data-testid="corridor-card"][data-id="${id}"]`);
     await card.waitFor({ timeout: 15_000 });
     await expect(card.getAttribute('data-status')).resolves.toBe('open');
     await publicPage.screenshot({ path: screenshotPath('e2e-corridor-open-on-public-page-en-phone'), fullPage: true });
