@@ -36,7 +36,7 @@ dt{font-weight:700;margin-top:.5rem}
 dd{margin:0}
 .alt{display:block;color:#40474f}
 .pts{margin:.25rem 0;padding-left:1.25rem}
-.muted .pts{color:#5c6670;text-decoration:line-through}
+.muted .pts{color:#5c6670}
 .muted .pts-note{color:#b3261e;font-weight:700}
 .ann{background:#eef3f8;padding:.5rem .75rem;margin:.5rem 0 0}
 footer{max-width:42rem;margin:0 auto;padding:1rem}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,11 @@ describe('the public page, server-rendered', () => {
       expect(response.headers['content-language']).toBe(lang);
       expect(response.headers.vary).toContain('Accept-Language');
       expect(response.body).toContain(`<html lang="${lang}">`);
+      // The inline stylesheet is allowed by exactly its hash; scripts stay 'self' only.
+      const style = /<style>([^<]*)<\/style>/.exec(response.body)?.[1] ?? '';
+      const hash = createHash('sha256').update(style).digest('base64');
+      expect(response.headers['content-security-policy']).toContain(`'sha256-${hash}'`);
+      expect(response.headers['content-security-policy']).toContain("script-src 'self';");
     }
   });
 
