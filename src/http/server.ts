@@ -29,6 +29,7 @@ import { pfifRoutes } from './routes/pfif.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { feedRoutes } from './routes/feeds.routes.ts';
 import { publicSiteRoutes } from './routes/public-site.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
@@ -164,6 +165,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(orgRoutes, { ctx });
   await app.register(userRoutes, { ctx });
   await app.register(publicRoutes, { ctx, snapshot: publicSnapshot });
+  await app.register(feedRoutes, { ctx });
   await app.register(announcementRoutes, { ctx });
   await app.register(corridorRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
