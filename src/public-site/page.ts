@@ -17,6 +17,8 @@ export interface PublicAnnouncement {
   corridorId: string;
   createdAt: string;
   text: string;
+  /** The corridor's status the announcement was made for; given, it shows only while that holds. */
+  status?: string | undefined;
 }
 
 export interface PublicPageInput {
@@ -79,7 +81,9 @@ function corridorHtml(c: PublicCorridorView, input: PublicPageInput, words: Page
         .map((p) => `<li><strong>${escapeHtml(p.name)}</strong>${p.address ? `, ${escapeHtml(p.address)}` : ''}</li>`)
         .join('')}</ul>`
     : `<p>${escapeHtml(words.noGatheringPoints)}</p>`;
-  const announcement = latestAnnouncement(input.announcements, c.id);
+  // An announcement of an earlier status ("open now" once the window has closed) would contradict the card.
+  const latest = latestAnnouncement(input.announcements, c.id);
+  const announcement = latest && (latest.status === undefined || latest.status === c.status) ? latest : undefined;
   return `<article class="c c-${escapeHtml(status)}${muted ? ' muted' : ''}" data-testid="corridor-card" data-id="${escapeHtml(c.id)}" data-status="${escapeHtml(c.status)}" data-headline="${notice.headline}" aria-labelledby="${id}">
 <h3 id="${id}">${escapeHtml(texts.title)}</h3>
 <p class="badge" data-testid="status-badge">${escapeHtml(NOTICE_WORDS[lang][notice.headline].label)}</p>

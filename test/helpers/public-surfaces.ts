@@ -19,6 +19,17 @@ export interface PublicSurface {
 
 const label = (notice: CorridorNotice, lang: Lang): string => NOTICE_WORDS[lang][notice.headline].label;
 
-export const PUBLIC_SURFACES: PublicSurface[] = [];
+/** The server-rendered public page (`/uk`, `/ru`, `/en`): one corridor's card, as text. */
+const publicPage: PublicSurface = {
+  name: 'public page',
+  async textOf(t, corridorId, lang) {
+    const html = (await t.inject({ method: 'GET', url: `/${lang}` })).body;
+    const card = new RegExp(`<article[^>]*data-id="${corridorId}"[^>]*>([\\s\\S]*?)</article>`).exec(html)?.[1];
+    return card === undefined ? null : card.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+  },
+  wordsOf: (notice, lang) => NOTICE_WORDS[lang][notice.headline].advice,
+};
+
+export const PUBLIC_SURFACES: PublicSurface[] = [publicPage];
 
 export { label as noticeLabelOf };

@@ -45,7 +45,7 @@ export const publicSiteRoutes: FastifyPluginAsync<{ ctx: ServiceContext }> = asy
     const html = renderPublicPage({
       lang,
       corridors: list.items,
-      announcements: announcements.items.map((a) => ({ corridorId: a.corridorId, createdAt: a.createdAt, text: a.text })),
+      announcements: announcements.items.map((a) => ({ corridorId: a.corridorId, createdAt: a.createdAt, text: a.text, status: a.status })),
       generatedAt: list.generatedAt, publicUrl: ctx.config.publicUrl });
     return reply
       .header('content-security-policy', csp)
