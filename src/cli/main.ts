@@ -5,11 +5,13 @@ import { DEMO_ORGS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, type DemoLogin } f
 import { DomainError } from '../domain/errors.ts';
 import { verifyAuditLog } from '../services/audit.service.ts';
 import { initMediator } from '../services/identity.service.ts';
+import { mediatorSigningKey } from '../services/feeds.service.ts';
 import { findRegistryDuplicates, reindexNames } from '../services/registry-index.service.ts';
 import { syncPlaces } from '../services/places.service.ts';
 import { findOrgByName } from '../store/orgs.repository.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
 import { printNamePairScores } from './names-score.ts';
+import { verifyCapFile } from './cap-verify.ts';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -167,6 +169,20 @@ export function buildCli(): Command {
     .action(async () => {
       const { coreNames } = await withContext((ctx) => reindexNames(ctx));
       process.stdout.write(`${coreNames} core names indexed\n`);
+    });
+
+  program
+    .command('cap')
+    .description('CAP alerts of the public feed')
+    .command('verify <file>')
+    .description("check a CAP alert's XML signature against the mediator's key; exit 1 when it does not verify")
+    .option('--key <base64>', "the mediator's public key (SPKI, base64) as /feeds/signing-key gives it; default: this database's mediator key")
+    .action(async (file: string, options: { key?: string }) => {
+      const key = options.key ?? (await withContext(async (ctx) => (await mediatorSigningKey(ctx))?.publicKey));
+      if (!key) throw new InvalidArgumentError('no mediator key in this database: pass --key');
+      const ok = verifyCapFile(file, key);
+      process.stdout.write(ok ? `${file}: signature valid\n` : `${file}: signature INVALID\n`);
+      if (!ok) process.exitCode = 1;
     });
 
   return program;

@@ -105,3 +105,30 @@ describe('CAP alerts from the public changes', () => {
     expect(verifyCapSignature(alertOf(2), publicKeyBase64)).toBe(false);
   });
 });
+
+describe('safe-passage cap verify', () => {
+  it('exits 0 for a signed alert and 1 once its headline is changed', async () => {
+    const { runCli } = await import('../helpers/cli.ts');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const key = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const signed = signCapAlert(alertOf(2), privateKey.export({ format: 'der', type: 'pkcs8' }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cap-cli-'));
+    const good = path.join(dir, 'good.cap.xml');
+    const bad = path.join(dir, 'bad.cap.xml');
+    fs.writeFileSync(good, signed);
+    fs.writeFileSync(bad, signed.replace('— Suspended</headline>', '— Open now</headline>'));
+    try {
+      const ok = await runCli(['cap', 'verify', good, '--key', key], {});
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('signature valid');
+      const tampered = await runCli(['cap', 'verify', bad, '--key', key], {});
+      expect(tampered.code).toBe(1);
+      expect(tampered.stdout).toContain('INVALID');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
