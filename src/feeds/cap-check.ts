@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { XMLParser } from 'fast-xml-parser';
 import { ringSelfIntersects } from '../domain/route-area.ts';
 import { CAP_NAMESPACE } from './cap.ts';
@@ -37,7 +38,6 @@ interface CapInfo {
   area?: CapArea[];
 }
 interface CapAlert {
-  '@xmlns'?: string;
   identifier?: string;
   sender?: string;
   sent?: string;
@@ -100,7 +100,8 @@ export function capConsumerProblems(xml: string): string[] {
   }
   if (!alert || typeof alert !== 'object') return ['the document is not a CAP alert'];
   const problems: string[] = [];
-  if (alert['@xmlns'] !== CAP_NAMESPACE) problems.push(`alert is not in the CAP 1.2 namespace`);
+  const root = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'application/xml').documentElement;
+  if (root?.localName !== 'alert' || root.namespaceURI !== CAP_NAMESPACE) problems.push('alert is not in the CAP 1.2 namespace');
   for (const field of ['identifier', 'sender'] as const) {
     const value = alert[field];
     if (!value) problems.push(`${field} is missing`);
