@@ -209,22 +209,33 @@ export function UkraineMap({ markers = [], shapes = [], onMapClick = null, onSha
   // While picking a position, markers and routes let clicks through to the map (no popups).
   const picking = onMapClick !== null;
 
-  // Markers, then the towns they do not stand for, then which names fit.
-  const townsTaken = markers.flatMap((m) => (m.townId ? [m.townId] : [])).join(' ');
+  // Markers, then which names fit.
   useEffect(() => {
     const group = markerLayerRef.current;
-    const towns = townLayerRef.current;
     const map = mapRef.current;
-    if (!group || !towns || !map) return;
+    if (!group || !map) return;
     group.clearLayers();
     for (const m of markers) {
       if (!Number.isFinite(m.lat) || !Number.isFinite(m.lon)) continue;
       group.addLayer(createMarker(m, { picking, allLabels: labels === 'permanent' }));
     }
-    drawTowns(towns, TOWN_PANE, lang, new Set(townsTaken.split(' ')));
-    const frame = requestAnimationFrame(() => declutterLabels(map, group, towns));
+    const frame = requestAnimationFrame(() => declutterLabels(map, group, townLayerRef.current));
     return () => cancelAnimationFrame(frame);
-  }, [markers, labels, picking, lang, townsTaken]);
+  }, [markers, labels, picking]);
+
+  // The main towns that no marker stands for, redrawn only when the language or those change
+  // (not on every convoy check-in).
+  const townsTaken = markers.flatMap((m) => (m.townId ? [m.townId] : [])).join(' ');
+  useEffect(() => {
+    const towns = townLayerRef.current;
+    const map = mapRef.current;
+    if (!towns || !map) return;
+    drawTowns(towns, TOWN_PANE, lang, new Set(townsTaken.split(' ')));
+    const frame = requestAnimationFrame(() => {
+      if (markerLayerRef.current) declutterLabels(map, markerLayerRef.current, towns);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [lang, townsTaken]);
 
   // Routes and buffers.
   useEffect(() => {
