@@ -1,3 +1,6 @@
+import type { FieldError } from './errors.ts';
+import { isPersonName, textProblem } from './text.ts';
+
 /** What a registration holds (DESIGN.md §5); names as written, in any script. */
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -23,6 +26,36 @@ export function isPlausibleBirthDate(birthDate: string, now: Date): boolean {
     return date.toISOString().slice(0, 10) === birthDate && date.getTime() <= now.getTime();
   }
   return true;
+}
+
+export const NAME_PART_MAX = 100;
+
+/**
+ * The rules a person's name and birth date keep wherever they enter (the registration form, a
+ * PFIF file): what the request schema checks for the form, in one place for files too.
+ */
+export function personFieldErrors(
+  p: { givenName?: string | undefined; familyName?: string | undefined; patronymic?: string | undefined; birthDate?: string | undefined },
+  now: Date,
+  prefix = '',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const name = (field: 'givenName' | 'familyName' | 'patronymic', required: boolean) => {
+    const value = p[field]?.trim();
+    if (!value) {
+      if (required) errors.push({ path: `${prefix}/${field}`, message: 'required' });
+      return;
+    }
+    const problem = value.length > NAME_PART_MAX ? `at most ${NAME_PART_MAX} characters` : (textProblem(value) ?? (isPersonName(value) ? null : 'needs at least one letter'));
+    if (problem) errors.push({ path: `${prefix}/${field}`, message: problem });
+  };
+  name('givenName', true);
+  name('familyName', true);
+  name('patronymic', false);
+  if (p.birthDate !== undefined && !(new RegExp(BIRTH_DATE_PATTERN).test(p.birthDate) && isPlausibleBirthDate(p.birthDate, now))) {
+    errors.push({ path: `${prefix}/birthDate`, message: 'YYYY, YYYY-MM or YYYY-MM-DD: a real past date from 1900 on' });
+  }
+  return errors;
 }
 
 /** The name as one string for matching: given, patronymic, family — the order matching ignores anyway. */

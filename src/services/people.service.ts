@@ -155,6 +155,40 @@ export async function possibleDuplicates(
   return matches.slice(0, 10).map((m) => ({ id: m.row.id, score: Math.round(m.score * 1000) / 1000 }));
 }
 
+function nameOf(input: Pick<PersonInput, 'givenName' | 'familyName' | 'patronymic'>): { givenName: string; familyName: string; patronymic: string | null } {
+  return { givenName: input.givenName.trim(), familyName: input.familyName.trim(), patronymic: input.patronymic?.trim() || null };
+}
+
+/** The stored record of a registration and its name-index keys: the one shape the form and PFIF store. */
+export function personRecordOf(actor: Actor, input: PersonInput, id: string, nowIso: string): { record: PersonRecord; keys: string[] } {
+  const person = nameOf(input);
+  const core = nameCore(person.givenName, person.familyName);
+  return {
+    record: {
+      id,
+      org_id: actor.orgId,
+      given_name: person.givenName,
+      family_name: person.familyName,
+      patronymic: person.patronymic,
+      birth_date: input.birthDate ?? null,
+      sex: input.sex ?? null,
+      vulnerabilities: JSON.stringify([...new Set(input.vulnerabilities ?? [])]),
+      household_id: input.householdId ?? null,
+      site_id: input.site ?? null,
+      consent_tracing: input.consentTracing ? 1 : 0,
+      protection_status: null,
+      protection_document: null,
+      created_at: nowIso,
+      created_by: actor.userId,
+      updated_at: nowIso,
+      pfif_record_id: input.pfifRecordId ?? null,
+      name_core: core,
+      birth_year: birthYearOf(input.birthDate),
+    },
+    keys: coreNameKeys(core),
+  };
+}
+
 export async function registerPerson(ctx: ServiceContext, actor: Actor, input: PersonInput): Promise<{ id: string; possibleDuplicates: Match[] }> {
   if (!isAllowed(actor, 'person.register', actor.orgId)) throw forbidden('register people');
   checkBirthDate(ctx, input.birthDate);
@@ -164,40 +198,11 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
       throw new DomainError('rule', 'UNKNOWN_SITE', 'No such site of your organisation.', [{ path: '/site', message: 'one of your organisation’s sites' }]);
     }
   }
-  const person = {
-    givenName: input.givenName.trim(),
-    familyName: input.familyName.trim(),
-    patronymic: input.patronymic?.trim() || null,
-  };
-  const core = nameCore(person.givenName, person.familyName);
-  const duplicates = await possibleDuplicates(ctx, actor, { ...person, birthDate: input.birthDate });
+  const duplicates = await possibleDuplicates(ctx, actor, { ...nameOf(input), birthDate: input.birthDate });
   const id = newId();
   await runCommand(ctx, actor, async (trx, nowIso) => {
-    await insertPersonWithKeys(
-      trx,
-      {
-        id,
-        org_id: actor.orgId,
-        given_name: person.givenName,
-        family_name: person.familyName,
-        patronymic: person.patronymic,
-        birth_date: input.birthDate ?? null,
-        sex: input.sex ?? null,
-        vulnerabilities: JSON.stringify([...new Set(input.vulnerabilities ?? [])]),
-        household_id: input.householdId ?? null,
-        site_id: input.site ?? null,
-        consent_tracing: input.consentTracing ? 1 : 0,
-        protection_status: null,
-        protection_document: null,
-        created_at: nowIso,
-        created_by: actor.userId,
-        updated_at: nowIso,
-        pfif_record_id: input.pfifRecordId ?? null,
-        name_core: core,
-        birth_year: birthYearOf(input.birthDate),
-      },
-      coreNameKeys(core),
-    );
+    const { record, keys } = personRecordOf(actor, input, id, nowIso);
+    await insertPersonWithKeys(trx, record, keys);
     return {
       result: undefined,
       audit: { action: 'person.register', subjectType: 'person', subjectId: id, payload: { orgId: actor.orgId, site: input.site ?? null, duplicates: duplicates.length } },

@@ -1,10 +1,13 @@
 import { DomainError, forbidden } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
-import { fullName } from '../domain/person.ts';
+import { fullName, personFieldErrors } from '../domain/person.ts';
 import { parsePfifXml, PfifError, pfifDate, toPfifXml, type PfifNote, type PfifPerson } from '../feeds/pfif.ts';
 import type { ServiceContext } from './context.ts';
-import { registerPerson } from './people.service.ts';
+import { findImportedRecordIds, insertPersonWithKeys } from '../store/people-registry.repository.ts';
+import { runCommand } from './command.ts';
+import { newId } from './ids.ts';
+import { personRecordOf } from './people.service.ts';
 
 /** The domain part of PFIF record ids made here ("safe-passage.local/person.<id>"). */
 export const PFIF_DOMAIN = 'safe-passage.local';
@@ -52,8 +55,10 @@ export async function exportPfif(ctx: ServiceContext, actor: Actor): Promise<str
 }
 
 /**
- * Imports PFIF person records as consented registrations of the importing organisation; a record
- * already imported (same person_record_id) is skipped, so importing a file twice adds nothing.
+ * Imports PFIF person records as consented registrations of the importing organisation, all or
+ * nothing: every record is checked by the rules a registration keeps, and one bad record refuses
+ * the file, naming it, before anything is stored. A record already imported (same
+ * person_record_id) is skipped, so importing a file twice adds nothing.
  */
 export async function importPfif(ctx: ServiceContext, actor: Actor, xml: string): Promise<{ imported: number; skipped: number }> {
   if (!isAllowed(actor, 'person.exchange')) throw forbidden('import person records');
@@ -64,24 +69,25 @@ export async function importPfif(ctx: ServiceContext, actor: Actor, xml: string)
     if (error instanceof PfifError) throw new DomainError('invalid', 'INVALID_PFIF', `Not a PFIF 1.4 document: ${error.message}.`);
     throw error;
   }
-  let imported = 0;
-  let skipped = 0;
-  for (const person of parsed.persons) {
-    const known = await ctx.db.selectFrom('people').select('id').where('pfif_record_id', '=', person.personRecordId).executeTakeFirst();
-    const birthDate = person.dateOfBirth && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(person.dateOfBirth) ? person.dateOfBirth : undefined;
-    if (known || !person.givenName || !person.familyName) {
-      skipped += 1;
-      continue;
-    }
-    await registerPerson(ctx, actor, {
-      givenName: person.givenName,
-      familyName: person.familyName,
-      birthDate,
-      sex: person.sex,
-      consentTracing: true,
-      pfifRecordId: person.personRecordId,
-    });
-    imported += 1;
+  const now = ctx.now();
+  const errors = parsed.persons.flatMap((p, i) =>
+    personFieldErrors({ givenName: p.givenName, familyName: p.familyName, birthDate: p.dateOfBirth }, now, `/persons/${i}`),
+  );
+  if (errors.length > 0) {
+    const first = Number(errors[0]!.path.split('/')[2]);
+    // The record id names the record for the sender; it is an identifier, never a name.
+    throw new DomainError('rule', 'PFIF_RECORD_INVALID', `Record ${first + 1} (${parsed.persons[first]!.personRecordId}) breaks the registration rules; nothing was imported.`, errors);
   }
-  return { imported, skipped };
+  const known = new Set(await findImportedRecordIds(ctx.db, parsed.persons.map((p) => p.personRecordId)));
+  const fresh = parsed.persons.filter((p, i, all) => !known.has(p.personRecordId) && all.findIndex((q) => q.personRecordId === p.personRecordId) === i);
+  if (fresh.length > 0) {
+    await runCommand(ctx, actor, async (trx, nowIso) => {
+      for (const p of fresh) {
+        const { record, keys } = personRecordOf(actor, { givenName: p.givenName!, familyName: p.familyName!, birthDate: p.dateOfBirth, sex: p.sex, consentTracing: true, pfifRecordId: p.personRecordId }, newId(), nowIso);
+        await insertPersonWithKeys(trx, record, keys);
+      }
+      return { result: undefined, audit: { action: 'person.import', subjectType: 'org', subjectId: actor.orgId, payload: { format: 'pfif-1.4', imported: fresh.length } } };
+    });
+  }
+  return { imported: fresh.length, skipped: parsed.persons.length - fresh.length };
 }

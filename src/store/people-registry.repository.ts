@@ -97,3 +97,14 @@ export async function readPeoplePage(db: Kysely<Schema>, afterId: string, limit:
   if (orgId) query = query.where('org_id', '=', orgId);
   return query.execute();
 }
+
+/** Which of these PFIF record ids were imported already. */
+export async function findImportedRecordIds(db: Kysely<Schema>, recordIds: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  // In slices: SQLite takes at most 32,766 parameters in one statement.
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const rows = await db.selectFrom('people').select('pfif_record_id').where('pfif_record_id', 'in', recordIds.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.pfif_record_id !== null) found.push(r.pfif_record_id);
+  }
+  return found;
+}

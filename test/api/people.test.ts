@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPfifXml, type PfifPerson } from '../../src/feeds/pfif.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 
@@ -230,5 +231,41 @@ describe.each(DIALECTS)('PFIF 1.4 on %s', (dialect) => {
     const bad = await t.as(desk, { method: 'POST', url: '/api/v1/pfif/import', headers: { 'content-type': 'application/xml' }, payload: '<pfif><person/></pfif>' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('INVALID_PFIF');
+  });
+
+  it('imports a file all or nothing: one bad record refuses the file, naming it, and keeps none', async () => {
+    const person = (n: number, overrides: Partial<PfifPerson> = {}): PfifPerson => ({
+      personRecordId: `field-office.example/person.${n}`,
+      entryDate: '2022-03-08T10:00:00Z',
+      authorName: 'Field office',
+      sourceName: 'Field office',
+      sourceDate: '2022-03-08T10:00:00Z',
+      fullName: `Петро Бойко ${n}`,
+      givenName: 'Петро',
+      familyName: `Бойко`,
+      dateOfBirth: '1970-01-0' + n,
+      ...overrides,
+    });
+    const count = async () => Number((await t.app.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const audit = async () => Number((await t.app.ctx.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const importFile = (persons: PfifPerson[]) =>
+      t.as(desk, { method: 'POST', url: '/api/v1/pfif/import', headers: { 'content-type': 'application/xml' }, payload: toPfifXml(persons, []) });
+    const before = { people: await count(), audit: await audit() };
+    for (const [third, field] of [
+      [person(3, { dateOfBirth: '1990-13-45' }), 'birthDate'],
+      [person(3, { familyName: 'Ш'.repeat(50_000) }), 'familyName'],
+      [person(3, { givenName: '\u202Eаннa' }), 'givenName'],
+      [person(3, { givenName: '***' }), 'givenName'],
+    ] as const) {
+      const refused = await importFile([person(1), person(2), third]);
+      expect(refused.statusCode, refused.body.slice(0, 300)).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'PFIF_RECORD_INVALID', errors: [{ path: `/persons/2/${field}` }] });
+      expect(refused.json().detail).toContain('field-office.example/person.3');
+      expect({ people: await count(), audit: await audit() }).toEqual(before);
+    }
+    const accepted = await importFile([person(1), person(2), person(3)]);
+    expect(accepted.json()).toEqual({ imported: 3, skipped: 0 });
+    expect(await count()).toBe(before.people + 3);
+    expect(await audit()).toBe(before.audit + 1);
   });
 });
