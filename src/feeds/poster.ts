@@ -5,6 +5,7 @@ import type { CorridorNotice } from '../domain/corridor-notice.ts';
 import type { Lang } from '../domain/gazetteer.ts';
 import { NOTICE_WORDS, SINCE_WORDS, WINDOW_WORDS } from '../domain/notice-words.ts';
 import { placeNameOf, publicWordsOf, type ViewForWords } from '../domain/public-text.ts';
+import { colourOf, MAP_COLOURS, sketchRoute, type MapCorridor, type Ring } from './route-sketch.ts';
 import { INTL_LOCALE, KYIV_ZONE, ZONE_WORDS, instantLong, windowLong, zonesThatDiffer } from '../domain/public-time.ts';
 
 /**
@@ -14,15 +15,8 @@ import { INTL_LOCALE, KYIV_ZONE, ZONE_WORDS, instantLong, windowLong, zonesThatD
  * DejaVu fonts (Cyrillic), no network.
  */
 
-type Ring = [number, number][];
-
-export interface PosterCorridor extends ViewForWords {
-  notice: CorridorNotice;
-  origin: (ViewForWords['origin'] & { lat: number; lon: number }) | null;
-  destination: (ViewForWords['destination'] & { lat: number; lon: number }) | null;
-  route: { coordinates: [number, number][] } | null;
-  gatheringPoints: { name: string; lat: number; lon: number; address?: string | undefined }[];
-}
+/** What a poster is drawn from: a public corridor view. */
+export type PosterCorridor = MapCorridor;
 
 export interface PosterInput {
   corridor: PosterCorridor;
@@ -38,20 +32,12 @@ const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
-const COLOURS = { open: '#1b7a3a', agreed: '#1f4e99', suspended: '#b3261e', muted: '#555555' } as const;
 
 const LABELS: Record<Lang, Record<'points' | 'when' | 'who' | 'bring' | 'scan' | 'generated' | 'map', string>> = {
   uk: { points: 'Пункти збору', when: 'Коли', who: 'Хто може їхати', bring: 'Що взяти', scan: 'Актуальний стан:', generated: 'Надруковано', map: 'Маршрут' },
   ru: { points: 'Пункты сбора', when: 'Когда', who: 'Кто может ехать', bring: 'Что взять', scan: 'Актуальное состояние:', generated: 'Напечатано', map: 'Маршрут' },
   en: { points: 'Gathering points', when: 'When', who: 'Who may go', bring: 'What to bring', scan: 'Current status:', generated: 'Printed', map: 'Route' },
 };
-
-function colourOf(notice: CorridorNotice): string {
-  if (notice.headline === 'suspended') return COLOURS.suspended;
-  if (notice.emphasis === 'open') return COLOURS.open;
-  if (notice.emphasis === 'agreed') return COLOURS.agreed;
-  return COLOURS.muted;
-}
 
 export async function renderPoster(input: PosterInput): Promise<Buffer> {
   const { corridor, lang } = input;
@@ -103,12 +89,12 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
 
   // Map on the left, gathering points beside it.
   const mapBox = { x: M, y, w: 320, h: 330 };
-  drawMap(doc, input, mapBox, colour, go);
+  drawMap(doc, input, mapBox);
   const colX = M + mapBox.w + 16;
   const colW = W - M - colX;
   doc.fillColor('#111111').font('bold').fontSize(15).text(labels.points, colX, y, { width: colW });
   for (const [i, g] of words.gatheringPoints.entries()) {
-    doc.fillColor(go ? colour : COLOURS.muted).font('bold').fontSize(13).text(`${i + 1}. ${g.name}`, colX, doc.y + 4, { width: colW, strike: !go });
+    doc.fillColor(go ? colour : MAP_COLOURS.muted).font('bold').fontSize(13).text(`${i + 1}. ${g.name}`, colX, doc.y + 4, { width: colW, strike: !go });
     if (g.address) doc.fillColor('#333333').font('regular').fontSize(12).text(g.address, colX, doc.y, { width: colW });
   }
   y = Math.max(doc.y, mapBox.y + mapBox.h) + 14;
@@ -139,74 +125,40 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
   return done;
 }
 
-function drawMap(doc: PDFKit.PDFDocument, input: PosterInput, box: { x: number; y: number; w: number; h: number }, colour: string, go: boolean): void {
-  const { corridor, lang } = input;
-  const line = corridor.route?.coordinates ?? [];
-  const points: [number, number][] = [
-    ...line,
-    ...corridor.gatheringPoints.map((g) => [g.lon, g.lat] as [number, number]),
-    ...[corridor.origin, corridor.destination].filter((p) => p !== null).map((p) => [p.lon, p.lat] as [number, number]),
-  ];
+function drawMap(doc: PDFKit.PDFDocument, input: PosterInput, box: { x: number; y: number; w: number; h: number }): void {
+  const s = sketchRoute(input.corridor, input.lang, input.outlines, { width: box.w, height: box.h });
+  const at = ([x, y]: [number, number]): [number, number] => [box.x + x, box.y + y];
+  const trace = (points: readonly [number, number][]) => points.forEach((p, i) => (i === 0 ? doc.moveTo(...at(p)) : doc.lineTo(...at(p))));
   doc.save();
   doc.rect(box.x, box.y, box.w, box.h).fillAndStroke('#eef3f7', '#888888');
-  if (points.length === 0) {
-    doc.restore();
-    return;
-  }
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
-  const k = Math.cos((midLat * Math.PI) / 180);
-  let [minX, maxX] = [Math.min(...lons) * k, Math.max(...lons) * k];
-  let [minY, maxY] = [Math.min(...lats), Math.max(...lats)];
-  const span = Math.max(maxX - minX, maxY - minY, 1) * 1.35;
-  const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
-  const scale = Math.min(box.w, box.h) / span;
-  [minX, maxX, minY, maxY] = [cx - box.w / scale / 2, cx + box.w / scale / 2, cy - box.h / scale / 2, cy + box.h / scale / 2];
-  const at = ([lon, lat]: [number, number]): [number, number] => [box.x + (lon * k - minX) * scale, box.y + (maxY - lat) * scale];
-
   doc.rect(box.x, box.y, box.w, box.h).clip();
-  for (const polygon of input.outlines) {
-    for (const ring of polygon) {
-      ring.forEach((p, i) => {
-        const [x, y] = at(p);
-        if (i === 0) doc.moveTo(x, y);
-        else doc.lineTo(x, y);
-      });
-      doc.closePath();
-    }
-    doc.lineWidth(0.6).fillAndStroke('#ffffff', '#9aa5b1');
+  for (const ring of s.outlines) {
+    trace(ring);
+    doc.closePath();
   }
-  if (line.length > 1) {
-    line.forEach((p, i) => (i === 0 ? doc.moveTo(...at(p)) : doc.lineTo(...at(p))));
+  if (s.outlines.length > 0) doc.lineWidth(0.6).fillAndStroke('#ffffff', '#9aa5b1');
+  for (const town of s.towns) doc.circle(...at(town), 2.5).fill('#555555');
+  if (s.route.length > 1) {
+    trace(s.route);
     doc.lineWidth(5).lineCap('round').lineJoin('round');
-    if (!go) doc.dash(8, { space: 6 });
-    doc.strokeColor(go ? colour : COLOURS.muted).stroke();
+    if (!s.go) doc.dash(8, { space: 6 });
+    doc.strokeColor(s.go ? s.colour : MAP_COLOURS.muted).stroke();
     doc.undash();
   }
-  /** Endpoints labelled above their mark, gathering points below theirs, so the two never cover each other. */
-  const label = (p: [number, number], text: string, bold: boolean) => {
-    const [x, y0] = at(p);
-    const y = bold ? y0 - 10 : y0 + 14;
-    doc.font(bold ? 'bold' : 'regular').fontSize(bold ? 12 : 10);
-    const w = doc.widthOfString(text);
-    const tx = Math.min(Math.max(x + 8, box.x + 4), box.x + box.w - w - 4);
-    doc.rect(tx - 2, y - 8, w + 4, bold ? 15 : 13).fill('#ffffff');
-    doc.fillColor('#111111').text(text, tx, y - 7, { lineBreak: false });
-  };
-  for (const end of [corridor.origin, corridor.destination]) {
-    if (!end) continue;
-    const [x, y] = at([end.lon, end.lat]);
-    doc.circle(x, y, 6).lineWidth(2).fillAndStroke('#ffffff', '#111111');
-    label([end.lon, end.lat], placeNameOf(end, lang), true);
+  for (const end of s.ends) doc.circle(...at(end), 6).lineWidth(2).fillAndStroke('#ffffff', '#111111');
+  for (const { at: mark, n } of s.points) {
+    const [x, y] = at(mark);
+    doc.circle(x, y, 8).fill(s.go ? s.colour : MAP_COLOURS.muted);
+    doc.fillColor('#ffffff').font('bold').fontSize(10).text(String(n), x - 4, y - 6, { width: 8, align: 'center', lineBreak: false });
   }
-  const texts = publicWordsOf(corridor, lang).gatheringPoints;
-  corridor.gatheringPoints.forEach((g, i) => {
-    const [x, y] = at([g.lon, g.lat]);
-    doc.circle(x, y, 8).fill(go ? colour : COLOURS.muted);
-    doc.fillColor('#ffffff').font('bold').fontSize(10).text(String(i + 1), x - 4, y - 6, { width: 8, align: 'center', lineBreak: false });
-    label([g.lon, g.lat], texts[i]?.name ?? g.name, false);
-  });
+  for (const label of s.labels) {
+    doc.font(label.bold ? 'bold' : 'regular').fontSize(label.size);
+    const w = doc.widthOfString(label.text);
+    // The sketch estimates widths; the PDF knows them, so a long name is kept inside the frame.
+    const [x, y] = at([Math.max(2, Math.min(label.x, box.w - w - 4)), label.y]);
+    doc.rect(x - 2, y - label.size + 1, w + 4, label.size + 3).fill('#ffffff');
+    doc.fillColor('#111111').text(label.text, x, y - label.size + 2, { lineBreak: false });
+  }
   doc.restore();
   doc.rect(box.x, box.y, box.w, box.h).lineWidth(1).strokeColor('#888888').stroke();
 }

@@ -35,6 +35,7 @@ dl{margin:.5rem 0}
 dt{font-weight:700;margin-top:.5rem}
 dd{margin:0}
 .alt{display:block;color:#40474f}
+.map{display:block;width:100%;max-width:340px;height:auto;border:1px solid #c9ced6;margin:.5rem 0;background:#eef3f7}
 .pts{margin:.25rem 0;padding-left:1.25rem}
 .muted .pts{color:#5c6670}
 .muted .pts-note{color:#b3261e;font-weight:700}

@@ -21,6 +21,8 @@ export interface PageWords {
   hours: string;
   minutes: string;
   route: string;
+  /** The route map's text alternative, before the route's name. */
+  map: string;
   window: string;
   eligibility: string;
   traffic: string;
@@ -57,6 +59,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     hours: '{{n}} год',
     minutes: '{{n}} хв',
     route: 'Маршрут',
+    map: 'Карта маршруту',
     window: 'Час',
     eligibility: 'Хто може виїхати',
     traffic: 'Дозволений рух',
@@ -90,6 +93,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     hours: '{{n}} ч',
     minutes: '{{n}} мин',
     route: 'Маршрут',
+    map: 'Карта маршрута',
     window: 'Время',
     eligibility: 'Кто может выехать',
     traffic: 'Разрешённое движение',
@@ -123,6 +127,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     hours: '{{n}} h',
     minutes: '{{n}} min',
     route: 'Route',
+    map: 'Route map',
     window: 'Time',
     eligibility: 'Who may leave',
     traffic: 'Traffic allowed',

@@ -92,7 +92,11 @@ function corridorHtml(c: PublicCorridorView, input: PublicPageInput, words: Page
     words.whatToBring,
     escapeHtml(texts.whatToBring),
   )}${fact(words.conditions, escapeHtml(texts.conditions))}</dl>
-<h4>${escapeHtml(words.gatheringPoints)}</h4>${muted ? `<p class="pts-note">${escapeHtml(words.doNotGoThere)}</p>` : ''}${points}${
+${
+    c.route || c.gatheringPoints.length
+      ? `<img class="map" src="/api/v1/public/corridors/${encodeURIComponent(c.id)}/map.svg?lang=${lang}" width="340" height="240" loading="lazy" alt="${escapeHtml(`${words.map}: ${texts.title}`)}">`
+      : ''
+  }<h4>${escapeHtml(words.gatheringPoints)}</h4>${muted ? `<p class="pts-note">${escapeHtml(words.doNotGoThere)}</p>` : ''}${points}${
     announcement
       ? `<p class="ann" data-testid="announcement"><strong>${escapeHtml(words.announcement)} (${escapeHtml(clockIn(announcement.createdAt, KYIV, words, now))}):</strong> ${escapeHtml(announcement.text)}</p>`
       : ''

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.ts';
 import { createManualAnnouncement, listCorridorAnnouncements, listPublicAnnouncements } from '../../services/announcement.service.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { corridorPoster } from '../../services/poster.service.ts';
+import { corridorPoster, corridorRouteMap } from '../../services/poster.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
 
@@ -70,6 +70,24 @@ export const announcementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         .header('content-disposition', `inline; filename="corridor-${request.params.id}-${lang}.pdf"`)
         .header('cache-control', 'public, max-age=60')
         .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/v1/public/corridors/:id/map.svg',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "A public corridor's route map (SVG: outlines, route, ends, gathering points, main towns, named in the language; no login)",
+        params: IdParams,
+        querystring: LangQuery,
+        response: { 200: Type.String({ description: 'image/svg+xml' }), 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const svg = await corridorRouteMap(ctx, request.params.id, request.query.lang ?? 'uk');
+      if (!svg) throw notFound('corridor');
+      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(svg);
     },
   );
 
