@@ -1,5 +1,6 @@
 import { cyrillicToPhonemes } from './cyrillic.ts';
 import { encodePhonetic, weightedDistance } from './edit-distance.ts';
+import { diminutiveSources } from './diminutives.ts';
 import { givenNameGroupSources, type Sex } from './given-names.ts';
 import { normaliseName } from './normalise.ts';
 import { canonicalForm } from './phonetic.ts';
@@ -29,10 +30,14 @@ export interface GivenNameMatch {
   readonly exact: boolean;
   /** The sex of the groups when they agree; for a mistyped word, also no rival of the other sex near. */
   readonly sex: Sex | undefined;
+  /** Read only as a familiar form (Саша, Коля), not as a full name of any group. */
+  readonly familiar: boolean;
 }
 
+const GIVEN_NAME_GROUPS_SOURCES = givenNameGroupSources();
+
 function buildGroups(): GivenNameGroup[] {
-  return givenNameGroupSources().map((source, id) => {
+  return GIVEN_NAME_GROUPS_SOURCES.map((source, id) => {
     const forms = new Set<string>();
     for (const form of source.forms) forms.add(canonicalForm(cyrillicToPhonemes(normaliseName(form))));
     return { id, sex: source.sex, forms: [...forms] };
@@ -41,8 +46,46 @@ function buildGroups(): GivenNameGroup[] {
 
 export const GIVEN_NAME_GROUPS: readonly GivenNameGroup[] = buildGroups();
 
+/**
+ * How far a familiar form is from its full name, in typo units (similarity 1 − 0.1 × distance in
+ * word-similarity.ts): Саша is Олександр, but less surely than Олександр spelled another way. A
+ * familiar form of a man's and a woman's name (Саша: Олександр, Олександра; Женя) is further
+ * still, since it does not say which of the two people it is.
+ */
+export const FAMILIAR_DISTANCE = 0.7;
+export const FAMILIAR_EITHER_SEX_DISTANCE = 1.0;
+
+/** Familiar forms (diminutives.ts) in phonetic form → the groups they stand for, with their distance. */
+const FAMILIAR_BY_FORM: ReadonlyMap<string, ReadonlyMap<number, number>> = (() => {
+  const idByFirstForm = new Map(GIVEN_NAME_GROUPS_SOURCES.map((g, id) => [normaliseName(g.forms[0] ?? ''), id] as const));
+  const index = new Map<string, Map<number, number>>();
+  for (const source of diminutiveSources()) {
+    const ids = source.fullNames.map((name) => {
+      const id = idByFirstForm.get(normaliseName(name));
+      if (id === undefined) throw new Error(`diminutives.ts names an unknown given name: ${name}`);
+      return id;
+    });
+    for (const form of source.forms) {
+      const key = canonicalForm(cyrillicToPhonemes(normaliseName(form)));
+      const groups = index.get(key) ?? new Map<number, number>();
+      for (const id of ids) groups.set(id, 0);
+      index.set(key, groups);
+    }
+  }
+  // A form standing for names of both sexes is further from each of them.
+  for (const groups of index.values()) {
+    const sexes = new Set([...groups.keys()].map((id) => GIVEN_NAME_GROUPS_SOURCES[id]?.sex));
+    const distance = sexes.size > 1 ? FAMILIAR_EITHER_SEX_DISTANCE : FAMILIAR_DISTANCE;
+    for (const id of groups.keys()) groups.set(id, distance);
+  }
+  return index;
+})();
+
 /** The table's Cyrillic forms as written (normalised), to tell a listed spelling from a look-alike. */
-const LISTED_CYRILLIC = new Set(givenNameGroupSources().flatMap((g) => g.forms.map(normaliseName)));
+const LISTED_CYRILLIC = new Set([
+  ...GIVEN_NAME_GROUPS_SOURCES.flatMap((g) => g.forms.map(normaliseName)),
+  ...diminutiveSources().flatMap((d) => d.forms.map(normaliseName)),
+]);
 
 /**
  * Whether a normalised Cyrillic word is spelled exactly as a form of the table: Іан sounds like
@@ -64,6 +107,11 @@ const GROUPS_BY_FORM: ReadonlyMap<string, readonly number[]> = (() => {
   return index;
 })();
 
+/**
+ * Every full-name form, for the typo-tolerant look-up. Familiar forms are read only as written:
+ * they are short and one letter from each other (Коля, Оля, Толя), and a surname one typo from
+ * one (Петрук, Петрик) would be read as a given name.
+ */
 const ALL_FORMS: ReadonlyArray<readonly [Uint8Array, number]> = GIVEN_NAME_GROUPS.flatMap((g) =>
   g.forms.map((form) => [encodePhonetic(form), g.id] as const),
 );
@@ -117,11 +165,17 @@ const RESOLVED = new Map<string, GivenNameMatch | undefined>();
 const RESOLVED_CACHE_SIZE = 50_000;
 
 function resolveUncached(forms: readonly string[]): GivenNameMatch | undefined {
-  const exact = new Set<number>();
-  for (const form of forms) for (const id of GROUPS_BY_FORM.get(form) ?? []) exact.add(id);
+  const exact = new Map<number, number>();
+  for (const form of forms) for (const id of GROUPS_BY_FORM.get(form) ?? []) exact.set(id, 0);
+  for (const form of forms) {
+    for (const [id, distance] of FAMILIAR_BY_FORM.get(form) ?? []) if (!exact.has(id)) exact.set(id, distance);
+  }
   if (exact.size > 0) {
-    const groups = [...exact];
-    return { groups, distances: groups.map(() => 0), distance: 0, exact: true, sex: sexOf(groups) };
+    const ranked = [...exact.entries()].sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+    const groups = ranked.map(([id]) => id);
+    const distances = ranked.map(([, d]) => d);
+    const distance = distances[0] ?? 0;
+    return { groups, distances, distance, exact: true, sex: sexOf(groups), familiar: distance > 0 };
   }
   const nearest = new Map<number, number>();
   for (const form of forms) {
@@ -149,6 +203,7 @@ function resolveUncached(forms: readonly string[]): GivenNameMatch | undefined {
     distance: best,
     exact: false,
     sex: sexOf(sexRivals),
+    familiar: false,
   };
 }
 

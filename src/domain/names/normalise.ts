@@ -19,7 +19,7 @@ const APOSTROPHES = new Set([
 ]);
 
 /** Characters that separate name parts: hyphens of compound surnames, commas, dots, slashes. */
-const SEPARATORS = new Set(['-', '‐', '‑', '‒', '–', '—', '_', ',', '.', ';', ':', '/', '\\', '(', ')', '[', ']']);
+const SEPARATORS = new Set(['-', '‐', '‑', '‒', '–', '—', '_', ',', '.', ';', ':', '/', '\\', '(', ')', '[', ']', '<', '>']);
 
 /**
  * Returns the name in NFKC, lower case, apostrophes removed, separators and runs of white space

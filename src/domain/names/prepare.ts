@@ -3,6 +3,8 @@ import { encodeLetters, encodePhonetic } from './edit-distance.ts';
 import { isListedGivenName, resolveGivenName, type GivenNameMatch } from './given-name-index.ts';
 import type { Sex } from './given-names.ts';
 import { conventionsFor, latinToPhonemes, latinToPlainAscii, type LatinConvention } from './latin-conventions.ts';
+import { documentNameText } from './documents.ts';
+import { mayBeWrongLayout, otherLayout } from './keyboard.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
 import { nameTokens, normaliseName } from './normalise.ts';
 import { canonicalForm } from './phonetic.ts';
@@ -142,12 +144,44 @@ function preparedWord(text: string, conventions: readonly LatinConvention[], lan
 }
 
 /**
- * Analyses a full name in any script and word order.
- *
- * The patronymic is recognised by its ending only when at least two other words remain, so a
- * two-word name such as "Ivan Petrovych" keeps Petrovych as a surname.
+ * Analyses a full name in any script and word order, as it was meant: an ICAO 9303 machine-
+ * readable name (`SHEVCHENKO<<OLEKSANDR`) is read as family and given name (documents.ts), and
+ * a name typed with the keyboard on the wrong layout (`.hsq Pfqxtyrj`) is read as the other layout
+ * would have typed it when that reading looks more like a name (keyboard.ts, `nameLikeness`).
  */
 export function prepareName(full: string): PreparedName {
+  const text = documentNameText(full);
+  const typed = prepareTyped(text);
+  if (!mayBeWrongLayout(text)) return typed;
+  const other = otherLayout(text);
+  if (other === undefined) return typed;
+  const meant = prepareTyped(other);
+  return nameLikeness(meant) > nameLikeness(typed) ? meant : typed;
+}
+
+/**
+ * How much a reading looks like a name: known given names, surname endings and a patronymic
+ * count, and so do words whose letters are not almost all consonants (on the wrong layout,
+ * vowels land on consonant keys).
+ */
+export function nameLikeness(name: PreparedName): number {
+  let likeness = name.patronymic === undefined ? 0 : 2;
+  for (const word of name.words) {
+    if (word.given?.exact === true) likeness += 2;
+    else if (word.given !== undefined) likeness += 1;
+    if (word.suffix !== undefined) likeness += 1;
+    const letters = word.plains[0] ?? '';
+    const vowels = letters.replace(/[^aeiouy]/g, '').length;
+    if (letters.length >= 3 && vowels / letters.length < 0.2) likeness -= 1;
+  }
+  return likeness;
+}
+
+/**
+ * Analyses a name as typed. The patronymic is recognised by its ending only when at least two
+ * other words remain, so a two-word name such as "Ivan Petrovych" keeps Petrovych as a surname.
+ */
+function prepareTyped(full: string): PreparedName {
   const normalised = normaliseName(full);
   const conventions = conventionsFor(normalised);
   const language = cyrillicLanguage(normalised);

@@ -133,6 +133,9 @@ function withinOneTypo(a: PreparedWord, b: PreparedWord): boolean {
  * the other. Марина and Марія are one sound apart but two letters: different names.
  */
 function slipExplains(a: PreparedWord, b: PreparedWord): boolean {
+  // Familiar forms are short and one letter apart from each other (Коля, Оля, Толя; Валя, Ваня):
+  // a familiar form is taken as written.
+  if (a.given?.familiar === true || b.given?.familiar === true) return false;
   if (isCyrillicWord(a.text) === isCyrillicWord(b.text) && withinOneEdit(a.text, b.text)) return true;
   return (a.soundsLikeGiven || b.soundsLikeGiven) && withinOneTypo(a, b);
 }
