@@ -1,5 +1,5 @@
-import { coreNameKeys, DEFAULT_DUPLICATE_THRESHOLD, findDuplicates, type PassPerson, type PassStats } from '../domain/names/index.ts';
-import { clearNameKeys, insertNameKeys, listCoreNames, readPeoplePage } from '../store/people-registry.repository.ts';
+import { coreNameKeys, DEFAULT_DUPLICATE_THRESHOLD, findDuplicates, nameCore, type PassPerson, type PassStats } from '../domain/names/index.ts';
+import { clearNameKeys, insertNameKeys, listCoreNames, listPeopleCores, readPeoplePage, setNameCore } from '../store/people-registry.repository.ts';
 import type { ServiceContext } from './context.ts';
 
 /**
@@ -9,10 +9,16 @@ import type { ServiceContext } from './context.ts';
 
 /**
  * Rebuilds the blocking keys of every core name: needed after the blocking rules change, since
- * the keys are stored. One transaction: searches see the old index or the new one.
+ * the keys are stored. Core names written by an older release are recomputed first (since
+ * 2026-12 a compound surname keeps its hyphen in the core name). One transaction: searches see
+ * the old index or the new one.
  */
 export async function reindexNames(ctx: ServiceContext): Promise<{ coreNames: number }> {
   return ctx.db.transaction().execute(async (trx) => {
+    for (const person of await listPeopleCores(trx)) {
+      const core = nameCore(person.given_name, person.family_name);
+      if (core !== person.name_core) await setNameCore(trx, person.id, core);
+    }
     await clearNameKeys(trx);
     const cores = await listCoreNames(trx);
     for (const core of cores) await insertNameKeys(trx, core, coreNameKeys(core));

@@ -68,6 +68,15 @@ export async function listCoreNames(db: Kysely<Schema>): Promise<string[]> {
   return (await db.selectFrom('people').select('name_core').distinct().execute()).map((r) => r.name_core);
 }
 
+/** Every person's name fields and stored core name, for recomputing the core names. */
+export async function listPeopleCores(db: Kysely<Schema>): Promise<Array<Pick<PersonRecord, 'id' | 'given_name' | 'family_name' | 'name_core'>>> {
+  return db.selectFrom('people').select(['id', 'given_name', 'family_name', 'name_core']).execute();
+}
+
+export async function setNameCore(db: Kysely<Schema>, id: string, core: string): Promise<void> {
+  await db.updateTable('people').set({ name_core: core }).where('id', '=', id).execute();
+}
+
 export async function clearNameKeys(db: Kysely<Schema>): Promise<void> {
   await db.deleteFrom('name_keys').execute();
 }

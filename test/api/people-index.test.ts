@@ -114,4 +114,26 @@ describe.each(DIALECTS)('the name index on %s', (dialect) => {
       await reopened.close();
     }
   });
+
+  it('reindex recomputes core names written by an older release: a compound surname keeps its hyphen', async () => {
+    database = await createTestDatabase(dialect);
+    await registryBeforeNameIndex(database.url);
+    const migrated = await openMigratedDatabase(database.url);
+    // As releases before 2026-12 stored it: the hyphen read as a space, so that "гнаткевич" was
+    // taken for a patronymic whenever the core name was analysed.
+    await migrated.db
+      .insertInto('people')
+      .values({ id: 'p7', org_id: 'o1', given_name: 'Галина', patronymic: 'Іванівна', family_name: 'Гнаткевич-Бондаренко', birth_date: null, created_at: NOW, created_by: 'u1', updated_at: NOW, consent_tracing: 0, vulnerabilities: '[]', name_core: 'галина гнаткевич бондаренко', birth_year: 0 })
+      .execute();
+    await migrated.close();
+
+    expect((await runCli(['people', 'reindex'], { DATABASE_URL: database.url })).stdout.trim()).toBe('6 core names indexed');
+    const reopened = await openMigratedDatabase(database.url);
+    try {
+      expect(await reopened.db.selectFrom('people').select('name_core').where('id', '=', 'p7').executeTakeFirstOrThrow()).toEqual({ name_core: 'галина гнаткевич-бондаренко' });
+      expect(await reopened.db.selectFrom('name_keys').select('core').where('core', '=', 'галина гнаткевич бондаренко').execute()).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  });
 });

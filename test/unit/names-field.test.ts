@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/cli/csv.ts';
-import { blockingKeys, DEFAULT_MATCH_THRESHOLD, nameScore, parseName } from '../../src/domain/names/index.ts';
+import { blockingKeys, DEFAULT_MATCH_THRESHOLD, nameCore, nameScore, parseName, prepareName, prepareRegisteredName, scorePrepared } from '../../src/domain/names/index.ts';
 import { parseMrzName } from '../../src/domain/names/documents.ts';
 import { adjacentKeys, mayBeWrongLayout, otherLayout } from '../../src/domain/names/keyboard.ts';
 import { diminutiveSources } from '../../src/domain/names/diminutives.ts';
@@ -133,6 +133,27 @@ describe('mixed keyboards', () => {
     expect(adjacentKeys('ж', 'є')).toBe(true);
     expect(adjacentKeys('н', 'л')).toBe(false);
     expect(adjacentKeys('a', 's')).toBe(true);
+  });
+});
+
+describe('compound surnames with a part ending like a patronymic (issue 14, finding 8)', () => {
+  it('keep the -vych part as surname and find the real patronymic', () => {
+    const query = prepareName('Halyna Ivanivna Hnatkevych-Bondarenko');
+    expect(query.patronymic?.text).toBe('ivanivna');
+    expect(query.words.map((w) => w.text)).toEqual(['halyna', 'hnatkevych', 'bondarenko']);
+    expect(prepareName('Іван Петрович Гнаткевич Бондаренко').patronymic?.text).toBe('петрович');
+    expect(prepareName('Галина Гнаткевич Бондаренко').patronymic).toBeUndefined();
+    expect(nameCore('Halyna', 'Hnatkevych - Bondarenko')).toBe('halyna hnatkevych-bondarenko');
+  });
+
+  it('match the registered person in any script', () => {
+    const registered = prepareRegisteredName({ givenName: 'Halyna', patronymic: 'Ivanivna', familyName: 'Hnatkevych-Bondarenko' });
+    for (const query of ['Halyna Ivanivna Hnatkevych-Bondarenko', 'Галина Іванівна Гнаткевич-Бондаренко', 'HNATKEVYCH<BONDARENKO<<HALYNA']) {
+      expect(scorePrepared(prepareName(query), registered), query).toBeGreaterThanOrEqual(T);
+    }
+    const man = prepareRegisteredName({ givenName: 'Іван', patronymic: 'Петрович', familyName: 'Гнаткевич-Бондаренко' });
+    expect(scorePrepared(prepareName('Ivan Petrovych Hnatkevych-Bondarenko'), man)).toBeGreaterThanOrEqual(T);
+    expect(scorePrepared(prepareName('Іван Олегович Гнаткевич-Бондаренко'), man)).toBeLessThan(T);
   });
 });
 

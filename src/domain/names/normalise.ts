@@ -46,6 +46,53 @@ export function normaliseName(full: string): string {
   return out;
 }
 
+/** Hyphens that join the parts of a compound surname (Гнаткевич-Бондаренко), not dashes between words. */
+const HYPHENS = new Set(['-', '‐', '‑', '‒', '–']);
+
+/**
+ * For each word `normaliseName` makes of a text, whether a hyphen with no space around it joins
+ * it to a neighbour: such words are parts of one compound surname, never a patronymic.
+ *
+ * @example hyphenJoinedWords('Halyna Ivanivna Hnatkevych-Bondarenko') // [false, false, true, true]
+ */
+export function hyphenJoinedWords(full: string): boolean[] {
+  const text = full.normalize('NFKC');
+  const joined: boolean[] = [];
+  let inWord = false;
+  let gap = '';
+  for (const ch of text) {
+    if (APOSTROPHES.has(ch)) continue;
+    if (SEPARATORS.has(ch) || WHITE_SPACE.test(ch)) {
+      if (inWord) gap = '';
+      inWord = false;
+      gap += ch;
+      continue;
+    }
+    if (!isLetterOrMark(ch)) continue;
+    if (!inWord) {
+      const linked = joined.length > 0 && gap.length > 0 && [...gap].every((c) => HYPHENS.has(c));
+      if (linked) joined[joined.length - 1] = true;
+      joined.push(linked);
+      inWord = true;
+      gap = '';
+    }
+  }
+  return joined;
+}
+
+/**
+ * A name part normalised with its hyphens kept (`гнаткевич-бондаренко`), so that a stored core
+ * name still shows a compound surname; `normaliseName` reads the hyphen as a word break.
+ */
+export function normaliseKeepingHyphens(part: string): string {
+  return part
+    .normalize('NFKC')
+    .split(/\s*[-‐‑‒–]\s*/u)
+    .map(normaliseName)
+    .filter((p) => p.length > 0)
+    .join('-');
+}
+
 /** Splits a normalised name into its words. */
 export function nameTokens(normalised: string): string[] {
   return normalised.length === 0 ? [] : normalised.split(' ');

@@ -6,7 +6,7 @@ import { conventionsFor, latinToPhonemes, latinToPlainAscii, type LatinConventio
 import { documentNameText } from './documents.ts';
 import { mayBeWrongLayout, otherLayout } from './keyboard.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
-import { nameTokens, normaliseName } from './normalise.ts';
+import { hyphenJoinedWords, nameTokens, normaliseKeepingHyphens, normaliseName } from './normalise.ts';
 import { canonicalForm } from './phonetic.ts';
 import { cyrillicLanguage, detectScript, unifyWordScript, type CyrillicLanguage, type Script } from './script.ts';
 
@@ -186,25 +186,47 @@ function prepareTyped(full: string): PreparedName {
   const conventions = conventionsFor(normalised);
   const language = cyrillicLanguage(normalised);
   const analysed: PreparedWord[] = [];
-  for (const token of nameTokens(normalised)) {
+  const compound: boolean[] = [];
+  const joined = hyphenJoinedWords(full);
+  nameTokens(normalised).forEach((token, i) => {
     const word = preparedWord(unifyWordScript(token), conventions, language);
-    if (word !== undefined) analysed.push(word);
-  }
-
-  let patronymicIndex = -1;
-  let patronymic: PreparedPatronymic | undefined;
-  if (analysed.length >= 3) {
-    for (const read of [readPatronymic, readMistypedPatronymic]) {
-      for (let i = analysed.length - 1; i >= 0 && patronymic === undefined; i--) {
-        const word = analysed[i];
-        if (word === undefined || word.given?.exact === true) continue;
-        patronymic = readAsPatronymic(word, read);
-        if (patronymic !== undefined) patronymicIndex = i;
-      }
-    }
-  }
+    if (word === undefined) return;
+    analysed.push(word);
+    compound.push(joined[i] === true);
+  });
+  const { index: patronymicIndex, patronymic } = analysed.length >= 3 ? findPatronymic(analysed, compound) : NO_PATRONYMIC;
   const words = patronymicIndex < 0 ? analysed : analysed.filter((_, i) => i !== patronymicIndex);
   return { normalised, wordsKey: words.map((w) => w.text).join(' '), script: detectScript(normalised), words, patronymic, patronymicPosition: patronymicIndex };
+}
+
+const NO_PATRONYMIC = { index: -1, patronymic: undefined } as const;
+
+/**
+ * The word of a name that is its patronymic, if one is. Words joined by a hyphen are parts of a
+ * compound surname (Гнаткевич-Бондаренко), however they end. Among the words that end like a
+ * patronymic (surnames end in -евич too: Гнаткевич, Шухевич), the one naming a known father's name
+ * wins, then one of the given name's sex, then the last; a word of the other sex than the given
+ * name that names no known father is a surname. An exact ending is looked for before a mistyped one.
+ */
+function findPatronymic(words: readonly PreparedWord[], compound: readonly boolean[]): { index: number; patronymic: PreparedPatronymic | undefined } {
+  const givenSexes = new Set(words.filter((w) => w.given?.exact === true && w.given.sex !== undefined).map((w) => w.given?.sex));
+  const givenSex = givenSexes.size === 1 ? [...givenSexes][0] : undefined;
+  for (const read of [readPatronymic, readMistypedPatronymic]) {
+    let best: { index: number; patronymic: PreparedPatronymic; rank: number } | undefined;
+    for (let i = words.length - 1; i >= 0; i--) {
+      const word = words[i];
+      if (word === undefined || word.given?.exact === true || compound[i] === true) continue;
+      const patronymic = readAsPatronymic(word, read);
+      if (patronymic === undefined) continue;
+      const knownFather = patronymic.fatherGroups.length > 0;
+      const sexAgrees = givenSex === undefined || givenSex === patronymic.sex;
+      if (!knownFather && !sexAgrees) continue;
+      const rank = (knownFather ? 2 : 0) + (sexAgrees ? 1 : 0);
+      if (best === undefined || rank > best.rank) best = { index: i, patronymic, rank };
+    }
+    if (best !== undefined) return best;
+  }
+  return NO_PATRONYMIC;
 }
 
 /** A word read as a patronymic by one reading (exact or mistyped), or undefined. */
@@ -241,7 +263,9 @@ export function prepareNameCached(full: string): PreparedName {
  * patronymic. The registry's index works on it (core.ts).
  */
 export function nameCore(givenName: string, familyName: string): string {
-  return normaliseName(`${givenName} ${familyName}`);
+  // The family name keeps its hyphens, so that a compound surname's parts are never read as a
+  // patronymic when the core name is analysed again (Галина Гнаткевич-Бондаренко).
+  return [normaliseName(givenName), normaliseKeepingHyphens(familyName)].filter((p) => p.length > 0).join(' ');
 }
 
 /** Registered patronymics analysed, by reading context and text; bounded like the caches above. */
