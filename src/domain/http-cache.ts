@@ -1,4 +1,6 @@
 /** Pure rules of HTTP caching and content negotiation for answers served from memory. */
+import type { Lang } from './gazetteer.ts';
+import { PUBLIC_LANGS } from './public-text.ts';
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
 
@@ -47,4 +49,29 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
     const t = tag.trim();
     return t === '*' || t.replace(/^W\//, '') === bare;
   });
+}
+
+const isPublicLang = (value: unknown): value is Lang => typeof value === 'string' && (PUBLIC_LANGS as readonly string[]).includes(value);
+
+/** `lang` when it is one of the public languages (a `?lang=` value), else null. */
+export function publicLangOf(value: unknown): Lang | null {
+  return isPublicLang(value) ? value : null;
+}
+
+/**
+ * The language a visitor to `/` reads: the first of uk, ru, en in their Accept-Language order of
+ * preference; Ukrainian when they name none of them.
+ */
+export function negotiateLang(header: string | undefined): Lang {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { lang: tag.split('-')[0], q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => entry.q > 0 && isPublicLang(entry.lang))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const first = ranked[0]?.lang;
+  return isPublicLang(first) ? first : 'uk';
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { etagMatches, preferredEncoding, type ContentEncoding } from '../domain/http-cache.ts';
+import type { Lang } from '../domain/gazetteer.ts';
+import { etagMatches, preferredEncoding, publicLangOf, type ContentEncoding } from '../domain/http-cache.ts';
 import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
 import type { HotCounts } from './metrics.ts';
 import { PUBLIC_STREAM_PATH, type PublicStream } from './public-stream.ts';
@@ -35,6 +36,15 @@ function encodingFor(header: string | undefined): ContentEncoding {
 }
 
 /**
+ * The language a query asks for: null for none, undefined for a query the hot path leaves to the
+ * route (anything but a single known `lang=`), which validates it and answers 400 when it is bad.
+ */
+function langOfQuery(query: string): Lang | null | undefined {
+  if (query === '') return null;
+  return query.startsWith('lang=') ? (publicLangOf(query.slice(5)) ?? undefined) : undefined;
+}
+
+/**
  * Answers GET/HEAD of a path the public snapshot holds, and the public event stream, straight on
  * the raw request: no Fastify request cycle, no database, no log line (metrics still count).
  * Returns false for everything else, which then goes to Fastify untouched; a path whose snapshot
@@ -49,14 +59,16 @@ export function createPublicHotPath(
     const method = req.method;
     if (method !== 'GET' && method !== 'HEAD') return false;
     const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const path = query < 0 ? url : url.slice(0, query);
+    const mark = url.indexOf('?');
+    const path = mark < 0 ? url : url.slice(0, mark);
     if (stream && path === PUBLIC_STREAM_PATH && method === 'GET') {
       stream.attach(req, res);
       counts.add(method, path, 200);
       return true;
     }
-    const artefact = snapshot.lookup(path);
+    const lang = mark < 0 ? null : langOfQuery(url.slice(mark + 1));
+    if (lang === undefined) return false;
+    const artefact = snapshot.lookup(path, lang, req.headers['accept-language']);
     if (!artefact) return false;
     if (etagMatches(req.headers['if-none-match'], artefact.etag)) {
       res.writeHead(304, artefact.notModified);
@@ -79,7 +91,8 @@ export function createPublicHotPath(
  */
 export async function replyFromSnapshot(snapshot: PublicSnapshotService, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   await snapshot.fresh();
-  const artefact = snapshot.lookup(request.url.split('?')[0] ?? '');
+  const lang = publicLangOf((request.query as { lang?: unknown } | undefined)?.lang);
+  const artefact = snapshot.lookup(request.url.split('?')[0] ?? '', lang, request.headers['accept-language']);
   if (!artefact) return false;
   if (etagMatches(request.headers['if-none-match'], artefact.etag)) {
     reply.headers(artefact.notModified).code(304).send(null);
@@ -88,4 +101,20 @@ export async function replyFromSnapshot(snapshot: PublicSnapshotService, request
   const encoding = encodingFor(request.headers['accept-encoding']);
   reply.headers(artefact.headers[encoding]).send(request.method === 'HEAD' ? null : artefact.body[encoding]);
   return true;
+}
+
+/**
+ * A route of a public artefact: it answers from the snapshot only, never from the database.
+ * `missing` is what a path the snapshot lacks is (a 404 for an alert that never was); without
+ * one it is a server error, since the snapshot renders every such path.
+ */
+export function fromSnapshot(
+  snapshot: PublicSnapshotService | undefined,
+  missing: () => Error = () => new Error('the public snapshot has no such artefact'),
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  return async (request, reply) => {
+    // The answer is sent; an async handler resolving to nothing leaves it as it is.
+    if (snapshot && (await replyFromSnapshot(snapshot, request, reply))) return;
+    throw missing();
+  };
 }

@@ -165,15 +165,15 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(orgRoutes, { ctx });
   await app.register(userRoutes, { ctx });
   await app.register(publicRoutes, { ctx, snapshot: publicSnapshot });
-  await app.register(feedRoutes, { ctx });
-  await app.register(announcementRoutes, { ctx });
+  await app.register(feedRoutes, { ctx, snapshot: publicSnapshot });
+  await app.register(announcementRoutes, { ctx, snapshot: publicSnapshot });
   await app.register(corridorRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })), publicStream });
-  await app.register(publicSiteRoutes, { ctx });
+  await app.register(publicSiteRoutes, { snapshot: publicSnapshot });
   await installWeb(app, options.webRoot);
 
   return app;

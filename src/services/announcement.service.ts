@@ -135,15 +135,27 @@ function presentStaff(row: AnnouncementRow): StaffAnnouncementView {
   };
 }
 
-function presentPublic(row: AnnouncementRow, lang: Lang): AnnouncementView {
-  const t = (JSON.parse(row.texts) as AnnouncementTexts)[lang];
-  return { id: row.id, corridorId: row.corridor_id, createdAt: row.created_at, kind: row.kind as AnnouncementKind, status: row.status, text: t.text, sms: t.sms, radio: t.radio };
+/** An announcement as the public reads it in one language (what GET /api/v1/public/announcements lists). */
+export function publicAnnouncementIn(announcement: StaffAnnouncementView, lang: Lang): AnnouncementView {
+  const t = announcement.texts[lang];
+  return {
+    id: announcement.id,
+    corridorId: announcement.corridorId,
+    createdAt: announcement.createdAt,
+    kind: announcement.kind,
+    status: announcement.status,
+    text: t.text,
+    sms: { text: t.sms.text, encoding: t.sms.encoding, segments: t.sms.segments },
+    radio: t.radio,
+  };
 }
 
-/** The latest announcements, newest first, in one language (public, no login). */
-export async function listPublicAnnouncements(ctx: ServiceContext, lang: Lang): Promise<{ items: AnnouncementView[] }> {
-  const rows = await listAnnouncements(ctx.db, { limit: LIST_LIMIT });
-  return { items: rows.map((r) => presentPublic(r, lang)) };
+/**
+ * The latest announcements, newest first, in every language: what the public snapshot holds
+ * (they name no one: the author stays in the audit log).
+ */
+export async function loadPublicAnnouncements(ctx: ServiceContext): Promise<StaffAnnouncementView[]> {
+  return (await listAnnouncements(ctx.db, { limit: LIST_LIMIT })).map(presentStaff);
 }
 
 /** A corridor's announcements in every language, for staff who may read the corridor. */

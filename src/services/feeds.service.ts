@@ -2,12 +2,12 @@ import { capIdentifier, capMsgType, renderCapAlert, type CapIndexEntry } from '.
 import { publicChangesOf } from '../feeds/cap-history.ts';
 import { signCapAlert } from '../feeds/cap-signature.ts';
 import { entryTitle } from '../feeds/common.ts';
-import { loadAllCorridorAggregates } from '../store/corridors.repository.ts';
 import { findOrgKey } from '../store/keys.repository.ts';
-import { listOrgIdsOfKind, listOrgTimeZones } from '../store/orgs.repository.ts';
+import { listOrgIdsOfKind } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
-import { factsOf, isPubliclyListed, presentPublicCorridor } from './corridor.presenter.ts';
+import { factsOf } from './corridor.presenter.ts';
 import { ensureOrgKey } from './keys.service.ts';
+import type { PublicState } from './public.service.ts';
 
 /** What the CAP feed is computed from: the public corridors with their public changes, signed by the mediator. */
 
@@ -29,27 +29,54 @@ export async function mediatorSigningKey(ctx: ServiceContext): Promise<{ orgId: 
   }
 }
 
-export async function listCapAlerts(ctx: ServiceContext): Promise<{ alerts: CapAlertDoc[]; generatedAt: string }> {
-  const now = ctx.now();
-  const zones = await listOrgTimeZones(ctx.db);
-  const key = await mediatorSigningKey(ctx);
+type SigningKey = { publicKey: string; privateKey: Buffer };
+
+/**
+ * Signs the CAP alerts of one snapshot after another. Each call starts a snapshot's signing and
+ * returns its signer, which reuses the signature of an alert the previous snapshot signed with the
+ * same key: an alert is signed once, when its change first appears, not on every rebuild.
+ */
+export function createCapSigner(): (key: SigningKey | null) => (xml: string) => string {
+  let lastKey = '';
+  let last = new Map<string, string>();
+  return (key) => {
+    const previous = key && key.publicKey === lastKey ? last : new Map<string, string>();
+    const next = new Map<string, string>();
+    lastKey = key?.publicKey ?? '';
+    last = next;
+    return (xml) => {
+      if (!key) return xml;
+      const signed = previous.get(xml) ?? next.get(xml) ?? signCapAlert(xml, key.privateKey);
+      next.set(xml, signed);
+      return signed;
+    };
+  };
+}
+
+/** One CAP alert per public change of each public corridor, newest first, each signed. */
+export function capAlertsOf(
+  state: Pick<PublicState, 'listed' | 'items'>,
+  now: Date,
+  publicUrl: string,
+  sign: (xml: string) => string,
+): CapAlertDoc[] {
   const alerts: CapAlertDoc[] = [];
-  for (const aggregate of (await loadAllCorridorAggregates(ctx.db)).filter((a) => isPubliclyListed(a, now))) {
-    const view = presentPublicCorridor(aggregate, zones, now);
+  state.listed.forEach((aggregate, index) => {
+    const view = state.items[index]!;
     const approvedAt = aggregate.decisions.reduce((max, d) => (d.signed_at > max ? d.signed_at : max), '');
     const changes = publicChangesOf({ corridorId: view.id, version: aggregate.current.version, facts: factsOf(aggregate), approvedAt, now });
     changes.forEach((change, i) => {
-      const xml = renderCapAlert({ view, change, earlier: changes.slice(0, i), publicUrl: ctx.config.publicUrl });
+      const xml = renderCapAlert({ view, change, earlier: changes.slice(0, i), publicUrl });
       alerts.push({
         corridorId: view.id,
         identifier: capIdentifier(change),
         sent: change.at,
         msgType: capMsgType(change),
         title: entryTitle(view, 'en', change.notice),
-        xml: key ? signCapAlert(xml, key.privateKey) : xml,
+        xml: sign(xml),
       });
     });
-  }
+  });
   alerts.sort((a, b) => b.sent.localeCompare(a.sent) || a.identifier.localeCompare(b.identifier));
-  return { alerts, generatedAt: now.toISOString() };
+  return alerts;
 }

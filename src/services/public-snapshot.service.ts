@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import type { ContentEncoding } from '../domain/http-cache.ts';
+import type { Lang } from '../domain/gazetteer.ts';
+import { negotiateLang, type ContentEncoding } from '../domain/http-cache.ts';
+import { PUBLIC_LANGS } from '../domain/public-text.ts';
+import { loadPublicAnnouncements } from './announcement.service.ts';
 import type { ServiceContext } from './context.ts';
 import { observePublishes, type ChangeEvent } from './events.ts';
 import type { LiveHub } from './live.service.ts';
-import { PUBLIC_ARTEFACTS, pathsOf, type PublicArtefact, type PublicSnapshot } from './public-artefacts.ts';
-import { listPublicCorridors } from './public.service.ts';
+import { capAlertsOf, createCapSigner, mediatorSigningKey } from './feeds.service.ts';
+import { PUBLIC_ARTEFACTS, type PublicArtefact, type PublicSnapshot } from './public-artefacts.ts';
+import { loadPublicState } from './public.service.ts';
 
 /** One public path ready to send: its bytes in each coding and the headers to send them with. */
 export interface ReadyArtefact {
@@ -18,9 +22,18 @@ export interface ReadyArtefact {
   notModified: OutgoingHttpHeaders;
 }
 
+/**
+ * A path the snapshot answers: one artefact, or one per language (chosen by `?lang=`, else
+ * Ukrainian, or else the reader's Accept-Language where the path negotiates).
+ */
+type Route = { one: ReadyArtefact } | { byLang: Partial<Record<Lang, ReadyArtefact>>; negotiated: boolean };
+
 export interface PublicSnapshotService {
-  /** The artefact of a path, or undefined when unknown or not yet rebuilt after a change. */
-  lookup(path: string): ReadyArtefact | undefined;
+  /**
+   * The artefact of a path in the language `?lang=` asked for (null: none asked), or undefined
+   * when the path is unknown or not yet rebuilt after a change.
+   */
+  lookup(path: string, lang?: Lang | null, acceptLanguage?: string): ReadyArtefact | undefined;
   current(): PublicSnapshot | null;
   /** Resolves once the snapshot holds every change this instance has heard of. */
   fresh(): Promise<void>;
@@ -30,10 +43,21 @@ export interface PublicSnapshotService {
   stop(): void;
 }
 
-/** A change of any of these may change what the public page shows. */
-const affectsPublic = (event: ChangeEvent): boolean => event.subjectType === 'corridor' || event.type === 'incident.reported';
+/** A change of any of these may change what the public page, the feeds or the announcements show. */
+const affectsPublic = (event: ChangeEvent): boolean =>
+  event.subjectType === 'corridor' || event.subjectType === 'announcement' || event.type === 'incident.reported';
 
-const STALE_WHILE_REVALIDATE_S = 60;
+/** Most readers send one of a few Accept-Language values: remember what each one reads. */
+const langCache = new Map<string, Lang>();
+function langFor(header: string | undefined): Lang {
+  if (header === undefined) return 'uk';
+  let lang = langCache.get(header);
+  if (lang === undefined) {
+    lang = negotiateLang(header);
+    if (langCache.size < 512) langCache.set(header, lang);
+  }
+  return lang;
+}
 
 function strongEtag(text: string | Buffer): string {
   return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
@@ -63,7 +87,7 @@ export function createPublicSnapshot(
   onError: (error: unknown) => void,
   artefacts: readonly PublicArtefact[] = PUBLIC_ARTEFACTS,
 ): PublicSnapshotService {
-  let table = new Map<string, ReadyArtefact>();
+  let table = new Map<string, Route>();
   let snapshot: PublicSnapshot | null = null;
   let baseHeaders: OutgoingHttpHeaders = {};
   let heard = 0;
@@ -72,16 +96,24 @@ export function createPublicSnapshot(
   const unsubscribes: (() => void)[] = [];
   const observed = new WeakSet<ChangeEvent>();
 
-  const ready = (artefact: PublicArtefact, path: string, rendered: string | Buffer, etag: string, previous: ReadyArtefact | undefined): ReadyArtefact => {
+  const ready = (
+    artefact: PublicArtefact,
+    path: string,
+    lang: Lang | null,
+    body: Record<ContentEncoding, Buffer>,
+    etag: string,
+    previous: ReadyArtefact | undefined,
+    vary: string,
+  ): ReadyArtefact => {
     // Last-Modified moves only when the content does, like the ETag.
     const lastModified = previous?.etag === etag ? previous.lastModified : new Date(snapshot?.generatedAt ?? Date.now()).toUTCString();
-    const body = compress(Buffer.isBuffer(rendered) ? rendered : Buffer.from(rendered, 'utf8'));
     const caching: OutgoingHttpHeaders = {
       ...baseHeaders,
+      ...artefact.headers?.(baseHeaders, lang),
       etag,
       'last-modified': lastModified,
-      'cache-control': `public, max-age=${artefact.maxAge ?? 15}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`,
-      vary: 'Accept-Encoding',
+      'cache-control': `public, max-age=${artefact.maxAge}, stale-while-revalidate=${artefact.staleWhileRevalidate}`,
+      vary,
     };
     const headersOf = (encoding: ContentEncoding): OutgoingHttpHeaders => ({
       ...caching,
@@ -99,26 +131,60 @@ export function createPublicSnapshot(
     };
   };
 
-  const render = (next: PublicSnapshot): Map<string, ReadyArtefact> => {
-    const rendered = new Map<string, ReadyArtefact>();
+  /** The previous artefact of a route, to keep its Last-Modified and its compressed bytes. */
+  const previousOf = (path: string, lang: Lang | null): ReadyArtefact | undefined => {
+    const route = table.get(path);
+    if (!route) return undefined;
+    return 'one' in route ? route.one : lang ? route.byLang[lang] : undefined;
+  };
+
+  const render = (next: PublicSnapshot): Map<string, Route> => {
+    const routes = new Map<string, Route>();
+    const perLang = (path: string, negotiated: boolean): Partial<Record<Lang, ReadyArtefact>> => {
+      let route = routes.get(path);
+      if (!route || 'one' in route) routes.set(path, (route = { byLang: {}, negotiated }));
+      return route.byLang;
+    };
     for (const artefact of artefacts) {
-      for (const { path, lang } of pathsOf(artefact)) {
-        try {
-          const body = artefact.render(next, lang);
-          const etag = strongEtag(artefact.etagOf ? artefact.etagOf(next, lang) : body);
-          rendered.set(path, ready(artefact, path, body, etag, table.get(path)));
-        } catch (error) {
-          // One broken renderer must not take the others down: its path falls through to Fastify.
-          onError(error);
+      const ids: (string | null)[] = artefact.ids ? artefact.ids(next) : [null];
+      const langs: readonly (Lang | null)[] = artefact.lang ? PUBLIC_LANGS : [null];
+      for (const id of ids) {
+        for (const lang of langs) {
+          const path = artefact.path.replace('{lang}', lang ?? '').replace('{id}', id ?? '');
+          try {
+            const rendered = artefact.render(next, lang, id);
+            const identity = Buffer.isBuffer(rendered) ? rendered : Buffer.from(rendered, 'utf8');
+            const etag = strongEtag(artefact.etagOf ? artefact.etagOf(next, lang, id) : identity);
+            const previous = previousOf(path, artefact.lang === 'query' ? lang : null);
+            // Most rebuilds are a look at the clock that changed nothing: keep what was compressed.
+            const body = previous?.body.identity.equals(identity) ? previous.body : compress(identity);
+            if (artefact.lang === 'query' && lang) {
+              perLang(path, false)[lang] = ready(artefact, path, lang, body, etag, previous, 'Accept-Encoding');
+            } else {
+              routes.set(path, { one: ready(artefact, path, lang, body, etag, previous, 'Accept-Encoding') });
+            }
+            if (artefact.negotiatedAt && lang) {
+              const at = artefact.negotiatedAt;
+              perLang(at, true)[lang] = ready(artefact, at, lang, body, etag, previousOf(at, lang), 'Accept-Encoding, Accept-Language');
+            }
+          } catch (error) {
+            // One broken renderer must not take the others down: its path is answered by its route.
+            onError(error);
+          }
         }
       }
     }
-    return rendered;
+    return routes;
   };
 
+  const signer = createCapSigner();
   const buildOnce = async (): Promise<void> => {
-    const list = await listPublicCorridors(ctx);
-    const next: PublicSnapshot = { corridors: list.items, generatedAt: list.generatedAt, announcements: null };
+    const state = await loadPublicState(ctx);
+    const announcements = await loadPublicAnnouncements(ctx);
+    const sign = signer(await mediatorSigningKey(ctx));
+    const publicUrl = ctx.config.publicUrl;
+    const capAlerts = capAlertsOf(state, new Date(state.generatedAt), publicUrl, sign);
+    const next: PublicSnapshot = { corridors: state.items, generatedAt: state.generatedAt, publicUrl, announcements, capAlerts };
     snapshot = next;
     table = render(next);
   };
@@ -149,8 +215,12 @@ export function createPublicSnapshot(
   };
 
   return {
-    lookup(path) {
-      return built === heard ? table.get(path) : undefined;
+    lookup(path, lang = null, acceptLanguage) {
+      if (built !== heard) return undefined;
+      const route = table.get(path);
+      if (!route) return undefined;
+      if ('one' in route) return route.one;
+      return route.byLang[lang ?? (route.negotiated ? langFor(acceptLanguage) : 'uk')];
     },
     current: () => snapshot,
     async fresh() {
@@ -158,7 +228,11 @@ export function createPublicSnapshot(
     },
     setBaseHeaders(headers) {
       baseHeaders = headers;
-      if (snapshot) table = render(snapshot);
+      if (snapshot) {
+        // Every route's headers change: nothing of the old table may be kept.
+        table = new Map();
+        table = render(snapshot);
+      }
     },
     async start() {
       unsubscribes.push(

@@ -1,16 +1,27 @@
-import { loadAllCorridorAggregates, loadCorridorAggregate } from '../store/corridors.repository.ts';
+import { loadAllCorridorAggregates, loadCorridorAggregate, type CorridorAggregate } from '../store/corridors.repository.ts';
 import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
 import { isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 
-/** Corridors every listed party has agreed, as the public sees them (no login). */
-export async function listPublicCorridors(ctx: ServiceContext): Promise<{ items: PublicCorridorView[]; generatedAt: string }> {
+/** The public corridors with the aggregates they come from (the CAP feed needs their history). */
+export interface PublicState {
+  listed: CorridorAggregate[];
+  items: PublicCorridorView[];
+  generatedAt: string;
+}
+
+/** Corridors every listed party has agreed, as the public sees them, read in one pass. */
+export async function loadPublicState(ctx: ServiceContext): Promise<PublicState> {
   const now = ctx.now();
   const zones = await listOrgTimeZones(ctx.db);
-  const items = (await loadAllCorridorAggregates(ctx.db))
-    .filter((a) => isPubliclyListed(a, now))
-    .map((a) => presentPublicCorridor(a, zones, now));
-  return { items, generatedAt: now.toISOString() };
+  const listed = (await loadAllCorridorAggregates(ctx.db)).filter((a) => isPubliclyListed(a, now));
+  return { listed, items: listed.map((a) => presentPublicCorridor(a, zones, now)), generatedAt: now.toISOString() };
+}
+
+/** Corridors every listed party has agreed, as the public sees them (no login). */
+export async function listPublicCorridors(ctx: ServiceContext): Promise<{ items: PublicCorridorView[]; generatedAt: string }> {
+  const { items, generatedAt } = await loadPublicState(ctx);
+  return { items, generatedAt };
 }
 
 /** One corridor's public view, or null when it is not (or no longer) on the public page. */

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.ts';
-import { createManualAnnouncement, listCorridorAnnouncements, listPublicAnnouncements } from '../../services/announcement.service.ts';
+import { createManualAnnouncement, listCorridorAnnouncements } from '../../services/announcement.service.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { corridorPoster, corridorRouteMap } from '../../services/poster.service.ts';
 import { requireAuth } from '../auth.ts';
+import { fromSnapshot } from '../public-hot-path.ts';
+import type { PublicSnapshotService } from '../../services/public-snapshot.service.ts';
 import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
 
 const LangQuery = Type.Object(
@@ -33,7 +35,7 @@ const StaffAnnouncementOut = Type.Object({
 });
 const OwnText = Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' });
 
-export const announcementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+export const announcementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snapshot?: PublicSnapshotService | undefined }> = async (app, { ctx, snapshot }) => {
   app.get(
     '/api/v1/public/announcements',
     {
@@ -43,11 +45,10 @@ export const announcementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         querystring: LangQuery,
         response: { 200: Type.Object({ items: Type.Array(AnnouncementOut) }), 400: ProblemSchema },
       },
+      logLevel: 'warn',
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=15, must-revalidate');
-      return listPublicAnnouncements(ctx, request.query.lang ?? 'uk');
-    },
+    // From the public snapshot, which holds the latest announcements once per change.
+    fromSnapshot(snapshot),
   );
 
   app.get(

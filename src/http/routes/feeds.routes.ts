@@ -1,62 +1,38 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PUBLIC_LANGS } from '../../domain/public-text.ts';
-import type { Lang } from '../../domain/gazetteer.ts';
-import { renderCorridorsAtom } from '../../feeds/atom.ts';
-import { renderCapIndex } from '../../feeds/cap.ts';
-import { renderCorridorsGeoJson } from '../../feeds/geojson.ts';
-import { renderCorridorsHxl } from '../../feeds/hxl.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { listCapAlerts, mediatorSigningKey } from '../../services/feeds.service.ts';
-import { listPublicCorridors } from '../../services/public.service.ts';
+import { mediatorSigningKey } from '../../services/feeds.service.ts';
+import type { PublicSnapshotService } from '../../services/public-snapshot.service.ts';
+import { fromSnapshot } from '../public-hot-path.ts';
 import { SIGNING_ALGORITHM } from '../../services/keys.service.ts';
 import { notFound } from '../../domain/errors.ts';
 
-const CACHE = 'public, max-age=60';
 const langs = PUBLIC_LANGS.map((l) => Type.Literal(l));
 
 /** The public feeds (no login): the renderers in src/feeds do the work, these only serve them. */
-export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snapshot?: PublicSnapshotService | undefined }> = async (app, { ctx, snapshot }) => {
+  // Each feed comes from the public snapshot, rendered (and each CAP alert signed) once per change.
+  const options = { logLevel: 'warn' } as const;
   app.get(
     '/feeds/corridors.atom',
-    { schema: { tags: ['feeds'], summary: 'Atom feed of public corridors in one language', querystring: Type.Object({ lang: Type.Optional(Type.Union(langs)) }) } },
-    async (request, reply) => {
-      const { items, generatedAt } = await listPublicCorridors(ctx);
-      const lang: Lang = request.query.lang ?? 'uk';
-      reply.header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', CACHE);
-      return renderCorridorsAtom({ views: items, generatedAt, publicUrl: ctx.config.publicUrl, lang });
+    {
+      ...options,
+      schema: { tags: ['feeds'], summary: 'Atom feed of public corridors in one language', querystring: Type.Object({ lang: Type.Optional(Type.Union(langs)) }) },
     },
+    fromSnapshot(snapshot),
   );
-
-  app.get('/feeds/alerts.cap.xml', { schema: { tags: ['feeds'], summary: 'Atom index of the CAP 1.2 alerts, each entry linking its alert' } }, async (_request, reply) => {
-    const { alerts, generatedAt } = await listCapAlerts(ctx);
-    reply.header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', CACHE);
-    return renderCapIndex({ entries: alerts, generatedAt, publicUrl: ctx.config.publicUrl });
-  });
-
+  app.get('/feeds/alerts.cap.xml', { ...options, schema: { tags: ['feeds'], summary: 'Atom index of the CAP 1.2 alerts, each entry linking its alert' } }, fromSnapshot(snapshot));
   app.get(
     '/feeds/alerts/:file',
-    { schema: { tags: ['feeds'], summary: 'One CAP 1.2 alert, signed by the mediator (…/<identifier>.cap.xml)', params: Type.Object({ file: Type.String({ maxLength: 200 }) }) } },
-    async (request, reply) => {
-      const identifier = request.params.file.endsWith('.cap.xml') ? request.params.file.slice(0, -'.cap.xml'.length) : null;
-      const alert = identifier === null ? undefined : (await listCapAlerts(ctx)).alerts.find((a) => a.identifier === identifier);
-      if (!alert) throw notFound('alert');
-      reply.header('content-type', 'application/cap+xml; charset=utf-8').header('cache-control', CACHE);
-      return alert.xml;
+    {
+      ...options,
+      schema: { tags: ['feeds'], summary: 'One CAP 1.2 alert, signed by the mediator (…/<identifier>.cap.xml)', params: Type.Object({ file: Type.String({ maxLength: 200 }) }) },
     },
+    fromSnapshot(snapshot, () => notFound('alert')),
   );
-
-  app.get('/feeds/corridors.geojson', { schema: { tags: ['feeds'], summary: 'GeoJSON of public corridors: routes, areas, gathering points' } }, async (_request, reply) => {
-    const { items, generatedAt } = await listPublicCorridors(ctx);
-    reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', CACHE);
-    return renderCorridorsGeoJson({ views: items, generatedAt, publicUrl: ctx.config.publicUrl });
-  });
-
-  app.get('/feeds/corridors.hxl.csv', { schema: { tags: ['feeds'], summary: 'HXL-tagged CSV of public corridors, one row per gathering point' } }, async (_request, reply) => {
-    const { items } = await listPublicCorridors(ctx);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('cache-control', CACHE);
-    return renderCorridorsHxl({ views: items, publicUrl: ctx.config.publicUrl });
-  });
+  app.get('/feeds/corridors.geojson', { ...options, schema: { tags: ['feeds'], summary: 'GeoJSON of public corridors: routes, areas, gathering points' } }, fromSnapshot(snapshot));
+  app.get('/feeds/corridors.hxl.csv', { ...options, schema: { tags: ['feeds'], summary: 'HXL-tagged CSV of public corridors, one row per gathering point' } }, fromSnapshot(snapshot));
 
   app.get(
     '/feeds/signing-key',

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import type { PublicSnapshotService } from '../../services/public-snapshot.service.ts';
-import { listPublicCorridors } from '../../services/public.service.ts';
 import { PublicCorridorOut } from '../schemas/corridor.ts';
-import { replyFromSnapshot } from '../public-hot-path.ts';
+import { fromSnapshot } from '../public-hot-path.ts';
 
 export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snapshot?: PublicSnapshotService }> = async (app, { ctx, snapshot }) => {
   app.get(
@@ -22,16 +20,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snap
       // Read by every phone of a country: one info line per request would drown the log.
       logLevel: 'warn',
     },
-    async (request, reply) => {
-      // Here only when the hot path is not in front (app.inject) or the snapshot is rebuilding.
-      if (snapshot && (await replyFromSnapshot(snapshot, request, reply))) return reply;
-      const list = await listPublicCorridors(ctx);
-      // The ETag covers the items, not generatedAt, so an unchanged list answers 304 to a phone.
-      const etag = `"${createHash('sha256').update(JSON.stringify(list.items)).digest('base64url').slice(0, 27)}"`;
-      reply.header('etag', etag).header('cache-control', 'public, max-age=15, must-revalidate');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      return list;
-    },
+    // Here only when the hot path is not in front (app.inject) or the snapshot is rebuilding.
+    fromSnapshot(snapshot),
   );
 
   app.get(
