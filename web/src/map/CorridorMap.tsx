@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CorridorContent, CorridorNotice, CorridorStatus } from '../../api.ts';
-import { currentLang } from '../../i18n/index.ts';
-import { routeBuffer } from '../../map/geometry.ts';
-import { gatheringPointName, mapPlaceName, townOf } from '../../map/labels.ts';
-import { UkraineMap, type MapMarker, type MapShape, type UkraineMapHandle } from '../../map/UkraineMap.tsx';
+import type { CorridorContent, CorridorNotice, CorridorStatus } from '../api.ts';
+import { currentLang } from '../i18n/index.ts';
+import { routeBuffer } from './geometry.ts';
+import { gatheringPointName, mapPlaceName, townOf } from './labels.ts';
+import { UkraineMap, type MapMarker, type MapShape, type UkraineMapHandle } from './UkraineMap.tsx';
 
 export interface MappedCorridor extends CorridorContent {
   id: string;

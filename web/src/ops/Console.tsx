@@ -5,10 +5,18 @@ import { LangSwitch } from '../components/LangSwitch.tsx';
 import { isUnauthorized } from './errors.ts';
 import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
 import { Overview } from './Overview.tsx';
+// Several sections use these sheets' classes (facts, badges, the manifest on a movement's page);
+// loaded here, in this order, so that no section has to import another's.
+import './corridors/corridors.css';
+import './people/people.css';
 import { CorridorsSection } from './corridors/CorridorsSection.tsx';
 import { MovementsSection } from './movements/MovementsSection.tsx';
 import { PeopleSection } from './people/PeopleSection.tsx';
+import { ManifestSummary, ManifestView } from './people/Manifest.tsx';
 import { canReadPeople } from './people/fields.ts';
+
+/** A movement's pages show its manifest, which the people section owns. */
+const MANIFEST = { View: ManifestView, Summary: ManifestSummary };
 
 /** Sections that exist, after the map, in navigation order. */
 const SECTIONS = ['corridors', 'movements', 'people'] as const;
@@ -135,7 +143,7 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
           ) : section === 'corridors' ? (
             <CorridorsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'movements' ? (
-            <MovementsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+            <MovementsSection me={me} rest={rest} manifest={MANIFEST} onSessionEnded={onSessionEnded} />
           ) : section === 'people' ? (
             <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : isUpcoming(section) ? (

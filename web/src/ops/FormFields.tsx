@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { zoneName } from '../public/WindowTime.tsx';
-import { useErrorText, type FormError } from './corridors/ProblemList.tsx';
+import { zoneName } from '../time/WindowTime.tsx';
+import { useErrorText, type FormError } from '../ui/form-errors.ts';
 
 /* ---------- Small field components: a label for every input, errors tied to it ---------- */
 

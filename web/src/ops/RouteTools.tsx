@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineString } from '../api.ts';
 import { routeLengthKm } from '../map/geometry.ts';
-import { useNumber } from './corridors/describe.ts';
-import type { FormError } from './corridors/ProblemList.tsx';
+import { useNumber } from '../ui/format.ts';
+import type { FormError } from '../ui/form-errors.ts';
 import { FieldErrors } from './FormFields.tsx';
 
 /** A route being drawn: [lon, lat] positions, as GeoJSON has them. */

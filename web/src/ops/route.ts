@@ -4,6 +4,15 @@ import { useEffect, useState, type MouseEvent } from 'react';
 
 export const OPS_BASE = '/ops';
 
+// Each section's addresses, here in the shell so that a feature can link to another without importing it.
+export const CORRIDORS_BASE = `${OPS_BASE}/corridors`;
+export const corridorPath = (id: string): string => `${CORRIDORS_BASE}/${encodeURIComponent(id)}`;
+export const MOVEMENTS_BASE = `${OPS_BASE}/movements`;
+export const movementPath = (id: string): string => `${MOVEMENTS_BASE}/${encodeURIComponent(id)}`;
+export const manifestPath = (movementId: string): string => `${movementPath(movementId)}/manifest`;
+export const PEOPLE_BASE = `${OPS_BASE}/people`;
+export const personPath = (id: string): string => `${PEOPLE_BASE}/${encodeURIComponent(id)}`;
+
 const listeners = new Set<() => void>();
 
 export function navigate(path: string): void {

@@ -11,13 +11,14 @@ import {
   type Org,
   type SignedApproval,
 } from '../../api.ts';
-import { WindowTime, distinctZones, useZonedDateTime } from '../../public/WindowTime.tsx';
+import { WindowTime, distinctZones, useZonedDateTime } from '../../time/WindowTime.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { Copyable } from './Copyable.tsx';
 import { useDescribe } from './describe.ts';
 import { PublicTextVersions } from './PublicTextView.tsx';
 import { diffContents } from './diff.ts';
-import { CONTENT_FIELDS, orgNamer } from './fields.ts';
+import { CONTENT_FIELDS } from './fields.ts';
+import { orgNamer } from '../../ui/format.ts';
 
 interface ApprovalPanelProps {
   me: Me;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { abbreviate } from './fields.ts';
+import { abbreviate } from '../../ui/format.ts';
 
 interface CopyableProps {
   value: string;

@@ -14,17 +14,17 @@ import {
   type TimelineItem,
 } from '../../api.ts';
 import { routeLengthKm } from '../../map/geometry.ts';
-import { WindowTime, distinctZones, useZonedDateTime, zoneName } from '../../public/WindowTime.tsx';
+import { WindowTime, distinctZones, useZonedDateTime, zoneName } from '../../time/WindowTime.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { onLinkClick } from '../route.ts';
+import { onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
 import { useCorridorEvents } from '../stream.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
-import { CorridorMap } from './CorridorMap.tsx';
+import { CorridorMap } from '../../map/CorridorMap.tsx';
 import { Copyable } from './Copyable.tsx';
-import { useNumber } from './describe.ts';
-import { CORRIDORS_BASE, canDecide, canDraft, corridorPath, formatLatLon, orgNamer } from './fields.ts';
+import { useNumber, formatLatLon, orgNamer } from '../../ui/format.ts';
+import { canDecide, canDraft } from './fields.ts';
 import { MissingForProposal } from './ProblemList.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { AnnouncementForm } from './AnnouncementForm.tsx';
 
 interface CorridorDetailProps {

@@ -18,14 +18,15 @@ import {
   type Traffic,
 } from '../../api.ts';
 import { currentLang } from '../../i18n/index.ts';
-import { WindowTime, distinctZones, zoneName } from '../../public/WindowTime.tsx';
+import { WindowTime, distinctZones, zoneName } from '../../time/WindowTime.tsx';
 import { KYIV_ZONE, MOSCOW_ZONE, instantToZonedInput, isKnownZone, windowOffset, zonedInputToInstant } from '../../time.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { navigate, onLinkClick } from '../route.ts';
-import { CorridorMap, type MappedCorridor } from './CorridorMap.tsx';
-import { CORRIDORS_BASE, corridorPath, fieldOfPath, type ContentField } from './fields.ts';
+import { navigate, onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
+import { CorridorMap, type MappedCorridor } from '../../map/CorridorMap.tsx';
+import { fieldOfPath, type ContentField } from './fields.ts';
 import { PublicTextFields, emptyPointTexts, publicTextBody, publicTextDraft, type MainTextsDraft, type PointTextsDraft } from './PublicTextFields.tsx';
-import { MissingForProposal, useErrorText, useFieldLabel, type ClientErrorKey, type FormError } from './ProblemList.tsx';
+import { MissingForProposal, useFieldLabel } from './ProblemList.tsx';
+import { useErrorText, type ClientErrorKey, type FormError } from '../../ui/form-errors.ts';
 import { Checks, DateTimeField, FieldErrors, TextField, ZoneField } from '../FormFields.tsx';
 import { RouteTools, appendPoint, coord } from '../RouteTools.tsx';
 

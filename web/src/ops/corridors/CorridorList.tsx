@@ -2,13 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, isAbort, type Corridor, type CorridorStatus, type Me, type Org, type Page } from '../../api.ts';
 import { noticeWindowLabel } from '../../components/notice.ts';
-import { WindowTime } from '../../public/WindowTime.tsx';
+import { WindowTime } from '../../time/WindowTime.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { navigate, onLinkClick } from '../route.ts';
+import { navigate, onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
 import { useCorridorEvents } from '../stream.ts';
-import { CorridorMap } from './CorridorMap.tsx';
-import { CORRIDORS_BASE, STATUSES, awaitsMyDecision, canDraft, corridorPath } from './fields.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { CorridorMap } from '../../map/CorridorMap.tsx';
+import { STATUSES, awaitsMyDecision, canDraft } from './fields.ts';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
 interface CorridorListProps {
   me: Me;

@@ -2,43 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { ProblemFieldError } from '../../api.ts';
 import { fieldOfPath } from './fields.ts';
 
-/** A form-side error: a translation key for checks done here, or the server's own text. */
-export interface FormError extends ProblemFieldError {
-  key?: ClientErrorKey;
-}
-
-export type ClientErrorKey =
-  | 'corridors.errors.required'
-  | 'corridors.errors.number'
-  | 'corridors.errors.latitude'
-  | 'corridors.errors.longitude'
-  | 'corridors.errors.dateTime'
-  | 'corridors.errors.route'
-  | 'corridors.errors.integer'
-  | MovementErrorKey
-  | PeopleErrorKey;
-
-/** Checks of the people forms (registration, search, protection). */
-export type PeopleErrorKey =
-  | 'birthDate.errors.required'
-  | 'birthDate.errors.year'
-  | 'birthDate.errors.month'
-  | 'birthDate.errors.day'
-  | 'birthDate.errors.future';
-
-/** Checks of the movement forms (notification, check-in, delivery). */
-export type MovementErrorKey =
-  | 'movements.errors.dateTime'
-  | 'movements.errors.count'
-  | 'movements.errors.quantity'
-  | 'movements.errors.weight'
-  | 'movements.errors.routeOrCorridor'
-  | 'movements.errors.vehicles'
-  | 'movements.errors.justification'
-  | 'movements.errors.arrivalAfter'
-  | 'movements.errors.noticeTooShort'
-  | 'movements.errors.received';
-
 /** Where a problem's entry points, in words: "Windows, no. 2 (end)". */
 export function useFieldLabel(): (path: string) => string {
   const { t } = useTranslation();
@@ -60,12 +23,6 @@ export function useFieldLabel(): (path: string) => string {
     if (index === null) return name;
     return sub ? t('corridors.errors.itemSub', { field: name, n: index + 1, sub }) : t('corridors.errors.item', { field: name, n: index + 1 });
   };
-}
-
-/** The message of one error in the current language (the server's text is quoted as such). */
-export function useErrorText(): (error: FormError) => string {
-  const { t } = useTranslation();
-  return (error) => (error.key ? t(error.key) : t('corridors.errors.server', { message: error.message }));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Corridor } from '../../api.ts';
 import type { Lang } from '../../../../src/domain/gazetteer.ts';
 import { PUBLIC_LANGS, type PublicTranslations } from '../../../../src/domain/public-text.ts';
 import { TextField } from '../FormFields.tsx';
-import type { FormError } from './ProblemList.tsx';
+import type { FormError } from '../../ui/form-errors.ts';
 
 /* What civilians read, written per language beside the staff's own text (the form's other fields). */
 

@@ -2,16 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { TRAFFIC, type CorridorContent } from '../../api.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { routeLengthKm } from '../../map/geometry.ts';
-import { windowText } from '../../public/WindowTime.tsx';
+import { windowText } from '../../time/WindowTime.tsx';
 import type { Describe } from './diff.ts';
-import { formatLatLon } from './fields.ts';
+import { formatLatLon, useNumber } from '../../ui/format.ts';
 import { usePublicTextLines } from './PublicTextView.tsx';
-
-/** "123.4" in the current language's number format. */
-export function useNumber(): (value: number, digits?: number) => string {
-  const locale = INTL_LOCALE[currentLang()];
-  return (value, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-}
 
 /**
  * Describes a version's fields as text lines, in the current language, windows in `zone`: what

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AckDecision as Decision, Me, Movement, Org } from '../../api.ts';
-import { InstantTime, distinctZones } from '../../public/WindowTime.tsx';
-import { useNumber } from '../corridors/describe.ts';
-import { orgNamer } from '../corridors/fields.ts';
-import { onLinkClick } from '../route.ts';
+import { InstantTime, distinctZones } from '../../time/WindowTime.tsx';
+import { useNumber, orgNamer } from '../../ui/format.ts';
+import { onLinkClick, movementPath } from '../route.ts';
 import { AckDecision } from './AckDecision.tsx';
 import { Countdown, WarningList, useMovementWords, useNow } from './describe.tsx';
-import { movementPath } from './fields.ts';
 
 interface AckQueueProps {
   me: Me;

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Movement } from '../../api.ts';
 import { UkraineMap, type MapMarker, type MapShape, type MarkerTone, type UkraineMapHandle } from '../../map/UkraineMap.tsx';
-import { useZonedClock } from '../../public/WindowTime.tsx';
-import { formatLatLon } from '../corridors/fields.ts';
+import { useZonedClock } from '../../time/WindowTime.tsx';
+import { formatLatLon } from '../../ui/format.ts';
 import { useMovementWords } from './describe.tsx';
 import { routePoints } from './fields.ts';
 

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Incident, type Movement } from '../../api.ts';
-import { useZonedClock } from '../../public/WindowTime.tsx';
-import { onLinkClick } from '../route.ts';
+import { useZonedClock } from '../../time/WindowTime.tsx';
+import { onLinkClick, movementPath } from '../route.ts';
 import { useStaffEvents } from '../stream.ts';
 import { useMovementWords } from './describe.tsx';
-import { movementPath } from './fields.ts';
 
 type Alert =
   | { key: string; kind: 'overdue'; movement: Movement }

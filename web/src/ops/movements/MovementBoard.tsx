@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Corridor, Me, Movement, Org } from '../../api.ts';
-import { useZonedClock } from '../../public/WindowTime.tsx';
-import { useNumber } from '../corridors/describe.ts';
-import { orgNamer } from '../corridors/fields.ts';
-import { StatusBadge } from '../corridors/StatusBadge.tsx';
-import { navigate, onLinkClick } from '../route.ts';
+import { useZonedClock } from '../../time/WindowTime.tsx';
+import { useNumber, orgNamer } from '../../ui/format.ts';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { navigate, onLinkClick, MOVEMENTS_BASE, movementPath } from '../route.ts';
 import { AckQueue } from './AckQueue.tsx';
 import { ConvoyMap } from './ConvoyMap.tsx';
 import { OverdueBadge, ProgressBar, useMovementWords, useNow } from './describe.tsx';
-import { MOVEMENTS_BASE, awaitsMyAck, canAcknowledge, canNotify, compareMovements, isCurrent, movementPath, seesConvoyMap } from './fields.ts';
+import { awaitsMyAck, canAcknowledge, canNotify, compareMovements, isCurrent, seesConvoyMap } from './fields.ts';
 import type { MovementsState } from './useMovements.ts';
 
 interface MovementBoardProps {

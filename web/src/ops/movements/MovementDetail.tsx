@@ -1,22 +1,32 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ComponentType, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, isAbort, type Corridor, type Me, type Movement, type Org } from '../../api.ts';
 import { routeLengthKm } from '../../map/geometry.ts';
-import { InstantTime, distinctZones, useZonedClock } from '../../public/WindowTime.tsx';
-import { useNumber } from '../corridors/describe.ts';
-import { corridorPath, formatLatLon, orgNamer } from '../corridors/fields.ts';
-import type { FormError } from '../corridors/ProblemList.tsx';
-import { StatusBadge } from '../corridors/StatusBadge.tsx';
+import { InstantTime, distinctZones, useZonedClock } from '../../time/WindowTime.tsx';
+import { useNumber, formatLatLon, orgNamer } from '../../ui/format.ts';
+import { corridorPath, onLinkClick, MOVEMENTS_BASE } from '../route.ts';
+import type { FormError } from '../../ui/form-errors.ts';
+import { Fact } from '../../ui/Fact.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { FieldErrors, TextField } from '../FormFields.tsx';
-import { ManifestSummary } from '../people/Manifest.tsx';
-import { onLinkClick } from '../route.ts';
 import { coord } from '../RouteTools.tsx';
 import { useStaffEvents } from '../stream.ts';
 import { AckDecision } from './AckDecision.tsx';
 import { ConvoyMap } from './ConvoyMap.tsx';
 import { Countdown, OverdueBadge, ProgressBar, WarningList, useMovementWords, useNow } from './describe.tsx';
-import { MOVEMENTS_BASE, allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction } from './fields.ts';
+import { allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction } from './fields.ts';
+
+/**
+ * The people feature's manifest, handed down by the console shell: a movement's pages show it,
+ * and features never import each other (test/unit/layering.test.ts).
+ */
+export interface ManifestParts {
+  /** /ops/movements/:id/manifest */
+  View: ComponentType<{ me: Me; movementId: string; titleOf: (m: Movement) => string; onSessionEnded: () => void }>;
+  /** The counts on the movement's own page. */
+  Summary: ComponentType<{ me: Me; movement: Movement; onSessionEnded: () => void }>;
+}
 
 interface MovementDetailProps {
   me: Me;
@@ -26,6 +36,7 @@ interface MovementDetailProps {
   titleOf: (m: Movement) => string;
   /** Tells the section's list that the movement changed. */
   onChanged: (movement: Movement) => void;
+  ManifestSummary: ManifestParts['Summary'];
   onSessionEnded: () => void;
 }
 
@@ -36,7 +47,7 @@ type LoadState = { kind: 'loading' } | { kind: 'error'; key: RequestErrorKey } |
  * expected passages, cargo and delivery), live from the staff stream. The notifying agency's
  * staff start, check in, complete and abort it here; a liaison officer answers for their party.
  */
-export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onChanged, onSessionEnded }: MovementDetailProps) {
+export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onChanged, ManifestSummary, onSessionEnded }: MovementDetailProps) {
   const { t } = useTranslation();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -89,6 +100,7 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
     <MovementView
       me={me}
       orgs={orgs}
+      ManifestSummary={ManifestSummary}
       corridor={movement.corridorId ? (corridors?.get(movement.corridorId) ?? null) : null}
       movement={movement}
       title={titleOf(movement)}
@@ -119,10 +131,11 @@ interface MovementViewProps {
   titleOf: (m: Movement) => string;
   onChanged: (movement: Movement) => void;
   onReload: () => void;
+  ManifestSummary: ManifestParts['Summary'];
   onSessionEnded: () => void;
 }
 
-function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChanged, onReload, onSessionEnded }: MovementViewProps) {
+function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChanged, onReload, ManifestSummary, onSessionEnded }: MovementViewProps) {
   const { t } = useTranslation();
   const num = useNumber();
   const words = useMovementWords();
@@ -427,18 +440,6 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
           {m.status === 'completed' && !m.delivery && !tracking && <p className="muted">{t('movements.delivery.notYet')}</p>}
         </section>
       )}
-    </div>
-  );
-}
-
-/** A labelled fact of a detail page; an empty one reads "not set". */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const empty = children === undefined || children === null || children === '' || children === false;
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{empty ? <span className="muted">{t('corridors.notSet')}</span> : children}</dd>
     </div>
   );
 }

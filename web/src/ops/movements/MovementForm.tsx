@@ -20,17 +20,17 @@ import {
   type Vehicle,
   type VehicleType,
 } from '../../api.ts';
-import { InstantTime, distinctZones, zoneName } from '../../public/WindowTime.tsx';
+import { InstantTime, distinctZones, zoneName } from '../../time/WindowTime.tsx';
 import { KYIV_ZONE, MOSCOW_ZONE, isKnownZone, zonedInputToInstant } from '../../time.ts';
-import { CorridorMap, type MappedCorridor } from '../corridors/CorridorMap.tsx';
-import { orgNamer } from '../corridors/fields.ts';
-import { useErrorText, type FormError, type MovementErrorKey } from '../corridors/ProblemList.tsx';
+import { CorridorMap, type MappedCorridor } from '../../map/CorridorMap.tsx';
+import { orgNamer } from '../../ui/format.ts';
+import { useErrorText, type FormError, type MovementErrorKey } from '../../ui/form-errors.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { Checks, DateTimeField, FieldErrors, TextField, ZoneField } from '../FormFields.tsx';
-import { navigate, onLinkClick } from '../route.ts';
+import { navigate, onLinkClick, MOVEMENTS_BASE, movementPath } from '../route.ts';
 import { RouteTools, appendPoint, type RouteCoords } from '../RouteTools.tsx';
 import { WarningList, useMovementWords } from './describe.tsx';
-import { CARGO_CATEGORIES, CARGO_UNITS, MOVEMENTS_BASE, movementPath, notificationFieldOfPath, type NotificationField } from './fields.ts';
+import { CARGO_CATEGORIES, CARGO_UNITS, notificationFieldOfPath, type NotificationField } from './fields.ts';
 
 /* ---------- Form state: text as typed, turned into a request body ---------- */
 

@@ -6,23 +6,21 @@ import { useCorridorIndex, useMovementTitle } from './describe.tsx';
 import { canNotify } from './fields.ts';
 import { MovementAlerts } from './MovementAlerts.tsx';
 import { MovementBoard } from './MovementBoard.tsx';
-import { MovementDetail } from './MovementDetail.tsx';
-import { ManifestView } from '../people/Manifest.tsx';
-import '../people/people.css';
+import { MovementDetail, type ManifestParts } from './MovementDetail.tsx';
 import { MovementForm } from './MovementForm.tsx';
 import { useMovements } from './useMovements.ts';
-import '../corridors/corridors.css';
 import './movements.css';
 
 interface MovementsSectionProps {
   me: Me;
   /** What follows /ops/movements/: [] (board), ['new'], [id] or [id, 'manifest']. */
   rest: string[];
+  manifest: ManifestParts;
   onSessionEnded: () => void;
 }
 
 /** /ops/movements and below: the board (queue, list, convoy map), the notification form, one movement. */
-export function MovementsSection({ me, rest, onSessionEnded }: MovementsSectionProps) {
+export function MovementsSection({ me, rest, manifest, onSessionEnded }: MovementsSectionProps) {
   const { t, i18n } = useTranslation();
   const { orgs, error, retry } = useOrgs(onSessionEnded);
   const corridors = useCorridorIndex(onSessionEnded);
@@ -54,9 +52,9 @@ export function MovementsSection({ me, rest, onSessionEnded }: MovementsSectionP
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   } else if (second === undefined) {
-    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} onSessionEnded={onSessionEnded} />;
+    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} ManifestSummary={manifest.Summary} onSessionEnded={onSessionEnded} />;
   } else if (second === 'manifest' && rest.length === 2) {
-    view = <ManifestView key={first} me={me} movementId={first} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
+    view = <manifest.View key={first} me={me} movementId={first} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
   } else {
     view = <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
   }

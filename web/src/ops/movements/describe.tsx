@@ -15,8 +15,8 @@ import {
   type Vehicle,
 } from '../../api.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
-import { windowText, useZonedClock } from '../../public/WindowTime.tsx';
-import { useNumber } from '../corridors/describe.ts';
+import { windowText, useZonedClock } from '../../time/WindowTime.tsx';
+import { useNumber } from '../../ui/format.ts';
 import { isUnauthorized } from '../errors.ts';
 import { isCargoCategory, shownProgress } from './fields.ts';
 

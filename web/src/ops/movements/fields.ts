@@ -1,9 +1,5 @@
 import type { Me, Movement, MovementStatus } from '../../api.ts';
-import { pathOfFields, type FieldPath } from '../corridors/fields.ts';
-
-export const MOVEMENTS_BASE = '/ops/movements';
-
-export const movementPath = (id: string): string => `${MOVEMENTS_BASE}/${encodeURIComponent(id)}`;
+import { pathOfFields, type FieldPath } from '../../ui/form-errors.ts';
 
 /** Categories offered for cargo lines (the server takes any text; these keep reports comparable). */
 export const CARGO_CATEGORIES = ['food', 'water', 'medical', 'shelter', 'hygiene', 'fuel', 'other'] as const;

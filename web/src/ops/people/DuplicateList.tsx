@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { onLinkClick } from '../route.ts';
+import { onLinkClick, personPath } from '../route.ts';
 import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
-import { personPath } from './fields.ts';
 
 export interface DuplicateItem {
   id: string;

@@ -2,16 +2,15 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, isAbort, type Manifest, type ManifestEntry, type Me, type Movement } from '../../api.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
-import { zoneName } from '../../public/WindowTime.tsx';
+import { zoneName } from '../../time/WindowTime.tsx';
 import { formatClock } from '../../time.ts';
-import { useNumber } from '../corridors/describe.ts';
-import { StatusBadge } from '../corridors/StatusBadge.tsx';
+import { useNumber } from '../../ui/format.ts';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { movementPath } from '../movements/fields.ts';
-import { onLinkClick } from '../route.ts';
+import { movementPath, onLinkClick, PEOPLE_BASE, manifestPath, personPath } from '../route.ts';
 import { useStaffEvents } from '../stream.ts';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
-import { MANIFEST_STEPS, PEOPLE_BASE, canManageManifest, manifestPath, personPath } from './fields.ts';
+import { MANIFEST_STEPS, canManageManifest } from './fields.ts';
 
 /** Listed / boarded / arrived, large: what everyone who may see the movement is told. */
 export function ManifestCounts({ manifest, testId }: { manifest: Pick<Manifest, 'listed' | 'boarded' | 'arrived'>; testId: string }) {

@@ -2,11 +2,11 @@ import { useId, useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, Org } from '../../api.ts';
 import { BIRTH_DATE_PROBLEM_KEY, BirthDateFields, readBirthDate, type BirthDateParts } from '../../components/BirthDateFields.tsx';
-import { orgNamer } from '../corridors/fields.ts';
+import { orgNamer } from '../../ui/format.ts';
 import { FieldErrors } from '../FormFields.tsx';
-import { onLinkClick } from '../route.ts';
+import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
-import { PEOPLE_BASE, canRegister, personPath, searchesAllOrgs } from './fields.ts';
+import { canRegister, searchesAllOrgs } from './fields.ts';
 
 export interface PeopleSearchInput {
   name: string;

@@ -8,7 +8,6 @@ import { canReadPeople, canRegister } from './fields.ts';
 import { PeopleSearch, type PeopleSearchInput } from './PeopleSearch.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 import { PersonForm } from './PersonForm.tsx';
-import '../corridors/corridors.css';
 import './people.css';
 
 interface PeopleSectionProps {

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, PROTECTION_STATUSES, api, isAbort, type Me, type Org, type Person, type ProtectionStatus, type Site } from '../../api.ts';
-import { useZonedClock } from '../../public/WindowTime.tsx';
-import { orgNamer } from '../corridors/fields.ts';
-import type { FormError } from '../corridors/ProblemList.tsx';
+import { useZonedClock } from '../../time/WindowTime.tsx';
+import { orgNamer } from '../../ui/format.ts';
+import type { FormError } from '../../ui/form-errors.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { FieldErrors, TextField } from '../FormFields.tsx';
-import { Fact } from '../movements/MovementDetail.tsx';
-import { onLinkClick } from '../route.ts';
+import { Fact } from '../../ui/Fact.tsx';
+import { onLinkClick, PEOPLE_BASE } from '../route.ts';
 import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
-import { PEOPLE_BASE, canRegister, searchesAllOrgs } from './fields.ts';
+import { canRegister, searchesAllOrgs } from './fields.ts';
 
 interface PersonDetailProps {
   me: Me;

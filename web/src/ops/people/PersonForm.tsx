@@ -14,13 +14,13 @@ import {
   type Vulnerability,
 } from '../../api.ts';
 import { BIRTH_DATE_PROBLEM_KEY, BirthDateFields, EMPTY_BIRTH_DATE, readBirthDate, type BirthDateParts } from '../../components/BirthDateFields.tsx';
-import { useErrorText, type FormError } from '../corridors/ProblemList.tsx';
+import { useErrorText, type FormError } from '../../ui/form-errors.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { Checks, FieldErrors, TextField } from '../FormFields.tsx';
-import { onLinkClick } from '../route.ts';
+import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { DuplicateList, type DuplicateItem } from './DuplicateList.tsx';
 import { PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
-import { PEOPLE_BASE, fullName, personFieldOfPath, personPath, type PersonField } from './fields.ts';
+import { fullName, personFieldOfPath, type PersonField } from './fields.ts';
 
 interface PersonFormProps {
   me: Me;

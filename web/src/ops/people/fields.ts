@@ -1,18 +1,10 @@
 import type { Me, Movement, MovementStatus } from '../../api.ts';
-import { pathOfFields, type FieldPath } from '../corridors/fields.ts';
-import { MOVEMENTS_BASE } from '../movements/fields.ts';
-
+import { pathOfFields, type FieldPath } from '../../ui/form-errors.ts';
 /**
  * Who may do what with people (mirrors src/domain/policy.ts, which decides): names stay with
  * the organisation that registered them; the mediator's registrars run the tracing desk across
  * organisations; parties never see a name. Names never go into a URL, only ids.
  */
-
-export const PEOPLE_BASE = '/ops/people';
-
-export const personPath = (id: string): string => `${PEOPLE_BASE}/${encodeURIComponent(id)}`;
-
-export const manifestPath = (movementId: string): string => `${MOVEMENTS_BASE}/${encodeURIComponent(movementId)}/manifest`;
 
 const AGENCY_PEOPLE_ROLES: readonly Me['role'][] = ['admin', 'coordinator', 'field', 'registrar'];
 
