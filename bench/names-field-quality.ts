@@ -83,6 +83,8 @@ function main(): void {
   }
   for (const [t, [k, n]] of byTrait) console.log(`  ${t}: ${k}/${n}`);
 
+  mediaSpellings(threshold);
+
   const perKind = option('misses', 8);
   const tuning = rows.filter((r) => r.index % 3 !== 2);
   console.log(`\nMisses on the tuning rows (up to ${perKind} per kind):`);
@@ -91,6 +93,34 @@ function main(): void {
       console.log(`  ${kind.padEnd(18)} ${m.same ? 'FN' : 'FP'} ${f4(m.score)}  ${m.a}  |  ${m.b}${m.same && !m.keyed ? '  (no shared key)' : ''}`);
     }
   }
+}
+
+/**
+ * Public figures as seven languages' media spell them (test/fixtures/names/media-spellings.csv)
+ * against the Cyrillic name: every spelling of the same person is a positive, every spelling of
+ * another figure a negative (the Klitschko brothers, Zelensky and Zelenska among them).
+ */
+function mediaSpellings(threshold: number): void {
+  const file = fileURLToPath(new URL('../test/fixtures/names/media-spellings.csv', import.meta.url));
+  const [header = [], ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const scored: Row[] = [];
+  for (const [name = '', ...spellings] of rows) {
+    for (const [other = '', ...theirs] of rows) {
+      for (const spelling of theirs) {
+        const pa = prepareName(name);
+        const pb = prepareName(spelling);
+        const kb = blockingKeysPrepared(pb);
+        scored.push({ index: scored.length, a: name, b: spelling, same: other === name, kind: 'media', score: scorePrepared(pa, pb), keyed: blockingKeysPrepared(pa).some((k) => kb.includes(k)) });
+      }
+    }
+  }
+  console.log(`\n## Media spellings (${header.slice(1).join(', ')}), ${rows.length} people\n`);
+  console.log('| set | pairs | precision | recall | F1 | TP | FP | FN | TN |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(line('media spellings', scored, threshold));
+  const positives = scored.filter((r) => r.same);
+  console.log(`blocking: same-person pairs sharing a key ${positives.filter((r) => r.keyed).length}/${positives.length}`);
+  for (const m of scored.filter((r) => r.score >= threshold !== r.same)) console.log(`  ${m.same ? 'FN' : 'FP'} ${f4(m.score)}  ${m.a}  |  ${m.b}`);
 }
 
 main();

@@ -6,6 +6,7 @@ import { blockingKeys, DEFAULT_MATCH_THRESHOLD, nameCore, nameScore, parseName, 
 import { parseMrzName } from '../../src/domain/names/documents.ts';
 import { adjacentKeys, mayBeWrongLayout, otherLayout } from '../../src/domain/names/keyboard.ts';
 import { diminutiveSources } from '../../src/domain/names/diminutives.ts';
+import { latinWordReadings } from '../../src/domain/names/inflections.ts';
 
 /** Names as a registration desk and a frightened relative really write them (issue 13). */
 
@@ -133,6 +134,51 @@ describe('mixed keyboards', () => {
     expect(adjacentKeys('ж', 'є')).toBe(true);
     expect(adjacentKeys('н', 'л')).toBe(false);
     expect(adjacentKeys('a', 's')).toBe(true);
+  });
+});
+
+describe('inflected surnames of other languages’ media', () => {
+  it('reads Czech and Slovak -ová back to the surname', () => {
+    expect(latinWordReadings('tymošenková')).toEqual(['tymošenko', 'tymošenk', 'tymošenková']);
+    expect(latinWordReadings('svitolinová')[0]).toBe('svitolina');
+    expect(latinWordReadings('ivanova')).toEqual(['ivanova']);
+    same('Julija Tymošenková', 'Юлія Тимошенко');
+    same('Elina Svitolinová', 'Еліна Світоліна');
+    same('Anna Tkačuková', 'Анна Ткачук');
+    same('Iryna Venediktovová', 'Ірина Венедіктова');
+    different('Elina Svitolinová', 'Еліна Світолін');
+  });
+
+  it('reads Lithuanian and Latvian endings back to the name', () => {
+    same('Volodymyras Zelenskis', 'Володимир Зеленський');
+    same('Volodimirs Zelenskis', 'Володимир Зеленський');
+    same('Vitalijus Kličko', 'Віталій Кличко');
+    same('Vitālijs Kličko', 'Віталій Кличко');
+    same('Andrijus Jermakas', 'Андрій Єрмак');
+    same('Petro Porošenka', 'Петро Порошенко');
+    same('Deniss Šmihals', 'Денис Шмигаль');
+    same('Taras Bilous', 'Тарас Білоус');
+    different('Vladimiras Klyčko', 'Віталій Кличко');
+    shareKey('Oleksandrs Usiks', 'Олександр Усик');
+  });
+
+  it('every media spelling matches its person and no other (F1 ≥ 0.99)', () => {
+    const [, ...rows] = parseCsv(readFileSync(fileURLToPath(new URL('../fixtures/names/media-spellings.csv', import.meta.url)), 'utf8'));
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [name = '', ...spellings] of rows) {
+      for (const [other = '', ...theirs] of rows) {
+        for (const spelling of theirs) {
+          const match = nameScore(name, spelling) >= T;
+          if (match && other === name) tp++;
+          else if (match) fp++;
+          else if (other === name) fn++;
+        }
+      }
+    }
+    expect(tp).toBeGreaterThan(100);
+    expect((2 * tp) / (2 * tp + fp + fn)).toBeGreaterThanOrEqual(0.99);
   });
 });
 

@@ -4,6 +4,7 @@ import { isListedGivenName, resolveGivenName, type GivenNameMatch } from './give
 import type { Sex } from './given-names.ts';
 import { conventionsFor, latinToPhonemes, latinToPlainAscii, type LatinConvention } from './latin-conventions.ts';
 import { documentNameText } from './documents.ts';
+import { latinWordReadings } from './inflections.ts';
 import { mayBeWrongLayout, otherLayout } from './keyboard.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
 import { hyphenJoinedWords, nameTokens, normaliseKeepingHyphens, normaliseName } from './normalise.ts';
@@ -77,11 +78,14 @@ function wordForms(
   }
   if (script === 'latin') {
     const forms: string[] = [];
-    for (const convention of conventions) {
-      const form = canonicalForm(latinToPhonemes(word, convention));
-      if (form.length > 0 && !forms.includes(form)) forms.push(form);
+    const readings = latinWordReadings(word);
+    for (const reading of readings) {
+      for (const convention of conventions) {
+        const form = canonicalForm(latinToPhonemes(reading, convention));
+        if (form.length > 0 && !forms.includes(form)) forms.push(form);
+      }
     }
-    return { forms, plains: [latinToPlainAscii(word)] };
+    return { forms, plains: [...new Set(readings.map(latinToPlainAscii))] };
   }
   return { forms: [], plains: [] };
 }
