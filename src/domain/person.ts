@@ -62,3 +62,28 @@ export function personFieldErrors(
 export function fullName(p: { givenName: string; patronymic?: string | null | undefined; familyName: string }): string {
   return [p.givenName, p.patronymic ?? '', p.familyName].filter((part) => part.trim() !== '').join(' ');
 }
+
+/** Why public tracing cannot point to a person: each missing condition, in the order to fix them. */
+export const UNTRACEABLE_REASONS = ['no_consent', 'no_site', 'no_birth_date'] as const;
+export type UntraceableReason = (typeof UNTRACEABLE_REASONS)[number];
+
+/**
+ * The conditions public tracing holds a record to (people.service.ts traceForPublic): consent, a
+ * site whose contact the answer gives, and a birth date the asker can give as precisely.
+ */
+export function untraceableReasons(p: { consentTracing: boolean; site: string | null; birthDate: string | null }): UntraceableReason[] {
+  const reasons: UntraceableReason[] = [];
+  if (!p.consentTracing) reasons.push('no_consent');
+  if (p.site === null) reasons.push('no_site');
+  if (p.birthDate === null) reasons.push('no_birth_date');
+  return reasons;
+}
+
+/**
+ * Whether a birth date given by a public asker may unlock a record holding `registered`: the asker
+ * must know it at least as precisely (a year alone matches only a record that holds just the year;
+ * a full date matches a record with that date, its month or its year).
+ */
+export function askerDateUnlocks(asked: string, registered: string | null): boolean {
+  return registered !== null && asked.startsWith(registered);
+}

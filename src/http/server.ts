@@ -25,6 +25,7 @@ import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
 import { movementRoutes } from './routes/movements.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
+import { siteRoutes } from './routes/sites.routes.ts';
 import { pfifRoutes } from './routes/pfif.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
@@ -171,6 +172,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
+  await app.register(siteRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })), publicStream });
   await app.register(publicSiteRoutes, { snapshot: publicSnapshot });

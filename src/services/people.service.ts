@@ -1,45 +1,24 @@
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
+import type { Lang } from '../domain/gazetteer.ts';
 import type { Actor } from '../domain/identity.ts';
+import { birthYearOf, coreNameKeys, DEFAULT_DUPLICATE_THRESHOLD, DEFAULT_MATCH_THRESHOLD, nameCore, prepareName, prepareRegisteredName } from '../domain/names/index.ts';
 import {
-  birthYearOf,
-  blockingKeysPrepared,
-  compatibleBirthYears,
-  coreMayMatch,
-  coreNameKeys,
-  DEFAULT_DUPLICATE_THRESHOLD,
-  DEFAULT_MATCH_THRESHOLD,
-  duplicateScoreFromWords,
-  nameCore,
-  prepareName,
-  prepareNameCached,
-  prepareRegisteredName,
-  scoreWords,
-  type PreparedIdentity,
-} from '../domain/names/index.ts';
-import {
+  askerDateUnlocks,
   isPlausibleBirthDate,
+  untraceableReasons,
   type ProtectionStatus,
   type Sex,
-  type SiteKind,
+  type UntraceableReason,
   type Vulnerability,
 } from '../domain/person.ts';
 import { isAllowed, scopeOf } from '../domain/policy.ts';
-import {
-  findCoreNames,
-  findPeopleByCoreNames,
-  findPerson,
-  findSite,
-  insertPersonWithKeys,
-  insertSite,
-  listSites,
-  updatePerson,
-  type CandidateRow,
-  type PersonRecord,
-  type SiteRow,
-} from '../store/people-registry.repository.ts';
+import { familyNameKeys } from '../domain/registry-search.ts';
+import { findMergedIds, findPerson, findPeopleInHousehold, findSite, insertPersonWithKeys, updatePerson, type CandidateRow, type PersonRecord } from '../store/people-registry.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
+import { matchesFor } from './people-matching.ts';
+import { contactsOf } from './sites.service.ts';
 
 /**
  * The people registry (DESIGN.md §5). Names, birth dates and vulnerabilities never leave the
@@ -47,10 +26,6 @@ import { newId } from './ids.ts';
  * events carry ids only.
  */
 
-/** How many core names one search may score: far more than any block holds. */
-const MAX_CORE_NAMES = 5000;
-/** How many people one search may score: all the namesakes of a very common name, and more. */
-const MAX_CANDIDATES = 5000;
 /** A public tracing request is answered "yes" only above this: a wrong yes sends a family to the wrong place. */
 export const STRONG_MATCH_THRESHOLD = 0.9;
 
@@ -82,6 +57,10 @@ export interface PersonView {
   consentTracing: boolean;
   protection: { status: string; documentNumber: string | null } | null;
   createdAt: string;
+  /** Whether public tracing can point to this person, and what is missing when it cannot. */
+  tracing: { traceable: boolean; missing: UntraceableReason[] };
+  /** Ids of records merged into this one: the record answers for them too. */
+  mergedIds: string[];
 }
 
 export interface Match {
@@ -89,7 +68,8 @@ export interface Match {
   score: number;
 }
 
-function present(row: PersonRecord): PersonView {
+function present(row: PersonRecord, mergedIds: string[] = []): PersonView {
+  const missing = untraceableReasons({ consentTracing: row.consent_tracing === 1, site: row.site_id, birthDate: row.birth_date });
   return {
     id: row.id,
     orgId: row.org_id,
@@ -104,34 +84,23 @@ function present(row: PersonRecord): PersonView {
     consentTracing: row.consent_tracing === 1,
     protection: row.protection_status ? { status: row.protection_status, documentNumber: row.protection_document } : null,
     createdAt: row.created_at,
+    tracing: { traceable: missing.length === 0, missing },
+    mergedIds,
   };
 }
 
-/**
- * Candidates scored with name and birth date, best first: core names through the blocking keys,
- * each scored once on its words; then the people of the core names that could match, each scored
- * in full from its core name's words score (src/domain/names/core.ts).
- */
-async function matchesFor(ctx: ServiceContext, wanted: PreparedIdentity, options: { orgId?: string | undefined; threshold: number }): Promise<{ row: CandidateRow; score: number }[]> {
-  const wordsScores = new Map<string, number>();
-  for (const core of await findCoreNames(ctx.db, blockingKeysPrepared(wanted.name), MAX_CORE_NAMES)) {
-    const wordsScore = scoreWords(wanted.name, prepareNameCached(core));
-    if (coreMayMatch(wordsScore, options.threshold, wanted)) wordsScores.set(core, wordsScore);
+async function checkOwnSite(ctx: ServiceContext, actor: Actor, siteId: string, path: string): Promise<void> {
+  const site = await findSite(ctx.db, siteId);
+  if (!site || site.org_id !== actor.orgId) {
+    throw new DomainError('rule', 'UNKNOWN_SITE', 'No such site of your organisation.', [{ path, message: 'one of your organisation’s sites' }]);
   }
-  const candidates = await findPeopleByCoreNames(ctx.db, [...wordsScores.keys()], {
-    orgId: options.orgId,
-    birthYears: compatibleBirthYears(wanted.birthDate, options.threshold),
-    limit: MAX_CANDIDATES,
-  });
-  return candidates
-    .map((row) => {
-      const person = { name: prepareRegisteredName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name }), birthDate: row.birth_date };
-      return { row, score: duplicateScoreFromWords(wordsScores.get(row.name_core) ?? scoreWords(wanted.name, person.name), wanted, person) };
-    })
-    .filter((m) => m.score >= options.threshold)
-    // Equal scores: the earlier registration first, so a list never reorders itself.
-    .sort((a, b) => b.score - a.score || a.row.created_at.localeCompare(b.row.created_at) || a.row.id.localeCompare(b.row.id));
 }
+
+/** Consent without a site would promise a family an answer that public tracing can never give. */
+const consentNeedsSite = (path: string): DomainError =>
+  new DomainError('rule', 'CONSENT_NEEDS_SITE', 'Consent to tracing needs the site whose contact a tracing answer gives.', [
+    { path, message: 'choose the site where the person can be reached first' },
+  ]);
 
 function checkBirthDate(ctx: ServiceContext, birthDate: string | undefined): void {
   if (birthDate && !isPlausibleBirthDate(birthDate, ctx.now())) {
@@ -184,20 +153,17 @@ export function personRecordOf(actor: Actor, input: PersonInput, id: string, now
       pfif_record_id: input.pfifRecordId ?? null,
       name_core: core,
       birth_year: birthYearOf(input.birthDate),
+      merged_into: null,
     },
-    keys: coreNameKeys(core),
+    keys: [...new Set([...coreNameKeys(core), ...familyNameKeys(person.familyName)])],
   };
 }
 
 export async function registerPerson(ctx: ServiceContext, actor: Actor, input: PersonInput): Promise<{ id: string; possibleDuplicates: Match[] }> {
   if (!isAllowed(actor, 'person.register', actor.orgId)) throw forbidden('register people');
   checkBirthDate(ctx, input.birthDate);
-  if (input.site) {
-    const site = await findSite(ctx.db, input.site);
-    if (!site || site.org_id !== actor.orgId) {
-      throw new DomainError('rule', 'UNKNOWN_SITE', 'No such site of your organisation.', [{ path: '/site', message: 'one of your organisation’s sites' }]);
-    }
-  }
+  if (input.site) await checkOwnSite(ctx, actor, input.site, '/site');
+  if (input.consentTracing && !input.site) throw consentNeedsSite('/consentTracing');
   const duplicates = await possibleDuplicates(ctx, actor, { ...nameOf(input), birthDate: input.birthDate });
   const id = newId();
   await runCommand(ctx, actor, async (trx, nowIso) => {
@@ -211,32 +177,59 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
   return { id, possibleDuplicates: duplicates };
 }
 
+/**
+ * A person by id. An id merged into another record reads that record, which answers for both.
+ */
 export async function getPerson(ctx: ServiceContext, actor: Actor, id: string): Promise<PersonView> {
-  const row = await findPerson(ctx.db, id);
+  const row = await findAnswering(ctx, id);
   if (!row || !isAllowed(actor, 'person.read', row.org_id)) throw notFound('person');
-  return present(row);
+  return present(row, await findMergedIds(ctx.db, row.id));
 }
 
+/** The record that answers for an id: the person, or the record they were merged into. */
+export async function findAnswering(ctx: ServiceContext, id: string): Promise<PersonRecord | undefined> {
+  let row = await findPerson(ctx.db, id);
+  // A merge points at a record that is not merged itself; the bound only guards bad data.
+  for (let hops = 0; row?.merged_into && hops < 5; hops++) row = await findPerson(ctx.db, row.merged_into);
+  return row;
+}
+
+export type FoundPerson = Match & { givenName: string; familyName: string; patronymic: string | null; birthDate: string | null; orgId: string; householdId: string | null };
+
+const found = (row: CandidateRow & { household_id?: string | null }, score: number): FoundPerson => ({
+  id: row.id,
+  score: Math.round(score * 1000) / 1000,
+  givenName: row.given_name,
+  familyName: row.family_name,
+  patronymic: row.patronymic,
+  birthDate: row.birth_date,
+  orgId: row.org_id,
+  householdId: row.household_id ?? null,
+});
+
+/**
+ * Search by name (a family name alone will do, in any script, with or without diacritics), and
+ * by household id: a household's members, the whole of it, in the order they were registered.
+ */
 export async function searchPeople(
   ctx: ServiceContext,
   actor: Actor,
-  query: { name: string; birthDate?: string | undefined },
-): Promise<{ items: (Match & { givenName: string; familyName: string; patronymic: string | null; birthDate: string | null; orgId: string })[] }> {
+  query: { name?: string | undefined; birthDate?: string | undefined; householdId?: string | undefined },
+): Promise<{ items: FoundPerson[] }> {
   const scope = scopeOf(actor, 'person.read');
   if (!scope || scope === 'listed') throw forbidden('search people');
+  const orgId = scope === 'own-org' ? actor.orgId : undefined;
+  const household = query.householdId?.trim();
+  if (household) {
+    const members = await findPeopleInHousehold(ctx.db, household, orgId);
+    return { items: members.map((row) => found(row, 1)) };
+  }
+  if (!query.name) {
+    throw new DomainError('invalid', 'SEARCH_NEEDS_NAME_OR_HOUSEHOLD', 'Give a name or a household id.', [{ path: '/name', message: 'a name, or a household id' }]);
+  }
   const wanted = { name: prepareName(query.name), birthDate: query.birthDate ?? null };
-  const matches = await matchesFor(ctx, wanted, { orgId: scope === 'own-org' ? actor.orgId : undefined, threshold: DEFAULT_MATCH_THRESHOLD * 0.9 });
-  return {
-    items: matches.slice(0, 50).map(({ row, score }) => ({
-      id: row.id,
-      score: Math.round(score * 1000) / 1000,
-      givenName: row.given_name,
-      familyName: row.family_name,
-      patronymic: row.patronymic,
-      birthDate: row.birth_date,
-      orgId: row.org_id,
-    })),
-  };
+  const matches = await matchesFor(ctx, wanted, { orgId, threshold: DEFAULT_MATCH_THRESHOLD * 0.9, queryText: query.name });
+  return { items: matches.slice(0, 50).map(({ row, score }) => found(row, score)) };
 }
 
 /** A reception centre records temporary protection: status and document number. */
@@ -254,12 +247,18 @@ export async function recordProtection(
 
 /**
  * The person's tracing consent, given or withdrawn at any time by the registering organisation:
- * without it, public tracing never points to them and PFIF export leaves them out.
+ * without it, public tracing never points to them and PFIF export leaves them out. Consent needs a
+ * site (given here, or already on the record): the public answer gives that site's contact.
  */
-export async function setTracingConsent(ctx: ServiceContext, actor: Actor, id: string, input: { tracing: boolean }): Promise<PersonView> {
+export async function setTracingConsent(ctx: ServiceContext, actor: Actor, id: string, input: { tracing: boolean; site?: string | undefined }): Promise<PersonView> {
+  const row = await findPerson(ctx.db, id);
+  if (row && isAllowed(actor, 'person.register', row.org_id)) {
+    if (input.site) await checkOwnSite(ctx, actor, input.site, '/site');
+    if (input.tracing && !input.site && row.site_id === null) throw consentNeedsSite('/site');
+  }
   return changePerson(ctx, actor, id, 'change consent', {
-    changes: { consent_tracing: input.tracing ? 1 : 0 },
-    audit: { action: 'person.consent', payload: { tracing: input.tracing } },
+    changes: { consent_tracing: input.tracing ? 1 : 0, ...(input.site ? { site_id: input.site } : {}) },
+    audit: { action: 'person.consent', payload: { tracing: input.tracing, site: input.site ?? null } },
   });
 }
 
@@ -286,47 +285,19 @@ async function changePerson(
 
 /**
  * The public tracing answer: whether a strong name + birth-date match exists among people who
- * consented, and which site to contact. Never a list, never a name.
+ * consented, and which site to contact, in the asker's language. Never a list, never a name.
  */
-export async function traceForPublic(ctx: ServiceContext, query: { name: string; birthDate: string }): Promise<{ match: false } | { match: true; contact: { site: string; contact: string } }> {
-  const matches = await matchesFor(ctx, { name: prepareName(query.name), birthDate: query.birthDate }, { threshold: STRONG_MATCH_THRESHOLD });
-  // The asker must know the birth date at least as precisely as the registration holds it: a year
-  // alone must not unlock a record that has the full date.
-  const found = matches.find(
-    (m) => m.row.consent_tracing === 1 && m.row.birth_date !== null && m.row.site_id !== null && query.birthDate.startsWith(m.row.birth_date),
-  );
-  const site: SiteRow | undefined = found?.row.site_id ? await findSite(ctx.db, found.row.site_id) : undefined;
-  if (!found || !site) return { match: false };
-  return { match: true, contact: { site: site.name, contact: site.contact } };
-}
-
-export interface SiteView {
-  id: string;
-  orgId: string;
-  name: string;
-  kind: SiteKind;
-  lat: number | null;
-  lon: number | null;
-  contact: string;
-}
-
-const presentSite = (row: SiteRow): SiteView => ({ id: row.id, orgId: row.org_id, name: row.name, kind: row.kind as SiteKind, lat: row.lat, lon: row.lon, contact: row.contact });
-
-export async function createSite(
+export async function traceForPublic(
   ctx: ServiceContext,
-  actor: Actor,
-  input: { name: string; kind: SiteKind; lat?: number | undefined; lon?: number | undefined; contact: string },
-): Promise<SiteView> {
-  if (!isAllowed(actor, 'site.manage', actor.orgId)) throw forbidden('create sites');
-  const row: SiteRow = { id: newId(), org_id: actor.orgId, name: input.name.trim(), kind: input.kind, lat: input.lat ?? null, lon: input.lon ?? null, contact: input.contact.trim(), created_at: ctx.now().toISOString() };
-  await runCommand(ctx, actor, async (trx) => {
-    await insertSite(trx, row);
-    return { result: undefined, audit: { action: 'site.create', subjectType: 'site', subjectId: row.id, payload: { kind: input.kind } } };
-  });
-  return presentSite(row);
-}
-
-export async function listAllSites(ctx: ServiceContext, actor: Actor): Promise<SiteView[]> {
-  if (!isAllowed(actor, 'site.read')) throw forbidden('read sites');
-  return (await listSites(ctx.db)).map(presentSite);
+  query: { name: string; birthDate: string; lang?: Lang | undefined },
+): Promise<{ match: false } | { match: true; contact: { site: string; contact: string } }> {
+  const matches = await matchesFor(ctx, { name: prepareName(query.name), birthDate: query.birthDate }, { threshold: STRONG_MATCH_THRESHOLD });
+  const traceable = matches.find(
+    (m) =>
+      untraceableReasons({ consentTracing: m.row.consent_tracing === 1, site: m.row.site_id, birthDate: m.row.birth_date }).length === 0 &&
+      askerDateUnlocks(query.birthDate, m.row.birth_date),
+  );
+  const site = traceable?.row.site_id ? await findSite(ctx.db, traceable.row.site_id) : undefined;
+  if (!traceable || !site) return { match: false };
+  return { match: true, contact: { site: site.name, contact: contactsOf(site)[query.lang ?? 'uk'] } };
 }

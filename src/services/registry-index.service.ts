@@ -1,4 +1,5 @@
 import { coreNameKeys, DEFAULT_DUPLICATE_THRESHOLD, findDuplicates, nameCore, type PassPerson, type PassStats } from '../domain/names/index.ts';
+import { familyNameKeys } from '../domain/registry-search.ts';
 import { clearNameKeys, insertNameKeys, listCoreNames, listPeopleCores, readPeoplePage, setNameCore } from '../store/people-registry.repository.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -8,20 +9,25 @@ import type { ServiceContext } from './context.ts';
  */
 
 /**
- * Rebuilds the blocking keys of every core name: needed after the blocking rules change, since
+ * Rebuilds the blocking keys of every core name (and of its family names alone, for a search by
+ * family name): needed after the blocking rules change, since
  * the keys are stored. Core names written by an older release are recomputed first (since
  * 2026-12 a compound surname keeps its hyphen in the core name). One transaction: searches see
  * the old index or the new one.
  */
 export async function reindexNames(ctx: ServiceContext): Promise<{ coreNames: number }> {
   return ctx.db.transaction().execute(async (trx) => {
+    const familyKeys = new Map<string, Set<string>>();
     for (const person of await listPeopleCores(trx)) {
       const core = nameCore(person.given_name, person.family_name);
       if (core !== person.name_core) await setNameCore(trx, person.id, core);
+      const keys = familyKeys.get(core) ?? new Set<string>();
+      for (const key of familyNameKeys(person.family_name)) keys.add(key);
+      familyKeys.set(core, keys);
     }
     await clearNameKeys(trx);
     const cores = await listCoreNames(trx);
-    for (const core of cores) await insertNameKeys(trx, core, coreNameKeys(core));
+    for (const core of cores) await insertNameKeys(trx, core, [...coreNameKeys(core), ...(familyKeys.get(core) ?? [])]);
     return { coreNames: cores.length };
   });
 }

@@ -26,7 +26,7 @@ export async function findPerson(db: Kysely<Schema>, id: string): Promise<Person
 export async function updatePerson(
   db: Kysely<Schema>,
   id: string,
-  changes: Partial<Pick<PersonRecord, 'protection_status' | 'protection_document' | 'consent_tracing' | 'updated_at'>>,
+  changes: Partial<Pick<PersonRecord, 'protection_status' | 'protection_document' | 'consent_tracing' | 'site_id' | 'updated_at'>>,
 ): Promise<void> {
   await db.updateTable('people').set(changes).where('id', '=', id).execute();
 }
@@ -39,7 +39,11 @@ export async function findCoreNames(db: Kysely<Schema>, keys: string[], limit: n
 }
 
 /** What matching needs of a person, and what a search shows. */
-export type CandidateRow = Pick<PersonRecord, 'id' | 'org_id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'consent_tracing' | 'site_id' | 'created_at' | 'name_core'>;
+export type CandidateRow = Pick<
+  PersonRecord,
+  'id' | 'org_id' | 'given_name' | 'family_name' | 'patronymic' | 'birth_date' | 'consent_tracing' | 'site_id' | 'created_at' | 'name_core' | 'household_id'
+>;
+const CANDIDATE_COLUMNS = ['id', 'org_id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'consent_tracing', 'site_id', 'created_at', 'name_core', 'household_id'] as const;
 
 /**
  * People with one of these core names, optionally only of one organisation and only with one of
@@ -53,14 +57,27 @@ export async function findPeopleByCoreNames(
   if (cores.length === 0) return [];
   let query = db
     .selectFrom('people')
-    .select(['id', 'org_id', 'given_name', 'family_name', 'patronymic', 'birth_date', 'consent_tracing', 'site_id', 'created_at', 'name_core'])
+    .select(CANDIDATE_COLUMNS)
     .where('name_core', 'in', cores)
+    .where('merged_into', 'is', null)
     .limit(options.limit);
   if (options.birthYears) query = query.where('birth_year', 'in', options.birthYears);
   // Written as an expression so that SQLite, which keeps no statistics here, cannot choose the
   // organisation's index and walk half the registry instead of the few people of these names.
   if (options.orgId) query = query.where(sql<string>`(${sql.ref('org_id')} || '')`, '=', options.orgId);
   return query.execute();
+}
+
+/** A household's members (not merged away), optionally of one organisation, in registration order. */
+export async function findPeopleInHousehold(db: Kysely<Schema>, householdId: string, orgId: string | undefined): Promise<CandidateRow[]> {
+  let query = db.selectFrom('people').select(CANDIDATE_COLUMNS).where('household_id', '=', householdId).where('merged_into', 'is', null);
+  if (orgId) query = query.where('org_id', '=', orgId);
+  return query.orderBy('created_at').orderBy('id').limit(200).execute();
+}
+
+/** The ids of the records merged into this one. */
+export async function findMergedIds(db: Kysely<Schema>, id: string): Promise<string[]> {
+  return (await db.selectFrom('people').select('id').where('merged_into', '=', id).orderBy('id').execute()).map((r) => r.id);
 }
 
 /** Every core name in the registry, for rebuilding the name index. */
@@ -83,6 +100,10 @@ export async function clearNameKeys(db: Kysely<Schema>): Promise<void> {
 
 export async function insertSite(db: Kysely<Schema>, row: SiteRow): Promise<void> {
   await db.insertInto('sites').values(row).execute();
+}
+
+export async function updateSite(db: Kysely<Schema>, id: string, changes: Partial<Omit<SiteRow, 'id' | 'org_id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('sites').set(changes).where('id', '=', id).execute();
 }
 
 export async function findSite(db: Kysely<Schema>, id: string): Promise<SiteRow | undefined> {

@@ -211,6 +211,8 @@ export interface PeopleTable {
   name_core: string;
   /** The birth date's year, 0 when unknown. */
   birth_year: number;
+  /** Set when this record was merged into another, the one that now answers for both ids. */
+  merged_into: string | null;
 }
 
 export interface SitesTable {
@@ -220,8 +222,39 @@ export interface SitesTable {
   kind: string;
   lat: number | null;
   lon: number | null;
+  /** The uk text, kept for rows and readers from before `contacts`. */
   contact: string;
+  /** JSON {uk, ru, en}: the contact details the public tracing answer gives, in each language. */
+  contacts: string | null;
   created_at: string;
+  updated_at: string | null;
+}
+
+/** Another agency may put this person on its movements (or on one): the registering agency's grant. */
+export interface PersonSharesTable {
+  id: string;
+  person_id: string;
+  owner_org_id: string;
+  grantee_org_id: string;
+  movement_id: string | null;
+  granted_at: string;
+  granted_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** "Possibly registered by another organisation": ids and a score only, resolved by the tracing desk. */
+export interface DuplicateFlagsTable {
+  id: string;
+  person_id: string;
+  other_person_id: string;
+  score: number;
+  flagged_org_id: string;
+  flagged_at: string;
+  flagged_by: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  outcome: string | null;
 }
 
 /** Blocking keys of core names (src/domain/names/core.ts): one row per key and core name. */
@@ -255,6 +288,8 @@ export interface Schema {
   announcements: AnnouncementsTable;
   people: PeopleTable;
   sites: SitesTable;
+  person_shares: PersonSharesTable;
+  duplicate_flags: DuplicateFlagsTable;
   name_keys: NameKeysTable;
   movement_passengers: MovementPassengersTable;
   incidents: IncidentsTable;

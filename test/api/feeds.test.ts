@@ -57,7 +57,9 @@ describe.each(DIALECTS)('public feeds (%s)', (dialect) => {
     const coordinator = await user(me.orgId, 'coord@m.test', 'coordinator');
     const liaisons = [await user(parties[0]!, 'l@ua.test', 'liaison'), await user(parties[1]!, 'l@ru.test', 'liaison')];
     const registrar = await user(agency, 'r@rc.test', 'registrar');
-    const person = await t.as(registrar, { method: 'POST', url: '/api/v1/people', payload: { ...PERSON, birthDate: '1980-02-02', sex: 'female', consentTracing: true } });
+    const agencyCoordinator = await user(agency, 'c@rc.test', 'coordinator');
+    const site = (await t.as(agencyCoordinator, { method: 'POST', url: '/api/v1/sites', payload: { name: 'Centre', kind: 'reception_centre', contact: '+380 00 000 0002' } })).json().id;
+    const person = await t.as(registrar, { method: 'POST', url: '/api/v1/people', payload: { ...PERSON, birthDate: '1980-02-02', sex: 'female', site, consentTracing: true } });
     expect(person.statusCode, person.body).toBe(201);
     const windows = [{ start: new Date(windowStart).toISOString(), end: new Date(windowStart + 6 * HOUR).toISOString() }];
     const post = async (token: string, url: string, payload?: Record<string, unknown>) => {

@@ -196,6 +196,7 @@ describe.each(DIALECTS)('PFIF 1.4 on %s', (dialect) => {
   let t: TestApp;
   let desk: string;
   let agencyRegistrar: string;
+  let agencySite: string;
   beforeAll(async () => {
     t = await startTestApp(dialect);
     const admin = await t.login(ADMIN.email, ADMIN.password);
@@ -206,11 +207,14 @@ describe.each(DIALECTS)('PFIF 1.4 on %s', (dialect) => {
     }
     desk = await t.login('desk@m.test', 'pfif-password');
     agencyRegistrar = await t.login('r@pfif-agency.test', 'pfif-password');
+    await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId: agency, email: 'c@pfif-agency.test', name: 'C', password: 'pfif-password', role: 'coordinator' } });
+    const coordinator = await t.login('c@pfif-agency.test', 'pfif-password');
+    agencySite = (await t.as(coordinator, { method: 'POST', url: '/api/v1/sites', payload: { name: 'PFIF centre', kind: 'reception_centre', contact: '+380 00 000 0001' } })).json().id;
   });
   afterAll(async () => t?.close());
 
   it('exports consented people only, and imports a file once', async () => {
-    await t.as(agencyRegistrar, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Марія', familyName: 'Коваленко', birthDate: '1985-05-05', sex: 'female', consentTracing: true } });
+    await t.as(agencyRegistrar, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Марія', familyName: 'Коваленко', birthDate: '1985-05-05', sex: 'female', site: agencySite, consentTracing: true } });
     await t.as(agencyRegistrar, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Таємна', familyName: 'Особа', consentTracing: false } });
     const exported = await t.as(desk, { method: 'GET', url: '/api/v1/pfif/export' });
     expect(exported.statusCode).toBe(200);

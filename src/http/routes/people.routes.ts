@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, SITE_KINDS, VULNERABILITIES } from '../../domain/person.ts';
+import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, UNTRACEABLE_REASONS, VULNERABILITIES } from '../../domain/person.ts';
+import { PUBLIC_LANGS } from '../../domain/public-text.ts';
 import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { createSite, getPerson, listAllSites, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
+import { getPerson, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 
@@ -26,16 +27,11 @@ const PersonOut = Type.Object({
   consentTracing: Type.Boolean(),
   protection: Nullable(Type.Object({ status: Type.String(), documentNumber: Nullable(Type.String()) })),
   createdAt: Type.String(),
-});
-
-const SiteOut = Type.Object({
-  id: Type.String(),
-  orgId: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  lat: Nullable(Type.Number()),
-  lon: Nullable(Type.Number()),
-  contact: Type.String(),
+  tracing: Type.Object(
+    { traceable: Type.Boolean(), missing: Type.Array(Type.Enum(UNTRACEABLE_REASONS)) },
+    { description: 'whether public tracing can point to the person; what is missing when it cannot' },
+  ),
+  mergedIds: Type.Array(Type.String(), { description: 'records merged into this one: it answers for their ids too' }),
 });
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -76,8 +72,15 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       config: { idempotency: false },
       schema: {
         tags: ['people'],
-        summary: 'Find people by name across scripts and transliterations, best first',
-        body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 300, pattern: '\\S' }), birthDate: Type.Optional(BirthDate) }, { additionalProperties: false }),
+        summary: 'Find people by name (a family name alone will do) across scripts, transliterations and diacritics, best first; or a household by its id',
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 2, maxLength: 300, pattern: '\\S' })),
+            birthDate: Type.Optional(BirthDate),
+            householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -89,10 +92,12 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
                 patronymic: Nullable(Type.String()),
                 birthDate: Nullable(Type.String()),
                 orgId: Type.String(),
+                householdId: Nullable(Type.String()),
               }),
             ),
           }),
           ...AUTH_ERRORS,
+          400: ProblemSchema,
         },
       },
     },
@@ -133,49 +138,15 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
     {
       schema: {
         tags: ['people'],
-        summary: 'The registering organisation records that the person gives or withdraws consent to public tracing',
+        summary: 'The registering organisation records that the person gives or withdraws consent to public tracing (consent needs a site: given here or already recorded)',
         params: IdParams,
-        body: Type.Object({ tracing: Type.Boolean() }, { additionalProperties: false }),
+        body: Type.Object({ tracing: Type.Boolean(), site: Type.Optional(Id) }, { additionalProperties: false }),
         response: { 200: PersonOut, ...COMMAND_ERRORS },
       },
     },
     async (request) => {
       const { actor } = await requireAuth(ctx, request);
       return setTracingConsent(ctx, actor, request.params.id, request.body);
-    },
-  );
-
-  app.post(
-    '/api/v1/sites',
-    {
-      schema: {
-        tags: ['people'],
-        summary: 'Create a gathering point or reception centre of your organisation',
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-            kind: Type.Enum(SITE_KINDS),
-            lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
-            lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-            contact: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S', description: 'what the public tracing answer gives: address, phone' }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: SiteOut, ...COMMAND_ERRORS },
-      },
-    },
-    async (request, reply) => {
-      const { actor } = await requireAuth(ctx, request);
-      return reply.code(201).send(await createSite(ctx, actor, request.body));
-    },
-  );
-
-  app.get(
-    '/api/v1/sites',
-    { schema: { tags: ['people'], summary: 'Gathering points and reception centres', response: { 200: Type.Object({ items: Type.Array(SiteOut) }), ...AUTH_ERRORS } } },
-    async (request) => {
-      const { actor } = await requireAuth(ctx, request);
-      return { items: await listAllSites(ctx, actor) };
     },
   );
 
@@ -190,7 +161,10 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       schema: {
         tags: ['public'],
         summary: 'Family tracing for the public: only whether a consenting person strongly matches, and whom to contact',
-        body: Type.Object({ name: Type.String({ minLength: 3, maxLength: 300, pattern: '\\S' }), birthDate: BirthDate }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 3, maxLength: 300, pattern: '\\S' }), birthDate: BirthDate, lang: Type.Optional(Type.Enum(PUBLIC_LANGS, { description: 'the language of the contact details (default uk)' })) },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Union([
             Type.Object({ match: Type.Literal(false) }),

@@ -6,6 +6,7 @@ import { people } from './0004-people.ts';
 import { peopleRegistry } from './0005-people-registry.ts';
 import { nameCores } from './0006-name-cores.ts';
 import { announcements } from './0007-announcements.ts';
+import { fieldRegistry } from './0009-field-registry.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-people-registry': peopleRegistry,
   '0006-name-cores': nameCores,
   '0007-announcements': announcements,
+  '0009-field-registry': fieldRegistry,
 };
 
 export const migrationProvider: MigrationProvider = {
