@@ -34,10 +34,18 @@ import { prepareName, type PreparedName, type PreparedWord } from './prepare.ts'
  *
  * A name whose given name is known gives 4 keys; when the word order is ambiguous (neither or
  * both words known given names) the second reading's keys share the cap of MAX_BLOCKING_KEYS.
+ * A familiar form (Саша, Слава: diminutives.ts) stands for several groups and gives a G key for
+ * each, up to MAX_FAMILIAR_BLOCKING_KEYS.
  */
 
 /** Upper bound on keys per name, to keep the index small. */
 export const MAX_BLOCKING_KEYS = 6;
+/**
+ * A familiar form standing for many names (Слава: Ярослав, Владислав, В'ячеслав, Святослав,
+ * Мирослав, Станіслав, Ростислав) needs a key per name: such names are few, so the index grows
+ * little.
+ */
+export const MAX_FAMILIAR_BLOCKING_KEYS = 12;
 
 const COARSE: Readonly<Record<string, string>> = {
   b: 'b', p: 'b', v: 'v', f: 'v', d: 'd', t: 'd', g: 'g', k: 'k',
@@ -83,7 +91,7 @@ export function skeletonHeadKeys(skeleton: string): string[] {
 const UNKNOWN_GIVEN_CONSONANTS = 4;
 
 function givenHeads(given: PreparedWord): string[] {
-  const groups = given.given?.groups.slice(0, 2) ?? [];
+  const groups = given.given?.familiar === true ? given.given.groups : (given.given?.groups.slice(0, 2) ?? []);
   if (groups.length > 0) return groups.map((id) => `g${id}`);
   return distinct(given.forms.map((f) => `n${coarseSkeleton(f).slice(0, UNKNOWN_GIVEN_CONSONANTS)}`));
 }
@@ -137,11 +145,14 @@ export function blockingKeysPrepared(name: PreparedName): string[] {
     return distinct([...g.first, ...familyKeys(given, family), ...g.rest]);
   });
   const keys: string[] = [];
+  const familiar = words.some((w) => w.given?.familiar === true);
+  const cap = familiar ? MAX_FAMILIAR_BLOCKING_KEYS : MAX_BLOCKING_KEYS;
   const add = (key: string | undefined): void => {
-    if (key !== undefined && !keys.includes(key) && keys.length < MAX_BLOCKING_KEYS) keys.push(key);
+    if (key !== undefined && !keys.includes(key) && keys.length < cap) keys.push(key);
   };
   const [main = [], ...others] = perReading;
-  main.slice(0, 4).forEach(add);
+  const firstGiven = readings(words)[0]?.[0];
+  main.slice(0, Math.max(4, firstGiven === undefined ? 0 : givenHeads(firstGiven).length + 1)).forEach(add);
   const longest = Math.max(0, ...others.map((list) => list.length));
   for (let round = 0; round < longest; round++) for (const list of others) add(list[round]);
   main.slice(4).forEach(add);
