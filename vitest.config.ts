@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 90_000,
     passWithNoTests: false,
+    // Warns when PostgreSQL is left out, and picks (and prints) the run's fast-check seed.
+    globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/fast-check.ts'],
   },
 });
