@@ -73,14 +73,14 @@ export function createPublicHotPath(
     if (etagMatches(req.headers['if-none-match'], artefact.etag)) {
       res.writeHead(304, artefact.notModified);
       res.end();
-      counts.add(method, path, 304);
+      counts.add(method, artefact.route, 304);
       return true;
     }
     const encoding = encodingFor(req.headers['accept-encoding']);
     res.writeHead(200, artefact.headers[encoding]);
     if (method === 'HEAD') res.end();
     else res.end(artefact.body[encoding]);
-    counts.add(method, path, 200);
+    counts.add(method, artefact.route, 200);
     return true;
   };
 }

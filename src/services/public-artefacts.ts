@@ -43,6 +43,8 @@ export interface PublicArtefact {
    * Accept-Language prefers (answered with `Vary: Accept-Language`).
    */
   negotiatedAt?: string;
+  /** The route pattern its metrics count it under, when its path holds an id. */
+  route?: string;
   /** Seconds shared caches and browsers may keep it before asking again. */
   maxAge: number;
   /** Seconds a shared cache may go on serving it while it asks again. */
@@ -141,6 +143,7 @@ function alertOf(snapshot: PublicSnapshot, identifier: string | null): CapAlertD
 /** Each signed alert at its own path, as signed when its change first appeared. */
 export const capAlert: PublicArtefact = {
   path: `${CAP_ALERTS_PREFIX}{id}${CAP_ALERT_SUFFIX}`,
+  route: `${CAP_ALERTS_PREFIX}:file`,
   contentType: 'application/cap+xml; charset=utf-8',
   ...FEED_CACHE,
   ids: (s) => s.capAlerts.map((a) => a.identifier),

@@ -15,6 +15,8 @@ import { loadPublicState } from './public.service.ts';
 /** One public path ready to send: its bytes in each coding and the headers to send them with. */
 export interface ReadyArtefact {
   path: string;
+  /** The route pattern its metrics count it under (never a raw URL with an id in it). */
+  route: string;
   etag: string;
   lastModified: string;
   body: Record<ContentEncoding, Buffer>;
@@ -94,7 +96,9 @@ export function createPublicSnapshot(
   let built = -1;
   let running: Promise<void> | null = null;
   const unsubscribes: (() => void)[] = [];
-  const observed = new WeakSet<ChangeEvent>();
+  /** Events this instance published and already rebuilt for, until the bus hands them back. */
+  const observed = new Set<string>();
+  const keyOf = (event: ChangeEvent): string => `${event.type} ${event.subjectType} ${event.subjectId} ${event.at}`;
 
   const ready = (
     artefact: PublicArtefact,
@@ -123,6 +127,7 @@ export function createPublicSnapshot(
     });
     return {
       path,
+      route: artefact.route ?? path,
       etag,
       lastModified,
       body,
@@ -239,13 +244,17 @@ export function createPublicSnapshot(
         // Stale from the moment this instance publishes, so its own caller reads its own write.
         observePublishes(ctx.events, (event) => {
           if (!affectsPublic(event)) return;
-          observed.add(event);
+          // Bounded: a bus that never hands an event back must not grow this without end.
+          if (observed.size >= 1024) observed.clear();
+          observed.add(keyOf(event));
           invalidate();
         }),
-        // Changes made on other instances arrive here (PostgreSQL LISTEN); the in-process bus
-        // hands back the very event already observed, which needs no second rebuild.
+        // Changes made on other instances arrive here (PostgreSQL LISTEN); an event of this
+        // instance's own comes back too (in process at once, through NOTIFY a round trip later)
+        // and needs no second rebuild.
         ctx.events.subscribe((event) => {
-          if (affectsPublic(event) && !observed.has(event)) invalidate();
+          if (!affectsPublic(event) || observed.delete(keyOf(event))) return;
+          invalidate();
         }),
         live.watchPublic(async () => {
           heard += 1;

@@ -1,54 +1,17 @@
-import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { listPublicCorridors } from '../../src/services/public.service.ts';
-import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
-import { createProposedCorridor } from '../helpers/corridors.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { openCorridor, rawGet, type Raw } from '../helpers/public-paths.ts';
 import { openSse } from '../helpers/sse.ts';
-import { hoursFromNow } from '../helpers/time.ts';
 
 const LIST = '/api/v1/public/corridors';
 
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A request on the wire, bytes as sent (fetch would decompress them). */
-function rawGet(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(`${base}${path}`, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
 type Item = { id: string; status: string };
 const itemsOf = (raw: Raw): Item[] => (JSON.parse(raw.body.toString('utf8')) as { items: Item[] }).items;
-
-/** Two parties with a liaison each, and an open corridor between them. */
-async function openCorridor(t: TestApp, tag: string): Promise<{ admin: string; id: string }> {
-  const admin = await t.login(ADMIN.email, ADMIN.password);
-  const org = async (name: string) => (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name, kind: 'party' } })).json().id as string;
-  const parties = [await org(`${tag} UA`), await org(`${tag} RU`)];
-  const { id } = await createProposedCorridor(t, admin, parties, { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(4) }] });
-  for (const [i, orgId] of parties.entries()) {
-    const email = `l${i}@${tag.toLowerCase()}.test`;
-    await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId, email, name: 'L', password: 'snapshot-password', role: 'liaison' } });
-    const token = await t.login(email, 'snapshot-password');
-    await t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
-  }
-  await t.app.live.idle();
-  return { admin, id };
-}
 
 describe.each(DIALECTS)('public snapshot on %s', (dialect) => {
   let t: TestApp;
@@ -215,5 +178,8 @@ describe.runIf(DIALECTS.includes('postgres'))('public snapshots of two instances
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(after && itemsOf(after).find((c) => c.id === id)?.status).toBe('suspended');
+    // The page and the feeds of the other instance were rebuilt by the same notification.
+    expect((await rawGet(secondBase, '/en')).body.toString('utf8')).toMatch(new RegExp(`data-id="${id}"[^>]*data-headline="suspended"`));
+    expect((await rawGet(secondBase, '/feeds/corridors.atom?lang=en')).body.toString('utf8')).toContain('<category term="suspended"/>');
   });
 });
