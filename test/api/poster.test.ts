@@ -7,6 +7,7 @@ import { NOTICE_WORDS } from '../../src/domain/notice-words.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createCorridor, corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { screenshotPath } from '../helpers/screenshots.ts';
 import { hoursFromNow } from '../helpers/time.ts';
 
 /** Debian's poppler-utils; CI installs it (.ci/run). */
@@ -79,7 +80,8 @@ describe.runIf(POPPLER).each(DIALECTS)('corridor poster on %s', (dialect) => {
     expect(ru).toContain('Сумы → Полтава');
     expect(ru).toContain(NOTICE_WORDS.ru.open_now.label);
     expect(flat(pdfText(await poster(id, 'en'), 'en'))).toContain('Sumy → Poltava');
-    const png = path.join(process.cwd(), 'test-results', 'public-poster-uk');
+    // pdftoppm adds the .png itself.
+    const png = screenshotPath('public-poster-uk').replace(/\.png$/, '');
     execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-singlefile', path.join(dir, 'uk.pdf'), png]);
     expect(existsSync(`${png}.png`)).toBe(true);
   });
@@ -95,7 +97,7 @@ describe.runIf(POPPLER).each(DIALECTS)('corridor poster on %s', (dialect) => {
       expect(text).toContain(flat(NOTICE_WORDS[lang].suspended.advice));
       expect(text).not.toContain(NOTICE_WORDS[lang].open_now.label);
     }
-    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-singlefile', path.join(dir, 'suspended-uk.pdf'), path.join(process.cwd(), 'test-results', 'public-poster-suspended-uk')]);
+    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-singlefile', path.join(dir, 'suspended-uk.pdf'), screenshotPath('public-poster-suspended-uk').replace(/\.png$/, '')]);
   });
 
   it('has no poster for a corridor that is not public, and refuses an unknown language', async () => {

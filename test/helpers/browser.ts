@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -14,12 +12,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const RESULTS_DIR = path.resolve('test-results');
-
-export function screenshotPath(name: string): string {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  return path.join(RESULTS_DIR, `${name}.png`);
-}
+// Browser tests take their screenshots through this one helper (committed pictures change on purpose only).
+export { screenshotPath } from './screenshots.ts';
 
 /** The demo system on a fresh SQLite file, listening on a free port, and Chromium: what every browser test needs. */
 export interface BrowserRig {
