@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../src/cli/csv.ts';
 import { blockingKeysPrepared, DEFAULT_MATCH_THRESHOLD, prepareName, scorePrepared } from '../src/domain/names/index.ts';
+import { fieldPairs } from '../test/helpers/field-variants.ts';
 
 const FIELD_PAIRS = fileURLToPath(new URL('../test/fixtures/names/field-dev-pairs.csv', import.meta.url));
 
@@ -84,6 +85,7 @@ function main(): void {
   for (const [t, [k, n]] of byTrait) console.log(`  ${t}: ${k}/${n}`);
 
   mediaSpellings(threshold);
+  generated(threshold);
 
   const perKind = option('misses', 8);
   const tuning = rows.filter((r) => r.index % 3 !== 2);
@@ -121,6 +123,24 @@ function mediaSpellings(threshold: number): void {
   const positives = scored.filter((r) => r.same);
   console.log(`blocking: same-person pairs sharing a key ${positives.filter((r) => r.keyed).length}/${positives.length}`);
   for (const m of scored.filter((r) => r.score >= threshold !== r.same)) console.log(`  ${m.same ? 'FN' : 'FP'} ${f4(m.score)}  ${m.a}  |  ${m.b}`);
+}
+
+/** The same kinds generated from other names (test/helpers/field-variants.ts), none of them tuned on. */
+function generated(threshold: number): void {
+  const rows: Row[] = fieldPairs(3000).map((p, index) => {
+    const pa = prepareName(p.a);
+    const pb = prepareName(p.b);
+    const kb = blockingKeysPrepared(pb);
+    return { index, ...p, score: scorePrepared(pa, pb), keyed: blockingKeysPrepared(pa).some((k) => kb.includes(k)) };
+  });
+  console.log('\n## Generated from other names (3,000 pairs)\n');
+  console.log('| set | pairs | precision | recall | F1 | TP | FP | FN | TN |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(line('all', rows, threshold));
+  for (const kind of [...new Set(rows.map((r) => r.kind))].sort()) console.log(line(`kind ${kind}`, rows.filter((r) => r.kind === kind), threshold));
+  const positives = rows.filter((r) => r.same);
+  console.log(`blocking: same-person pairs sharing a key ${positives.filter((r) => r.keyed).length}/${positives.length}`);
+  for (const m of rows.filter((r) => r.score >= threshold !== r.same)) console.log(`  ${m.same ? 'FN' : 'FP'} ${f4(m.score)}  ${m.a}  |  ${m.b}`);
 }
 
 main();

@@ -7,6 +7,7 @@ import { parseMrzName } from '../../src/domain/names/documents.ts';
 import { adjacentKeys, mayBeWrongLayout, otherLayout } from '../../src/domain/names/keyboard.ts';
 import { diminutiveSources } from '../../src/domain/names/diminutives.ts';
 import { latinWordReadings } from '../../src/domain/names/inflections.ts';
+import { fieldPairs } from '../helpers/field-variants.ts';
 
 /** Names as a registration desk and a frightened relative really write them (issue 13). */
 
@@ -106,6 +107,9 @@ describe('mixed keyboards', () => {
     same('Kатерина Mельник', 'Катерина Мельник');
     same('Микoлa Бондaренкo', 'Микола Бондаренко');
     same('Оlena Коvаlеnko', 'Olena Kovalenko');
+    // Every letter of Tapас and Вipa has a twin: the rest of the name says which script is meant.
+    same('Tapас Mорозов', 'Тарас Петрович Морозов');
+    same('Вipa Гуменюк', 'ГУМЕНЮК Віра Петрівна');
   });
 
   it('recognises text typed on the other layout and reads it as meant', () => {
@@ -118,6 +122,8 @@ describe('mixed keyboards', () => {
     same('Олександр Кузнєцов', "Jktrcfylh Repy'wjd");
     same('Vfh’zyf Oth,fr', 'Мар’яна Щербак');
     same('Щдуп Ырумсрутлщ', 'Олег Шевченко');
+    // No punctuation key and vowels enough to pass for Latin, but nothing in it reads as a name.
+    same('Ufkbyf Heltyrj', 'РУДЕНКО Галина Іванівна');
     shareKey('Юрій Зайченко', '.hsq Pfqxtyrj');
   });
 
@@ -200,6 +206,22 @@ describe('compound surnames with a part ending like a patronymic (issue 14, find
     const man = prepareRegisteredName({ givenName: 'Іван', patronymic: 'Петрович', familyName: 'Гнаткевич-Бондаренко' });
     expect(scorePrepared(prepareName('Ivan Petrovych Hnatkevych-Bondarenko'), man)).toBeGreaterThanOrEqual(T);
     expect(scorePrepared(prepareName('Іван Олегович Гнаткевич-Бондаренко'), man)).toBeLessThan(T);
+  });
+});
+
+describe('pairs of these kinds generated from other names (test/helpers/field-variants.ts)', () => {
+  it('F1 is at least 0.97 and no sibling, namesake or familiar form of another name matches', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const p of fieldPairs(1500)) {
+      const match = nameScore(p.a, p.b) >= T;
+      if (match && p.same) tp++;
+      else if (match) fp++;
+      else if (p.same) fn++;
+    }
+    expect(fp).toBe(0);
+    expect((2 * tp) / (2 * tp + fp + fn)).toBeGreaterThanOrEqual(0.97);
   });
 });
 

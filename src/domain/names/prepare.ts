@@ -9,7 +9,7 @@ import { mayBeWrongLayout, otherLayout } from './keyboard.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
 import { hyphenJoinedWords, nameTokens, normaliseKeepingHyphens, normaliseName } from './normalise.ts';
 import { canonicalForm } from './phonetic.ts';
-import { cyrillicLanguage, detectScript, unifyWordScript, type CyrillicLanguage, type Script } from './script.ts';
+import { cyrillicLanguage, detectScript, scriptLeaning, unifyWordScript, type CyrillicLanguage, type Script } from './script.ts';
 
 /**
  * A full name analysed once, so that comparing it with many others is cheap: the registry
@@ -156,7 +156,9 @@ function preparedWord(text: string, conventions: readonly LatinConvention[], lan
 export function prepareName(full: string): PreparedName {
   const text = documentNameText(full);
   const typed = prepareTyped(text);
-  if (!mayBeWrongLayout(text)) return typed;
+  // Worth a second reading only with a sign of the wrong layout, or when no word reads as a known
+  // given name (Ufkbyf Heltyrj shows no sign, but nothing in it is a name either).
+  if (!mayBeWrongLayout(text) && typed.words.some((w) => w.given?.exact === true)) return typed;
   const other = otherLayout(text);
   if (other === undefined) return typed;
   const meant = prepareTyped(other);
@@ -192,8 +194,9 @@ function prepareTyped(full: string): PreparedName {
   const analysed: PreparedWord[] = [];
   const compound: boolean[] = [];
   const joined = hyphenJoinedWords(full);
+  const leaning = scriptLeaning(normalised);
   nameTokens(normalised).forEach((token, i) => {
-    const word = preparedWord(unifyWordScript(token), conventions, language);
+    const word = preparedWord(unifyWordScript(token, leaning), conventions, language);
     if (word === undefined) return;
     analysed.push(word);
     compound.push(joined[i] === true);

@@ -76,13 +76,33 @@ const CYRILLIC_AS_LATIN: Readonly<Record<string, string>> = {
 };
 
 /**
- * A lower-case word that mixes scripts (Шeвченко with a Latin "e") is rewritten wholly in the
- * script most of its letters use, since a look-alike letter from the other keyboard is a typing
- * slip, not a spelling. A Cyrillic letter with no Latin look-alike inside a Latin word is
- * transliterated; a Latin letter with no Cyrillic look-alike inside a Cyrillic word is dropped.
- * Words in one script come back unchanged.
+ * Which script a name's letters lean to when only the letters without a look-alike in the other
+ * script count (ш, и, з are Cyrillic whatever surrounds them; s, r, l Latin), or undefined when
+ * they do not say.
  */
-export function unifyWordScript(word: string): string {
+export function scriptLeaning(text: string): 'cyrillic' | 'latin' | undefined {
+  let cyrillic = 0;
+  let latin = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (isCyrillic(code)) {
+      if (CYRILLIC_TO_LATIN[ch] === undefined) cyrillic++;
+    } else if (isLatin(ch, code) && LATIN_TO_CYRILLIC[ch] === undefined) latin++;
+  }
+  if (cyrillic === latin) return undefined;
+  return cyrillic > latin ? 'cyrillic' : 'latin';
+}
+
+/**
+ * A lower-case word that mixes scripts (Шeвченко with a Latin "e") is rewritten wholly in one
+ * script, since a look-alike letter from the other keyboard is a typing slip, not a spelling.
+ * The script is the one the word's own letters without a look-alike show; when they show none or
+ * both (Tapас, Вipa: every letter has a twin), the one the rest of the name leans to (`leaning`);
+ * failing that, the script most of its letters use. A Cyrillic letter with no Latin look-alike
+ * inside a Latin word is transliterated; a Latin letter with no Cyrillic look-alike inside a
+ * Cyrillic word is dropped. Words in one script come back unchanged.
+ */
+export function unifyWordScript(word: string, leaning?: 'cyrillic' | 'latin'): string {
   if (detectScript(word) !== 'mixed') return word;
   let cyrillic = 0;
   let latin = 0;
@@ -91,8 +111,10 @@ export function unifyWordScript(word: string): string {
     if (isCyrillic(code)) cyrillic++;
     else if (isLatin(ch, code)) latin++;
   }
+  const own = scriptLeaning(word);
+  const script = own ?? leaning ?? (cyrillic >= latin ? 'cyrillic' : 'latin');
   let out = '';
-  if (cyrillic >= latin) {
+  if (script === 'cyrillic') {
     for (const ch of word) {
       const code = ch.codePointAt(0) ?? 0;
       if (isCyrillic(code)) out += ch;
