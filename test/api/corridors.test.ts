@@ -246,15 +246,18 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
 
   it('keeps never-proposed drafts from parties and agencies, and filters lists by derived status', async () => {
     const draft = await createCorridor(t, coordinator, corridorBody([ua, ru], { name: 'Secret draft' }));
+    const proposed = await createProposedCorridor(t, coordinator, [ua, ru], { name: 'Listed for both parties' });
     expect((await get(uaLiaison, draft.id)).statusCode).toBe(404);
     expect((await get(agencyUser, draft.id)).statusCode).toBe(404);
     const listResponse = await t.as(uaLiaison, { method: 'GET', url: '/api/v1/corridors?limit=200' });
     expect(listResponse.statusCode, listResponse.body).toBe(200);
     const list = listResponse.json().items;
     expect(list.map((c: { id: string }) => c.id)).not.toContain(draft.id);
+    expect(list.map((c: { id: string }) => c.id)).toContain(proposed.id);
     expect(list.every((c: { parties: string[] }) => c.parties.includes(ua))).toBe(true);
     const drafts = (await t.as(coordinator, { method: 'GET', url: '/api/v1/corridors?status=draft&limit=200' })).json().items;
-    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.map((c: { id: string }) => c.id)).toContain(draft.id);
+    expect(drafts.map((c: { id: string }) => c.id)).not.toContain(proposed.id);
     expect(drafts.every((c: { status: string }) => c.status === 'draft')).toBe(true);
     expect((await t.as(coordinator, { method: 'GET', url: '/api/v1/corridors?status=happy' })).statusCode).toBe(400);
   });

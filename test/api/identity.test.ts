@@ -150,6 +150,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
       expect(other.statusCode).toBe(403);
 
       const listed = await t.as(token, { method: 'GET', url: '/api/v1/users' });
+      expect(listed.json().items.map((u: { email: string }) => u.email)).toContain('liaison@party-a.test');
       expect(listed.json().items.every((u: { orgId: string }) => u.orgId === partyId)).toBe(true);
       expect((await t.as(token, { method: 'GET', url: `/api/v1/users?orgId=${agencyId}` })).statusCode).toBe(403);
     });
