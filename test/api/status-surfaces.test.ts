@@ -103,9 +103,12 @@ describe.each(DIALECTS)('status decides every label, on every surface (%s)', (di
                 expect(text, `${label}: only what every party agreed is public`).toBeNull();
                 continue;
               }
+              // Every surface carries every corridor the public list has: none may quietly drop one.
+              expect(text, `${label}: missing`).not.toBeNull();
               if (text === null) continue;
-              expect(text.includes(OPEN_NOW[lang]), label).toBe(open);
-              expect(text, label).toContain(surface.wordsOf(notice, lang));
+              expect(text.includes(OPEN_NOW[lang]), `${label}: "open now" only when open: ${text}`).toBe(open);
+              for (const words of surface.wordsOf(notice, lang)) expect(text, label).toContain(words);
+              for (const words of surface.forbiddenOf?.(notice, lang) ?? []) expect(text, label).not.toContain(words);
             }
           }
         }
