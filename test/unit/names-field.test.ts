@@ -132,6 +132,14 @@ describe('mixed keyboards', () => {
     same('Szczerbak Taras', 'Тарас Щербак');
   });
 
+  it('weighs a typo on a neighbouring key as less than one on a far key', () => {
+    // н→г and и→т are neighbours on ЙЦУКЕН; н→ш and и→щ are not.
+    expect(nameScore('Олег Мельгтк', 'Олег Мельник')).toBeGreaterThan(nameScore('Олег Мельшщк', 'Олег Мельник') + 0.05);
+    expect(nameScore('Дмитро Кузгєцлв', 'Дмитро Кузнєцов')).toBeGreaterThan(nameScore('Дмитро Кузшєцбв', 'Дмитро Кузнєцов') + 0.05);
+    expect(nameScore('Oleh Melnuk', 'Oleh Melnyk')).toBeGreaterThan(nameScore('Oleh Melnzk', 'Oleh Melnyk'));
+    same('Олег Мельгтк', 'Олег Мельник');
+  });
+
   it('knows which keys are next to each other on the Ukrainian and Russian layouts', () => {
     expect(adjacentKeys('н', 'г')).toBe(true);
     expect(adjacentKeys('и', 'м')).toBe(true);

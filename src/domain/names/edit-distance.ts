@@ -1,3 +1,5 @@
+import { adjacentKeys } from './keyboard.ts';
+
 /**
  * Edit distances between name words: a weighted Damerau–Levenshtein (optimal string alignment)
  * on phonetic forms, and the plain one on Latin letters.
@@ -169,6 +171,37 @@ export function weightedDistance(a: Uint8Array, b: Uint8Array, limit = Number.PO
 export function letterDistance(a: Uint8Array, b: Uint8Array, limit = Number.POSITIVE_INFINITY): number {
   const scaledLimit = limit === Number.POSITIVE_INFINITY ? 0x3fffffff : Math.floor(limit * SCALE);
   return alignmentCost(a, b, UNIT_SUBSTITUTION, UNIT_INSERTION, SCALE, scaledLimit) / SCALE;
+}
+
+/**
+ * Keys as typed (keyboard.ts: a Cyrillic letter by the QWERTY key it is on), for typos weighted
+ * by the keyboard: a slip onto a neighbouring key (Мельгик for Мельник: н and г touch) costs half
+ * an edit on the Ukrainian and Russian layouts alike, since both put a letter on the same key.
+ */
+const KEY_ALPHABET = "abcdefghijklmnopqrstuvwxyz,.;'[";
+const KEY_INDEX = new Uint8Array(128);
+for (let i = 0; i < KEY_ALPHABET.length; i++) KEY_INDEX[KEY_ALPHABET.charCodeAt(i)] = i + 1;
+KEY_INDEX[']'.charCodeAt(0)] = KEY_INDEX['['.charCodeAt(0)]!;
+const KEY_SUBSTITUTION = new Int32Array(SYMBOLS * SYMBOLS).fill(SCALE);
+const NEIGHBOUR_KEY = 10;
+for (let x = 0; x < KEY_ALPHABET.length; x++) {
+  for (let y = 0; y < KEY_ALPHABET.length; y++) {
+    const cost = x === y ? 0 : adjacentKeys(KEY_ALPHABET[x]!, KEY_ALPHABET[y]!) ? NEIGHBOUR_KEY : SCALE;
+    KEY_SUBSTITUTION[(x + 1) * SYMBOLS + y + 1] = cost;
+  }
+}
+
+/** A word's keys (QWERTY characters) as symbol indices for `keyDistance`; unknown keys are 0. */
+export function encodeKeys(keys: string): Uint8Array {
+  const codes = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) codes[i] = KEY_INDEX[keys.charCodeAt(i) & 127] ?? 0;
+  return codes;
+}
+
+/** Damerau–Levenshtein on keys, a neighbouring key costing half an edit. */
+export function keyDistance(a: Uint8Array, b: Uint8Array, limit = Number.POSITIVE_INFINITY): number {
+  const scaledLimit = limit === Number.POSITIVE_INFINITY ? 0x3fffffff : Math.floor(limit * SCALE);
+  return alignmentCost(a, b, KEY_SUBSTITUTION, UNIT_INSERTION, TRANSPOSITION, scaledLimit) / SCALE;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { cyrillicToPassportLatin, cyrillicToPhonemes } from './cyrillic.ts';
-import { encodeLetters, encodePhonetic } from './edit-distance.ts';
+import { encodeKeys, encodeLetters, encodePhonetic } from './edit-distance.ts';
 import { isListedGivenName, resolveGivenName, type GivenNameMatch } from './given-name-index.ts';
 import type { Sex } from './given-names.ts';
 import { conventionsFor, latinToPhonemes, latinToPlainAscii, type LatinConvention } from './latin-conventions.ts';
 import { documentNameText } from './documents.ts';
 import { latinWordReadings } from './inflections.ts';
-import { mayBeWrongLayout, otherLayout } from './keyboard.ts';
+import { keyOf, mayBeWrongLayout, otherLayout } from './keyboard.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
 import { hyphenJoinedWords, nameTokens, normaliseKeepingHyphens, normaliseName } from './normalise.ts';
 import { canonicalForm } from './phonetic.ts';
@@ -30,6 +30,9 @@ export interface PreparedWord {
   /** `forms` and `plains` encoded for the edit distance (edit-distance.ts), once. */
   readonly formCodes: readonly Uint8Array[];
   readonly plainCodes: readonly Uint8Array[];
+  /** The keys the word was typed with (keyboard.ts), for typos weighted by neighbouring keys. */
+  readonly keys: string;
+  readonly keyCodes: Uint8Array;
   /** The word read as a given name, if the table knows it. */
   readonly given: GivenNameMatch | undefined;
   /** Sex shown by the word: a known given name's, else its surname ending's, else a near given name's. */
@@ -111,12 +114,15 @@ function analyseWord(text: string, forms: readonly string[], plains: readonly st
   const endingSex = exactSex === undefined ? surnameSex(first) : undefined;
   const nearSex = exactSex === undefined && endingSex === undefined ? given?.sex : undefined;
   const sex = exactSex ?? endingSex ?? nearSex;
+  const keys = detectScript(text) === 'cyrillic' ? [...text].map(keyOf).join('') : latinToPlainAscii(text);
   return {
     text,
     forms,
     plains,
     formCodes: forms.map(encodePhonetic),
     plainCodes: plains.map(encodeLetters),
+    keys,
+    keyCodes: encodeKeys(keys),
     given,
     sex,
     // A word read as a given name, even through a typo, is compared with given names.

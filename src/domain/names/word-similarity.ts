@@ -1,4 +1,4 @@
-import { commonSuffixLength, letterDistance, weightedDistance, withinOneEdit } from './edit-distance.ts';
+import { commonSuffixLength, keyDistance, letterDistance, weightedDistance, withinOneEdit } from './edit-distance.ts';
 import { distanceToGroup, givenNameCodes, givenNameForms, type GivenNameMatch } from './given-name-index.ts';
 import { differsByFeminineEnding } from './morphology.ts';
 import type { PreparedWord } from './prepare.ts';
@@ -104,6 +104,14 @@ function spellingSimilarity(a: PreparedWord, b: PreparedWord, sharedEnding: numb
       if (similarityOf(Math.abs(x.length - y.length), length) <= similarity) continue;
       const d = letterDistance(a.plainCodes[i]!, b.plainCodes[j]!, length * (1 - similarity));
       const s = similarityOf(d, length);
+      if (s > similarity) similarity = s;
+    }
+  }
+  // Two words in one script, compared key by key: a slip onto a neighbouring key costs half.
+  if (isCyrillicWord(a.text) === isCyrillicWord(b.text) && a.keys !== b.keys) {
+    const length = effectiveLength(a.keys, b.keys, sharedEnding);
+    if (similarityOf(Math.abs(a.keys.length - b.keys.length), length) > similarity) {
+      const s = similarityOf(keyDistance(a.keyCodes, b.keyCodes, length * (1 - similarity)), length);
       if (s > similarity) similarity = s;
     }
   }
