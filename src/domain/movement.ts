@@ -116,10 +116,19 @@ export function movementTimeErrors(plan: Pick<MovementPlan, 'departAt'>, now: Da
  * started (or was notified), and not older than a device could have kept it. Null when plausible.
  */
 export function checkinTimeError(at: string, now: Date, since: string): { code: string; message: string } | null {
+  return tapTimeError(at, now, since, 'CHECKIN', 'the movement started');
+}
+
+/**
+ * The same bounds for any tap a device may have kept in its outbox (boarding, arrival,
+ * registration): its time is the event's time when plausible. `prefix` names the codes
+ * (`BOARD_IN_FUTURE`…), `sinceWhat` says what `since` is.
+ */
+export function tapTimeError(at: string, now: Date, since: string | null, prefix: string, sinceWhat: string): { code: string; message: string } | null {
   const t = new Date(at).getTime();
-  if (t > now.getTime() + CLOCK_SKEW_MINUTES * 60_000) return { code: 'CHECKIN_IN_FUTURE', message: 'must not be in the future' };
-  if (t < new Date(since).getTime() - CLOCK_SKEW_MINUTES * 60_000) return { code: 'CHECKIN_BEFORE_START', message: 'must not be before the movement started' };
-  if (t < now.getTime() - CHECKIN_MAX_AGE_DAYS * 86_400_000) return { code: 'CHECKIN_TOO_OLD', message: `must be within the last ${CHECKIN_MAX_AGE_DAYS} days` };
+  if (t > now.getTime() + CLOCK_SKEW_MINUTES * 60_000) return { code: `${prefix}_IN_FUTURE`, message: 'must not be in the future' };
+  if (since !== null && t < new Date(since).getTime() - CLOCK_SKEW_MINUTES * 60_000) return { code: `${prefix}_BEFORE_START`, message: `must not be before ${sinceWhat}` };
+  if (t < now.getTime() - CHECKIN_MAX_AGE_DAYS * 86_400_000) return { code: `${prefix}_TOO_OLD`, message: `must be within the last ${CHECKIN_MAX_AGE_DAYS} days` };
   return null;
 }
 

@@ -1,12 +1,17 @@
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
-import { canApply, movementStatus, type AckDecision, type MovementCommand } from '../domain/movement.ts';
+import { canApply, movementStatus, tapTimeError, type AckDecision, type MovementCommand } from '../domain/movement.ts';
 import { isAllowedOnMovement } from '../domain/policy.ts';
 import { loadMovementAggregate, type MovementAggregate } from '../store/movements.repository.ts';
-import { addPassengers, countPassengers, findPeople, listPassengers, stampPassenger } from '../store/people.repository.ts';
+import { arrivalRefusal, passengerState, stepRefusal, undoRefusal, type PassengerState, type PassengerStep, type StepRefusal } from '../domain/passenger.ts';
+import { insertPassengerCorrection, listPassengerCorrections, recordPassengerStep, undoPassengerStep, countNotBoarded } from '../store/passengers.repository.ts';
+import { addPassengers, countPassengers, listPassengers } from '../store/people.repository.ts';
+import type { Vulnerability } from '../domain/person.ts';
+import { admissiblePassengers, manifestVulnerabilities, otherRegistrations, type OtherRegistrations } from './manifest-sharing.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
-import { canReadMovement } from './movement.service.ts';
+import { newId } from './ids.ts';
+import { canReadMovement, presentMovement } from './movement.service.ts';
 
 /**
  * Passenger manifests: people registered by an agency, put on its movement, boarded and arrived.
@@ -15,11 +20,19 @@ import { canReadMovement } from './movement.service.ts';
 
 export interface ManifestEntry {
   personId: string;
+  /** Unaccompanied child first (manifest-sharing.ts). */
+  vulnerabilities: Vulnerability[];
+  householdId: string | null;
   givenName: string;
   familyName: string;
   birthDate: string | null;
   boardedAt: string | null;
   arrivedAt: string | null;
+  didNotBoardAt: string | null;
+  didNotBoardReason: string | null;
+  state: PassengerState;
+  /** Every undone step of this passenger, oldest first: who, when and why. */
+  corrections: { undone: PassengerStep; undoneAt: string; reason: string; at: string; byUserId: string }[];
 }
 
 export interface ManifestView {
@@ -27,8 +40,11 @@ export interface ManifestView {
   listed: number;
   boarded: number;
   arrived: number;
+  notBoarded: number;
   /** Only for the agency that registered the people; absent for everyone else. */
   passengers?: ManifestEntry[];
+  /** With `passengers`: the people other agencies registered and shared, as counts per organisation. */
+  others?: OtherRegistrations[];
 }
 
 function statusOf(aggregate: MovementAggregate) {
@@ -55,56 +71,119 @@ async function loadForManifest(ctx: ServiceContext, actor: Actor, movementId: st
 export async function getManifest(ctx: ServiceContext, actor: Actor, movementId: string): Promise<ManifestView> {
   const aggregate = await loadMovementAggregate(ctx.db, movementId);
   if (!aggregate || !canReadMovement(actor, aggregate.movement)) throw notFound('movement');
-  const counts = await countPassengers(ctx.db, movementId);
+  const counts = { ...(await countPassengers(ctx.db, movementId)), notBoarded: await countNotBoarded(ctx.db, movementId) };
   const mayName = isAllowedOnMovement(actor, 'movement.passengers', { agencyId: aggregate.movement.agency_id, parties: [] });
   if (!mayName) return { movementId, ...counts };
-  const passengers = (await listPassengers(ctx.db, movementId)).map((p) => ({
+  const corrections = await listPassengerCorrections(ctx.db, movementId);
+  const rows = await listPassengers(ctx.db, movementId);
+  // Names only of the agency's own registrations; people shared by others are counted per organisation.
+  const others = otherRegistrations(rows.filter((p) => p.org_id !== aggregate.movement.agency_id));
+  const passengers = rows.filter((p) => p.org_id === aggregate.movement.agency_id).map((p) => ({
     personId: p.person_id,
+    vulnerabilities: manifestVulnerabilities(p.vulnerabilities),
+    householdId: p.household_id,
     givenName: p.given_name,
     familyName: p.family_name,
     birthDate: p.birth_date,
     boardedAt: p.boarded_at,
     arrivedAt: p.arrived_at,
+    didNotBoardAt: p.did_not_board_at,
+    didNotBoardReason: p.did_not_board_reason,
+    state: passengerState(factsOfRow(p)),
+    corrections: corrections
+      .filter((c) => c.person_id === p.person_id)
+      .map((c) => ({ undone: c.undone as PassengerStep, undoneAt: c.undone_at, reason: c.reason, at: c.at, byUserId: c.by_user })),
   }));
-  return { movementId, ...counts, passengers };
+  return { movementId, ...counts, passengers, others };
 }
 
 export async function addToManifest(ctx: ServiceContext, actor: Actor, movementId: string, personIds: string[]): Promise<ManifestView> {
   const aggregate = await loadForManifest(ctx, actor, movementId, 'manifest');
-  const unique = [...new Set(personIds)];
-  const found = new Map((await findPeople(ctx.db, unique)).map((p) => [p.id, p]));
-  // Someone else's person answers like an unknown one: an agency must not learn who others registered.
-  const refused = personIds.map((id, index) => ({ id, index })).filter(({ id }) => found.get(id)?.org_id !== aggregate.movement.agency_id);
-  if (refused.length > 0) {
-    throw new DomainError('rule', 'UNKNOWN_PERSON', 'Some people are not registered by your organisation.', refused.map(({ index }) => ({ path: `/personIds/${index}`, message: 'not a person your organisation registered' })));
-  }
+  const { ids: unique, shared } = await admissiblePassengers(ctx, aggregate.movement.agency_id, movementId, personIds);
   await runCommand(ctx, actor, async (trx, nowIso) => {
     const added = await addPassengers(trx, movementId, unique, nowIso);
     return {
       result: undefined,
-      audit: { action: 'movement.manifest', subjectType: 'movement', subjectId: movementId, payload: { added, personIds: unique } },
+      audit: { action: 'movement.manifest', subjectType: 'movement', subjectId: movementId, payload: { added, personIds: unique, shared } },
       event: { type: 'movement.changed', subjectType: 'movement', subjectId: movementId, orgId: aggregate.movement.agency_id, data: { change: 'manifest' } },
     };
   });
   return getManifest(ctx, actor, movementId);
 }
 
-export async function recordPassenger(ctx: ServiceContext, actor: Actor, movementId: string, personId: string, step: 'board' | 'arrive'): Promise<ManifestView> {
-  const aggregate = await loadForManifest(ctx, actor, movementId, step);
-  const onManifest = (await listPassengers(ctx.db, movementId)).find((p) => p.person_id === personId);
-  if (!onManifest) {
-    throw new DomainError('rule', 'NOT_ON_MANIFEST', 'This person is not on the manifest.', [{ path: '/personId', message: 'not on the manifest' }]);
+/** Who records a step, and when it was tapped (a device may deliver it later from its outbox). */
+export interface StepInput {
+  personId: string;
+  at?: string | undefined;
+  reason?: string | undefined;
+}
+
+const refuse = (r: StepRefusal, path = '/personId') => new DomainError(r.kind, r.code, r.message, r.kind === 'rule' ? [{ path, message: r.message }] : undefined);
+
+async function manifestRow(ctx: ServiceContext, movementId: string, personId: string) {
+  const row = (await listPassengers(ctx.db, movementId)).find((p) => p.person_id === personId);
+  if (!row) throw new DomainError('rule', 'NOT_ON_MANIFEST', 'This person is not on the manifest.', [{ path: '/personId', message: 'not on the manifest' }]);
+  return row;
+}
+
+const factsOfRow = (row: { boarded_at: string | null; arrived_at: string | null; did_not_board_at: string | null }) => ({
+  boardedAt: row.boarded_at,
+  arrivedAt: row.arrived_at,
+  didNotBoardAt: row.did_not_board_at,
+});
+
+const TIME_PREFIX: Readonly<Record<PassengerStep, string>> = { board: 'BOARD', arrive: 'ARRIVE', not_boarded: 'NOT_BOARDED' };
+
+/** Boarded, arrived or "did not board", at the time of the tap when that is plausible. */
+export async function recordPassenger(ctx: ServiceContext, actor: Actor, movementId: string, step: PassengerStep, input: StepInput): Promise<ManifestView> {
+  const aggregate = await loadForManifest(ctx, actor, movementId, step === 'arrive' ? 'arrive' : 'board');
+  const row = await manifestRow(ctx, movementId, input.personId);
+  const refusal = stepRefusal(step, passengerState(factsOfRow(row)));
+  if (refusal) throw refuse(refusal);
+  if (step === 'arrive') {
+    const view = await presentMovement(ctx, aggregate);
+    const end = view.route?.coordinates[view.route.coordinates.length - 1];
+    const destination = end ? { lat: end[1] ?? 0, lon: end[0] ?? 0 } : null;
+    const notThere = arrivalRefusal({ status: view.status, destination, checkins: view.checkins });
+    if (notThere) throw refuse(notThere);
   }
-  if (step === 'arrive' && !onManifest.boarded_at) {
-    throw new DomainError('rule', 'NOT_BOARDED', 'This person was not recorded boarding.', [{ path: '/personId', message: 'record boarding first' }]);
-  }
-  await runCommand(ctx, actor, async (trx, nowIso) => {
-    const changed = await stampPassenger(trx, movementId, personId, step === 'board' ? 'boarded_at' : 'arrived_at', nowIso);
-    if (changed !== 1) throw new DomainError('conflict', step === 'board' ? 'ALREADY_BOARDED' : 'ALREADY_ARRIVED', `Already recorded (${step}).`);
+  const now = ctx.now();
+  const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
+  // Boarding cannot precede the notification; arrival cannot precede the person's boarding.
+  const since = step === 'arrive' ? row.boarded_at : aggregate.movement.created_at;
+  const timeError = tapTimeError(at, now, since, TIME_PREFIX[step], step === 'arrive' ? 'the boarding' : 'the movement was notified');
+  if (timeError) throw new DomainError('rule', timeError.code, `The time ${timeError.message}.`, [{ path: '/at', message: timeError.message }]);
+  const reason = step === 'not_boarded' ? input.reason?.trim() || null : null;
+  await runCommand(ctx, actor, async (trx) => {
+    const changed = await recordPassengerStep(trx, movementId, input.personId, step, at, reason);
+    if (changed !== 1) {
+      // Someone recorded this person meanwhile: tell what is true now, never overwrite it.
+      throw refuse(stepRefusal(step, step === 'board' ? 'boarded' : step === 'arrive' ? 'arrived' : 'did_not_board') ?? { kind: 'conflict', code: 'PASSENGER_CHANGED', message: 'The manifest changed meanwhile.' });
+    }
     return {
       result: undefined,
-      audit: { action: `movement.${step}`, subjectType: 'movement', subjectId: movementId, payload: { personId } },
+      audit: { action: `movement.${step === 'not_boarded' ? 'not-boarded' : step}`, subjectType: 'movement', subjectId: movementId, payload: { personId: input.personId, at, reason } },
       event: { type: 'movement.changed', subjectType: 'movement', subjectId: movementId, orgId: aggregate.movement.agency_id, data: { change: step } },
+    };
+  });
+  return getManifest(ctx, actor, movementId);
+}
+
+/** Takes back a boarding, an arrival or a "did not board", with who and why kept. */
+export async function undoPassengerStepFor(ctx: ServiceContext, actor: Actor, movementId: string, step: PassengerStep, input: { personId: string; reason: string }): Promise<ManifestView> {
+  const aggregate = await loadForManifest(ctx, actor, movementId, step === 'arrive' ? 'arrive' : 'board');
+  const row = await manifestRow(ctx, movementId, input.personId);
+  const refusal = undoRefusal(step, passengerState(factsOfRow(row)));
+  if (refusal) throw refuse(refusal);
+  const undoneAt = (step === 'board' ? row.boarded_at : step === 'arrive' ? row.arrived_at : row.did_not_board_at) ?? '';
+  const reason = input.reason.trim();
+  await runCommand(ctx, actor, async (trx, nowIso) => {
+    if ((await undoPassengerStep(trx, movementId, input.personId, step)) !== 1) throw new DomainError('conflict', 'PASSENGER_CHANGED', 'The manifest changed meanwhile; look again.');
+    await insertPassengerCorrection(trx, { id: newId(), movement_id: movementId, person_id: input.personId, undone: step, undone_at: undoneAt, reason, at: nowIso, by_user: actor.userId });
+    return {
+      result: undefined,
+      audit: { action: 'movement.passenger-undo', subjectType: 'movement', subjectId: movementId, payload: { personId: input.personId, undone: step, undoneAt, reason } },
+      event: { type: 'movement.changed', subjectType: 'movement', subjectId: movementId, orgId: aggregate.movement.agency_id, data: { change: `undo-${step}` } },
     };
   });
   return getManifest(ctx, actor, movementId);

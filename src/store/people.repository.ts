@@ -9,12 +9,15 @@ export async function findPeople(db: Kysely<Schema>, ids: string[]): Promise<Per
   return db.selectFrom('people').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function listPassengers(db: Kysely<Schema>, movementId: string): Promise<(PassengerRow & { given_name: string; family_name: string; birth_date: string | null })[]> {
+export async function listPassengers(
+  db: Kysely<Schema>,
+  movementId: string,
+): Promise<(PassengerRow & { given_name: string; family_name: string; birth_date: string | null; org_id: string; vulnerabilities: string | null; household_id: string | null })[]> {
   return db
     .selectFrom('movement_passengers')
     .innerJoin('people', 'people.id', 'movement_passengers.person_id')
     .selectAll('movement_passengers')
-    .select(['people.given_name', 'people.family_name', 'people.birth_date'])
+    .select(['people.given_name', 'people.family_name', 'people.birth_date', 'people.org_id', 'people.vulnerabilities', 'people.household_id'])
     .where('movement_passengers.movement_id', '=', movementId)
     .orderBy('movement_passengers.added_at')
     .orderBy('movement_passengers.person_id')
@@ -32,17 +35,6 @@ export async function addPassengers(db: Kysely<Schema>, movementId: string, pers
     added += Number(result.numInsertedOrUpdatedRows ?? 0n);
   }
   return added;
-}
-
-export async function stampPassenger(db: Kysely<Schema>, movementId: string, personId: string, field: 'boarded_at' | 'arrived_at', at: string): Promise<number> {
-  const result = await db
-    .updateTable('movement_passengers')
-    .set({ [field]: at })
-    .where('movement_id', '=', movementId)
-    .where('person_id', '=', personId)
-    .where(field, 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
 
 export async function countPassengers(db: Kysely<Schema>, movementId: string): Promise<{ listed: number; boarded: number; arrived: number }> {

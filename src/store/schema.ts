@@ -269,6 +269,20 @@ export interface MovementPassengersTable {
   added_at: string;
   boarded_at: string | null;
   arrived_at: string | null;
+  did_not_board_at: string | null;
+  did_not_board_reason: string | null;
+}
+
+/** An undone boarding, arrival or "did not board": who took it back, when and why. */
+export interface PassengerCorrectionsTable {
+  id: string;
+  movement_id: string;
+  person_id: string;
+  undone: string;
+  undone_at: string;
+  reason: string;
+  at: string;
+  by_user: string;
 }
 
 export interface AnnouncementsTable {
@@ -292,6 +306,7 @@ export interface Schema {
   duplicate_flags: DuplicateFlagsTable;
   name_keys: NameKeysTable;
   movement_passengers: MovementPassengersTable;
+  passenger_corrections: PassengerCorrectionsTable;
   incidents: IncidentsTable;
   movements: MovementsTable;
   movement_acks: MovementAcksTable;

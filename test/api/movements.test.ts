@@ -297,11 +297,14 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     expect((await post(id, 'board', agencyField, { personId: stranger.id })).json().code).toBe('NOT_ON_MANIFEST');
     await post(id, 'start');
     expect((await post(id, 'arrive', agencyField, { personId: petro.id })).json().code).toBe('NOT_BOARDED');
+    // Arrival is true only once the convoy has checked in near Poltava (or completed).
+    expect((await post(id, 'arrive', agencyField, { personId: olena.id })).json().code).toBe('CONVOY_NOT_AT_DESTINATION');
+    expect((await post(id, 'checkins', agencyField, { lat: 49.59, lon: 34.55 })).statusCode).toBe(201);
     expect((await post(id, 'arrive', agencyField, { personId: olena.id })).json()).toMatchObject({ listed: 2, boarded: 1, arrived: 1 });
 
     for (const token of [uaLiaison, ruLiaison, admin]) {
       const seen = await t.as(token, { method: 'GET', url: `/api/v1/movements/${id}/passengers` });
-      expect(seen.json()).toEqual({ movementId: id, listed: 2, boarded: 1, arrived: 1 });
+      expect(seen.json()).toEqual({ movementId: id, listed: 2, boarded: 1, arrived: 1, notBoarded: 0 });
       const movement = await t.as(token, { method: 'GET', url: `/api/v1/movements/${id}` });
       const list = await t.as(token, { method: 'GET', url: '/api/v1/movements' });
       for (const body of [seen.body, movement.body, list.body]) {

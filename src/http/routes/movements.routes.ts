@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { VULNERABILITIES } from '../../domain/person.ts';
 import { Type } from 'typebox';
 import { MOVEMENT_KINDS, MOVEMENT_STATUSES, VEHICLE_TYPES } from '../../domain/movement.ts';
+import { PASSENGER_STATES } from '../../domain/passenger.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import {
   abortMovement,
@@ -14,7 +16,7 @@ import {
   notifyMovement,
   startMovement,
 } from '../../services/movement.service.ts';
-import { addToManifest, getManifest, recordPassenger } from '../../services/passengers.service.ts';
+import { addToManifest, getManifest, recordPassenger, undoPassengerStepFor } from '../../services/passengers.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant, LineStringSchema } from '../schemas/corridor.ts';
@@ -108,16 +110,29 @@ const ManifestOut = Type.Object({
   listed: Type.Integer(),
   boarded: Type.Integer(),
   arrived: Type.Integer(),
+  notBoarded: Type.Integer(),
   passengers: Type.Optional(
     Type.Array(
       Type.Object({
         personId: Type.String(),
+        vulnerabilities: Type.Array(Type.Enum(VULNERABILITIES), { description: 'unaccompanied child first' }),
+        householdId: Type.Union([Type.String(), Type.Null()]),
         givenName: Type.String(),
         familyName: Type.String(),
         birthDate: Type.Union([Type.String(), Type.Null()]),
         boardedAt: Type.Union([Type.String(), Type.Null()]),
         arrivedAt: Type.Union([Type.String(), Type.Null()]),
+        didNotBoardAt: Type.Union([Type.String(), Type.Null()]),
+        didNotBoardReason: Type.Union([Type.String(), Type.Null()]),
+        state: Type.Enum(PASSENGER_STATES),
+        corrections: Type.Array(Type.Object({ undone: Type.String(), undoneAt: Type.String(), reason: Type.String(), at: Type.String(), byUserId: Type.String() })),
       }),
+    ),
+  ),
+  others: Type.Optional(
+    Type.Array(
+      Type.Object({ orgId: Type.String(), listed: Type.Integer(), boarded: Type.Integer(), arrived: Type.Integer(), unaccompaniedChildren: Type.Integer() }),
+      { description: 'people registered and shared by other agencies: counts per registering organisation, never names' },
     ),
   ),
 });
@@ -149,21 +164,43 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
     },
   );
 
-  for (const step of ['board', 'arrive'] as const) {
+  const Reason = Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' });
+  for (const [path, step, summary] of [
+    ['board', 'board', 'A person on the manifest boarded (at: the tap time, when sent later from an outbox)'],
+    ['arrive', 'arrive', 'A person on the manifest arrived (only once the convoy checked in near its destination or completed)'],
+    ['not-boarded', 'not_boarded', 'A person on the manifest did not board'],
+  ] as const) {
     app.post(
-      `/api/v1/movements/:id/${step}`,
+      `/api/v1/movements/:id/${path}`,
       {
         schema: {
           tags: ['movements'],
-          summary: step === 'board' ? 'A person on the manifest boarded' : 'A person on the manifest arrived',
+          summary,
           params: IdParams,
-          body: Type.Object({ personId: Id }, { additionalProperties: false }),
+          // reason: why a person did not board; kept only for that step.
+          body: Type.Object({ personId: Id, at: Type.Optional(Instant), reason: Type.Optional(Reason) }, { additionalProperties: false }),
           response: { 200: ManifestOut, ...COMMAND_ERRORS },
         },
       },
       async (request) => {
         const { actor } = await requireAuth(ctx, request);
-        return recordPassenger(ctx, actor, request.params.id, request.body.personId, step);
+        return recordPassenger(ctx, actor, request.params.id, step, request.body);
+      },
+    );
+    app.post(
+      `/api/v1/movements/:id/${path}/undo`,
+      {
+        schema: {
+          tags: ['movements'],
+          summary: `Undo a recorded "${path}" with a reason (kept with who and when)`,
+          params: IdParams,
+          body: Type.Object({ personId: Id, reason: Reason }, { additionalProperties: false }),
+          response: { 200: ManifestOut, ...COMMAND_ERRORS },
+        },
+      },
+      async (request) => {
+        const { actor } = await requireAuth(ctx, request);
+        return undoPassengerStepFor(ctx, actor, request.params.id, step, request.body);
       },
     );
   }

@@ -7,6 +7,7 @@ import { peopleRegistry } from './0005-people-registry.ts';
 import { nameCores } from './0006-name-cores.ts';
 import { announcements } from './0007-announcements.ts';
 import { fieldRegistry } from './0009-field-registry.ts';
+import { passengerCorrections } from './0010-passenger-corrections.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-name-cores': nameCores,
   '0007-announcements': announcements,
   '0009-field-registry': fieldRegistry,
+  '0010-passenger-corrections': passengerCorrections,
 };
 
 export const migrationProvider: MigrationProvider = {
