@@ -3,7 +3,7 @@ import { DEFAULT_MATCH_THRESHOLD, prepareName, scorePrepared, type PreparedName 
 import { formatCsv, parseCsv } from './csv.ts';
 
 /**
- * `safe-passage names score --pairs <file.csv>` (API.md "People"): scores pairs of full names.
+ * `safe-passage names score --pairs <file.csv>` (docs/api.md §People): scores pairs of full names.
  * Input: CSV with a header that has columns `a` and `b` (others are ignored). Output on stdout:
  * `a,b,score,match`, the score with 4 decimals, match at the registration threshold.
  *

@@ -14,7 +14,7 @@ import {
 /**
  * Corridor agreements: content, validation, the rule for when one may be proposed, and the
  * status — derived from versions, approvals, the mediator's controls, windows and the clock,
- * never stored (DESIGN.md §1).
+ * never stored (docs/design.md §Corridors).
  */
 
 export const PURPOSES = ['evacuation', 'supply'] as const;

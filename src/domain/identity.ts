@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Liaison officers speak for a party; registrars hold people's data, which a party must never
- * hold (DESIGN.md "Data protection"), so each kind of organisation has only the roles it needs.
+ * hold (docs/design.md §Data protection), so each kind of organisation has only the roles it needs.
  */
 export const ROLES_BY_KIND: Readonly<Record<OrgKind, readonly Role[]>> = {
   mediator: ['admin', 'coordinator', 'field', 'registrar', 'viewer'],

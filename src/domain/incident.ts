@@ -2,7 +2,7 @@ import RBush from 'rbush';
 import type { LineString } from './corridor.ts';
 import { bboxAround, distanceFromRoute, nearRouteFilter, type LatLon } from './geo.ts';
 
-/** Incidents (DESIGN.md §4): what happened, where and when; the system never attributes blame. */
+/** Incidents (docs/design.md §Incidents): what happened, where and when; the system never attributes blame. */
 
 export const INCIDENT_TYPES = ['shelling', 'gunfire', 'mine', 'blocked_road', 'detention', 'accident', 'other'] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];

@@ -4,7 +4,7 @@ import { fractionAlongRoute, maxDeviationMeters, type LatLon } from './geo.ts';
 import { isHazard, isRecent, type IncidentIndex, type IncidentType } from './incident.ts';
 
 /**
- * Movement notifications (OCHA's humanitarian notification practice, DESIGN.md §2–3): an agency
+ * Movement notifications (OCHA's humanitarian notification practice, docs/design.md §Movements): an agency
  * notifies, each concerned party acknowledges receipt or denies, the convoy is followed until it
  * arrives. An acknowledgement records receipt; it is never a safety guarantee.
  */

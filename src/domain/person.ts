@@ -1,7 +1,7 @@
 import type { FieldError } from './errors.ts';
 import { isPersonName, textProblem } from './text.ts';
 
-/** What a registration holds (DESIGN.md §5); names as written, in any script. */
+/** What a registration holds (docs/design.md §People); names as written, in any script. */
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];

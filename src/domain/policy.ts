@@ -75,7 +75,7 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   // Names on a manifest stay with the agency that registered the people; everyone else gets counts.
   'movement.passengers': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' } },
   // People's data stays with the organisation that registered them; the mediator's registrars run
-  // the tracing desk across organisations. Parties never hold any (DESIGN.md "Data protection").
+  // the tracing desk across organisations. Parties never hold any (docs/design.md §Data protection).
   'person.register': {
     mediator: { registrar: 'own-org' },
     agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' },

@@ -1,7 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { DomainError, type ErrorKind, type FieldError } from '../domain/errors.ts';
 
-/** RFC 9457 problem details, the one error shape of the API (API.md "Conventions"). */
+/** RFC 9457 problem details, the one error shape of the API (docs/api.md §Errors). */
 export interface Problem {
   type: string;
   title: string;

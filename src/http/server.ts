@@ -51,7 +51,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Log lines carry the method, the route path without its query and the status: never bodies,
- * headers, tokens or personal data (DESIGN.md "Data protection").
+ * headers, tokens or personal data (docs/design.md §Data protection).
  */
 export const LOG_SERIALIZERS = {
   req(request: { method: string; url: string; id: string }) {

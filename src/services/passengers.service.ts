@@ -15,7 +15,7 @@ import { canReadMovement, presentMovement } from './movement.service.ts';
 
 /**
  * Passenger manifests: people registered by an agency, put on its movement, boarded and arrived.
- * Names stay with that agency; every other reader gets counts (DESIGN.md "Data protection").
+ * Names stay with that agency; every other reader gets counts (docs/design.md §Data protection).
  */
 
 export interface ManifestEntry {

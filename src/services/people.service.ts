@@ -21,7 +21,7 @@ import { matchesFor } from './people-matching.ts';
 import { contactsOf } from './sites.service.ts';
 
 /**
- * The people registry (DESIGN.md §5). Names, birth dates and vulnerabilities never leave the
+ * The people registry (docs/design.md §People). Names, birth dates and vulnerabilities never leave the
  * organisation that registered them, except to the mediator's tracing desk; audit payloads and
  * events carry ids only.
  */

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.ts';
 
-/** A page of a list: `{items, nextCursor}` as API.md "Lists" says. */
+/** A page of a list: `{items, nextCursor}` as docs/api.md §Lists says. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -83,7 +83,7 @@ describe('conventions reach one phonetic form', () => {
     expect(canonicalForm(latinToPhonemes(normalised, convention as 'en'))).toBe(prepareName('Шевченко').words[0]?.forms[0]);
   });
 
-  it('matches the six spellings of DESIGN.md §5 with each other', () => {
+  it('matches the six spellings of docs/design.md §People with each other', () => {
     const forms = [
       'Олександр Шевченко', 'Александр Шевченко', 'Oleksandr Shevchenko', 'Aleksandr Shevchenko',
       'Olexandr Schewtschenko', 'Aleksander Szewczenko', 'Oleksandr Ševčenko', 'Alexandre Chevtchenko',

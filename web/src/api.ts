@@ -116,7 +116,7 @@ export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
 
-/* ---- Shapes the web apps rely on (see /work/shared/API.md) ---- */
+/* ---- Shapes the web apps rely on (docs/api.md) ---- */
 
 export type CorridorStatus = 'draft' | 'proposed' | 'agreed' | 'open' | 'suspended' | 'closed' | 'rejected';
 export type PublicStatus = 'open' | 'agreed' | 'suspended' | 'closed';
@@ -162,7 +162,7 @@ export interface PublicCorridor {
   /** What the status tells people: every label follows it (src/domain/corridor-notice.ts). */
   notice: CorridorNotice;
   updatedAt: string;
-  /* Beyond API.md's list; the server gives them (src/http/schemas/corridor.ts PublicCorridorOut). */
+  /* Beyond docs/api.md's list; the server gives them (src/http/schemas/corridor.ts PublicCorridorOut). */
   route?: LineString | null;
   windows?: TimeWindow[];
   eligibility?: string | null;
@@ -510,7 +510,7 @@ export interface Incident {
   createdAt: string;
 }
 
-/* ---- People, sites, manifests and tracing (API.md "People", "Public"; docs/api-movements.md "Manifests") ---- */
+/* ---- People, sites, manifests and tracing (docs/api.md §People, §Public; docs/api-movements.md "Manifests") ---- */
 
 export type Sex = 'female' | 'male' | 'other' | 'unknown';
 export type Vulnerability = 'unaccompanied_child' | 'elderly' | 'disability' | 'medical' | 'pregnancy';

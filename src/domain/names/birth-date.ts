@@ -1,6 +1,6 @@
 /**
  * Agreement of two birth dates as registrars record them: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
- * (API.md "People"), often only the year for people who arrive without papers.
+ * (docs/api.md §People), often only the year for people who arrive without papers.
  */
 
 export interface PartialDate {

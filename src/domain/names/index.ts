@@ -1,5 +1,5 @@
 /**
- * Name matching across scripts and transliterations (DESIGN.md §5, issue 5): pure functions, no
+ * Name matching across scripts and transliterations (docs/design.md §People, issue 5): pure functions, no
  * I/O. The pipeline, one file each:
  *
  *   normalise.ts          NFKC, case, apostrophes, separators
