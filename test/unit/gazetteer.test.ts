@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { PLACES, findPlace, normalisePlaceName, type Lang } from '../../src/domain/gazetteer.ts';
 
-// The `places` of shared/scenarios/ukraine-2022-03.json, with the values given there.
+// The `places` of src/demo/scenario/ukraine-2022-03.json, with the values given there.
 const SCENARIO_PLACES: Record<string, { id: string; adm1: string | null; lat: number; lon: number }> = {
   Mariupol: { id: 'mariupol', adm1: 'UA14', lat: 47.0971, lon: 37.5434 },
   Volnovakha: { id: 'volnovakha', adm1: 'UA14', lat: 47.6011, lon: 37.4966 },
