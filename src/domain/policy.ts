@@ -31,7 +31,11 @@ export const ACTIONS = {
   'movement.passengers': "Put the agency's own registered people on a movement's manifest, record boarding and arrival, see their names",
   'person.register': 'Register a person (evacuee or arrival) at one of the organisation’s sites',
   'person.read': 'Read and search registered people (names, birth dates, vulnerabilities)',
-  'site.manage': 'Create gathering points and reception centres',
+  'site.manage': 'Create and change gathering points and reception centres, with their contact details in three languages',
+  'person.merge': 'Merge two records of the organisation that are one person (audited; the merged record answers for both ids)',
+  'person.share': "Let another agency put people the organisation registered on that agency's movements, or on one of them; withdraw it",
+  'person.flag': 'Flag a person as possibly registered by another organisation: ids and a score only, never a name',
+  'person.resolve': 'Resolve "possibly registered by another organisation" flags (the tracing desk)',
   'person.exchange': 'Export and import consented person and note records (PFIF 1.4)',
   'site.read': 'Read the list of sites',
   'incident.report': 'Report an incident with its time and place',
@@ -85,6 +89,16 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
     agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' },
   },
   'site.manage': { mediator: { admin: 'own-org', coordinator: 'own-org' }, agency: { admin: 'own-org', coordinator: 'own-org' } },
+  // Who registers people may correct the registry: two records of one person become one.
+  'person.merge': {
+    mediator: { registrar: 'own-org' },
+    agency: { admin: 'own-org', coordinator: 'own-org', registrar: 'own-org' },
+  },
+  // Sharing lets another agency carry the person, never read them: names stay with the registering agency.
+  'person.share': { agency: { admin: 'own-org', coordinator: 'own-org', registrar: 'own-org' } },
+  // A flag names nothing, so any registrar may raise one; only the tracing desk sees both sides.
+  'person.flag': { mediator: { registrar: 'own-org' }, agency: { admin: 'own-org', coordinator: 'own-org', registrar: 'own-org' } },
+  'person.resolve': { mediator: { registrar: 'all' } },
   // The tracing desk exchanges records; it registers what it imports, so it is the registrar's.
   'person.exchange': { mediator: { registrar: 'all' } },
   'site.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },

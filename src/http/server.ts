@@ -26,6 +26,7 @@ import { incidentRoutes } from './routes/incidents.routes.ts';
 import { movementRoutes } from './routes/movements.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { siteRoutes } from './routes/sites.routes.ts';
+import { personLinkRoutes } from './routes/person-links.routes.ts';
 import { pfifRoutes } from './routes/pfif.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
@@ -173,6 +174,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(incidentRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
   await app.register(siteRoutes, { ctx });
+  await app.register(personLinkRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })), publicStream });
   await app.register(publicSiteRoutes, { snapshot: publicSnapshot });

@@ -31,6 +31,15 @@ export async function updatePerson(
   await db.updateTable('people').set(changes).where('id', '=', id).execute();
 }
 
+/** A merge's changes to the surviving record (never its name: the name index stays as it is). */
+export async function updatePersonFields(
+  db: Kysely<Schema>,
+  id: string,
+  changes: Partial<Omit<PersonRecord, 'id' | 'org_id' | 'given_name' | 'family_name' | 'name_core' | 'created_at' | 'created_by'>>,
+): Promise<void> {
+  await db.updateTable('people').set(changes).where('id', '=', id).execute();
+}
+
 /** The core names indexed under any of these blocking keys (a block holds names, not people). */
 export async function findCoreNames(db: Kysely<Schema>, keys: string[], limit: number): Promise<string[]> {
   if (keys.length === 0) return [];

@@ -4,6 +4,7 @@ import { ACTIONS, type Action } from '../../src/domain/policy.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { registerPerson } from '../../src/services/people.service.ts';
+import { insertFlag } from '../../src/store/person-links.repository.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { readPermissionsDoc } from '../helpers/permissions-doc.ts';
 import { hoursFromNow } from '../helpers/time.ts';
@@ -32,6 +33,10 @@ interface ProbeEnv {
   partyOrgId: string;
   /** A party no caller belongs to. */
   outsiderOrgId: string;
+  otherAgencyId: string;
+  /** A new person of the caller's organisation (of the callers' agency for a party), and of the other agency. */
+  freshPerson(kind: OrgKind): Promise<string>;
+  freshOtherPerson(): Promise<string>;
 }
 
 /** Statuses of trying the action on the caller's own (or listed) record and on another's. */
@@ -137,6 +142,28 @@ const PROBES: Record<Action, Probe> = {
   'site.manage': async (t, c) => ({
     own: (await t.as(c.token, { method: 'POST', url: '/api/v1/sites', payload: { name: unique('site'), kind: 'reception_centre', contact: '+380 00 000 0000' } })).statusCode,
   }),
+  'person.merge': async (t, c, env) => {
+    const [a, b] = [await env.freshPerson(c.kind), await env.freshPerson(c.kind)];
+    const [x, y] = [await env.freshOtherPerson(), await env.freshOtherPerson()];
+    return {
+      own: (await t.as(c.token, { method: 'POST', url: `/api/v1/people/${a}/merge`, payload: { otherId: b } })).statusCode,
+      other: (await t.as(c.token, { method: 'POST', url: `/api/v1/people/${x}/merge`, payload: { otherId: y } })).statusCode,
+    };
+  },
+  'person.share': async (t, c, env) => ({
+    own: (await t.as(c.token, { method: 'POST', url: '/api/v1/people/shares', payload: { personIds: [await env.freshPerson(c.kind)], orgId: env.otherAgencyId } })).statusCode,
+  }),
+  'person.flag': async (t, c, env) => ({
+    own: (await t.as(c.token, { method: 'POST', url: `/api/v1/people/${await env.freshPerson(c.kind)}/duplicate-flags` })).statusCode,
+    other: (await t.as(c.token, { method: 'POST', url: `/api/v1/people/${await env.freshOtherPerson()}/duplicate-flags` })).statusCode,
+  }),
+  'person.resolve': async (t, c, env) => {
+    const [person, other] = [await env.freshPerson('agency'), await env.freshOtherPerson()];
+    const flag = { id: `flag-${unique('f')}`, person_id: person, other_person_id: other, score: 0.9, flagged_org_id: (await t.app.ctx.db.selectFrom('people').select('org_id').where('id', '=', person).executeTakeFirstOrThrow()).org_id };
+    const by = (await t.app.ctx.db.selectFrom('users').select('id').where('email', '=', 'registrar@agency.rights.test').executeTakeFirstOrThrow()).id;
+    await insertFlag(t.app.ctx.db, { ...flag, flagged_at: new Date().toISOString(), flagged_by: by, resolved_at: null, resolved_by: null, outcome: null });
+    return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/duplicate-flags/${flag.id}/resolution`, payload: { outcome: 'different_people' } })).statusCode };
+  },
   'person.exchange': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/pfif/export' })).statusCode }),
   'site.read': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/sites' })).statusCode }),
   'incident.report': async (t, c) => ({
@@ -194,6 +221,9 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
       agencyPersonId: '',
       mediatorPersonId: '',
       otherAgencyPersonId: '',
+      otherAgencyId: otherAgency,
+      freshPerson: async () => '',
+      freshOtherPerson: async () => '',
     };
     for (const kind of ORG_KINDS) {
       for (const role of ROLES_BY_KIND[kind]) {
@@ -218,6 +248,12 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
     env.otherAgencyPersonId = (
       await registerPerson(t.app.ctx, { userId: otherMe.id, orgId: otherMe.orgId, orgKind: 'agency', role: 'coordinator' }, { givenName: 'Іван', familyName: 'Інший' })
     ).id;
+    const otherActor = { userId: otherMe.id, orgId: otherMe.orgId, orgKind: 'agency', role: 'coordinator' } as const;
+    const agencyRegistrar = { userId: registrar.id, orgId: registrar.orgId, orgKind: 'agency', role: 'registrar' } as const;
+    const mediatorRegistrar = await actorOf('mediator', 'registrar');
+    env.freshPerson = async (kind) =>
+      (await registerPerson(t.app.ctx, kind === 'mediator' ? mediatorRegistrar : agencyRegistrar, { givenName: 'Олена', familyName: unique('Ткач') })).id;
+    env.freshOtherPerson = async () => (await registerPerson(t.app.ctx, otherActor, { givenName: 'Олена', familyName: unique('Ткач') })).id;
     env.agencyPersonId = (
       await registerPerson(t.app.ctx, { userId: registrar.id, orgId: registrar.orgId, orgKind: 'agency', role: 'registrar' }, { givenName: 'Ганна', familyName: 'Коваль' })
     ).id;
@@ -248,5 +284,6 @@ describe.each(DIALECTS)('rights on %s follow docs/permissions.md', (dialect) => 
       }
     }
     expect(checked).toBe(Object.keys(ACTIONS).length * callers.length);
-  });
+    // Every action for every kind and role over HTTP: hundreds of requests on a shared machine.
+  }, 180_000);
 });

@@ -13,7 +13,7 @@ const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', for
 const BirthDate = Type.String({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-const PersonOut = Type.Object({
+export const PersonOut = Type.Object({
   id: Type.String(),
   orgId: Type.String(),
   givenName: Type.String(),
