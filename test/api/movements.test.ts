@@ -136,16 +136,32 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
   });
 
   it('warns of recent incidents near the route and of uncleared mines until cleared', async () => {
-    const near = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 50.3675, lon: 33.268, occurredAt: at(-2), severity: 'high' } });
+    // A corridor of its own, the file's corridor moved 5° west: the incidents reported here must
+    // not warn the movements of the other tests, whichever order they run in.
+    const west = (name: string, lon: number, lat: number) => ({ name, lat, lon: lon - 5 });
+    const corridor = (
+      await createProposedCorridor(t, admin, [ua, ru], {
+        name: 'Incident test corridor',
+        origin: west('West origin', 34.7981, 50.9077),
+        destination: west('West destination', 34.5514, 49.5883),
+        route: { type: 'LineString', coordinates: [[29.7981, 50.9077], [28.2667, 50.3667], [27.9869, 50.0186], [29.5514, 49.5883]] },
+        gatheringPoints: [{ ...west('West gathering point', 34.8415, 50.8926), address: 'Main St 2' }],
+        checkpoints: [{ ...west('West checkpoint', 33.2667, 50.3667), controlledBy: ua }],
+        windows: [{ start: at(72), end: at(96) }],
+      })
+    ).id;
+    for (const token of [uaLiaison, ruLiaison]) expect((await t.as(token, { method: 'POST', url: `/api/v1/corridors/${corridor}/approvals`, payload: { version: 1, decision: 'approve' } })).statusCode).toBe(201);
+    const onIt = supply({ corridorId: corridor });
+    const near = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 50.3675, lon: 28.268, occurredAt: at(-2), severity: 'high' } });
     expect(near.statusCode).toBe(201);
-    expect(near.json().affected.corridors.map((c: { id: string }) => c.id)).toContain(agreedCorridor);
+    expect(near.json().affected.corridors.map((c: { id: string }) => c.id)).toContain(corridor);
     // At risk at once; suspension stays the mediator's decision, whoever reports.
-    expect((await t.as(admin, { method: 'GET', url: `/api/v1/corridors/${agreedCorridor}` })).json()).toMatchObject({ atRisk: true, status: 'agreed' });
+    expect((await t.as(admin, { method: 'GET', url: `/api/v1/corridors/${corridor}` })).json()).toMatchObject({ atRisk: true, status: 'agreed' });
     await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 48.0, lon: 30.0, occurredAt: at(-1), severity: 'high' } });
-    const old = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'gunfire', lat: 50.019, lon: 32.987, occurredAt: at(-24 * 10), severity: 'low' } });
-    const mine = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'mine', lat: 50.018, lon: 32.99, occurredAt: at(-24 * 30), severity: 'critical', description: 'Anti-tank mines on the verge' } });
+    const old = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'gunfire', lat: 50.019, lon: 27.987, occurredAt: at(-24 * 10), severity: 'low' } });
+    const mine = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'mine', lat: 50.018, lon: 27.99, occurredAt: at(-24 * 30), severity: 'critical', description: 'Anti-tank mines on the verge' } });
 
-    const checked = (await t.as(agencyCoordinator, { method: 'POST', url: '/api/v1/movements/check', payload: supply() })).json();
+    const checked = (await t.as(agencyCoordinator, { method: 'POST', url: '/api/v1/movements/check', payload: onIt })).json();
     expect(codes(checked)).toEqual(['HAZARD_ON_ROUTE', 'INCIDENT_NEAR_ROUTE']);
     const incidents = checked.warnings.find((w: { code: string }) => w.code === 'INCIDENT_NEAR_ROUTE').incidents;
     expect(incidents.map((i: { id: string }) => i.id)).toEqual([near.json().id]);
@@ -154,8 +170,10 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
 
     expect((await t.as(agencyField, { method: 'POST', url: `/api/v1/incidents/${mine.json().id}/clear`, payload: { note: 'Cleared by the State Emergency Service' } })).statusCode).toBe(403);
     expect((await t.as(admin, { method: 'POST', url: `/api/v1/incidents/${mine.json().id}/clear`, payload: { note: 'Cleared by the State Emergency Service' } })).json().clearedAt).toEqual(expect.any(String));
-    const after = (await t.as(agencyCoordinator, { method: 'POST', url: '/api/v1/movements/check', payload: supply() })).json();
+    const after = (await t.as(agencyCoordinator, { method: 'POST', url: '/api/v1/movements/check', payload: onIt })).json();
     expect(codes(after)).toEqual(['INCIDENT_NEAR_ROUTE']);
+    // The file's own corridor never saw any of it.
+    expect(codes((await t.as(agencyCoordinator, { method: 'POST', url: '/api/v1/movements/check', payload: supply() })).json())).toEqual([]);
   });
 
   it('asks every party to acknowledge an own-route movement; an acknowledgement is receipt, a denial is final for that party', async () => {
@@ -320,7 +338,7 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     // Its own incidents, one in the box and one outside, so that the test needs no earlier one.
     const report = async (lat: number, lon: number) =>
       (await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'blocked_road', lat, lon, occurredAt: at(-1), severity: 'low' } })).json().id as string;
-    const inside = await report(50.5, 33.5);
+    const inside = await report(50.9, 33.1);
     const outside = await report(50.5, 35.5);
     const inBox = (await t.as(uaLiaison, { method: 'GET', url: '/api/v1/incidents?bbox=33.0,50.0,34.0,51.0' })).json().items;
     const ids = inBox.map((i: { id: string }) => i.id);
