@@ -25,6 +25,7 @@ import { corridorRoutes } from './routes/corridors.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
 import { movementRoutes } from './routes/movements.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
+import { personCorrectionRoutes } from './routes/person-corrections.routes.ts';
 import { siteRoutes } from './routes/sites.routes.ts';
 import { personLinkRoutes } from './routes/person-links.routes.ts';
 import { pfifRoutes } from './routes/pfif.routes.ts';
@@ -173,6 +174,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
+  await app.register(personCorrectionRoutes, { ctx });
   await app.register(siteRoutes, { ctx });
   await app.register(personLinkRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });

@@ -285,6 +285,19 @@ export interface PassengerCorrectionsTable {
   by_user: string;
 }
 
+/** A correction of a person's record: who, when, why, and each changed field before and after. */
+export interface PersonCorrectionsTable {
+  id: string;
+  person_id: string;
+  at: string;
+  by_user: string;
+  reason: string;
+  /** JSON {field: {from, to}}, the API's field names. */
+  changes: string;
+  undoes: string | null;
+  undone_by: string | null;
+}
+
 export interface AnnouncementsTable {
   id: string;
   corridor_id: string;
@@ -307,6 +320,7 @@ export interface Schema {
   name_keys: NameKeysTable;
   movement_passengers: MovementPassengersTable;
   passenger_corrections: PassengerCorrectionsTable;
+  person_corrections: PersonCorrectionsTable;
   incidents: IncidentsTable;
   movements: MovementsTable;
   movement_acks: MovementAcksTable;

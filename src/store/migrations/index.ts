@@ -8,6 +8,7 @@ import { nameCores } from './0006-name-cores.ts';
 import { announcements } from './0007-announcements.ts';
 import { fieldRegistry } from './0009-field-registry.ts';
 import { passengerCorrections } from './0010-passenger-corrections.ts';
+import { personCorrections } from './0011-person-corrections.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-announcements': announcements,
   '0009-field-registry': fieldRegistry,
   '0010-passenger-corrections': passengerCorrections,
+  '0011-person-corrections': personCorrections,
 };
 
 export const migrationProvider: MigrationProvider = {
