@@ -228,9 +228,13 @@ describe.each(DIALECTS)('PFIF 1.4 on %s', (dialect) => {
 
     const foreign = exported.body.replaceAll('safe-passage.local/', 'other-repository.example/');
     const importOnce = () => t.as(desk, { method: 'POST', url: '/api/v1/pfif/import', headers: { 'content-type': 'application/xml' }, payload: foreign });
+    // Every consented record of the export, Коваленко among them (other tests of this file may have
+    // imported consented people before this one runs).
+    const records = exported.body.match(/<pfif:person>/g)?.length ?? 0;
+    expect(records).toBeGreaterThan(0);
     const first = await importOnce();
-    expect(first.json(), first.body).toEqual({ imported: 1, skipped: 0 });
-    expect((await importOnce()).json()).toEqual({ imported: 0, skipped: 1 });
+    expect(first.json(), first.body).toEqual({ imported: records, skipped: 0 });
+    expect((await importOnce()).json()).toEqual({ imported: 0, skipped: records });
     const found = (await t.as(desk, { method: 'POST', url: '/api/v1/people/search', payload: { name: 'Mariia Kovalenko', birthDate: '1985-05-05' } })).json().items;
     expect(found.length).toBe(2);
     const bad = await t.as(desk, { method: 'POST', url: '/api/v1/pfif/import', headers: { 'content-type': 'application/xml' }, payload: '<pfif><person/></pfif>' });
