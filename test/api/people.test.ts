@@ -41,25 +41,36 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
 
   const register = (token: string, body: Record<string, unknown>) => t.as(token, { method: 'POST', url: '/api/v1/people', payload: body });
 
+  type Registered = Awaited<ReturnType<typeof register>>;
+  let shevchenkos: Promise<Record<'first' | 'second' | 'woman' | 'elsewhere', Registered>> | undefined;
+  /**
+   * The Shevchenkos the searches, tracing and consent tests look for, registered once per file by
+   * whichever test comes first, so that no test depends on the order they run in.
+   */
+  const registerShevchenkos = () =>
+    (shevchenkos ??= (async () => ({
+      first: await register(registrar, {
+        givenName: 'Олександр',
+        patronymic: 'Петрович',
+        familyName: 'Шевченко',
+        birthDate: '1956-04-12',
+        sex: 'male',
+        vulnerabilities: ['elderly', 'medical'],
+        site: receptionCentre,
+        consentTracing: true,
+      }),
+      second: await register(registrar, { givenName: 'Oleksandr', familyName: 'Shevchenko', birthDate: '1956' }),
+      woman: await register(registrar, { givenName: 'Oleksandra', familyName: 'Shevchenko', birthDate: '1956' }),
+      elsewhere: await register(otherRegistrar, { givenName: 'Aleksandr', familyName: 'Shevchenko', birthDate: '1956-04-12' }),
+    }))());
+
   it('registers a person and warns of likely duplicates across scripts and transliterations', async () => {
-    const first = await register(registrar, {
-      givenName: 'Олександр',
-      patronymic: 'Петрович',
-      familyName: 'Шевченко',
-      birthDate: '1956-04-12',
-      sex: 'male',
-      vulnerabilities: ['elderly', 'medical'],
-      site: receptionCentre,
-      consentTracing: true,
-    });
+    const { first, second, woman, elsewhere } = await registerShevchenkos();
     expect(first.statusCode).toBe(201);
     expect(first.json().possibleDuplicates).toEqual([]);
-    const second = await register(registrar, { givenName: 'Oleksandr', familyName: 'Shevchenko', birthDate: '1956' });
     expect(second.json().possibleDuplicates).toEqual([{ id: first.json().id, score: expect.any(Number) }]);
-    const woman = await register(registrar, { givenName: 'Oleksandra', familyName: 'Shevchenko', birthDate: '1956' });
     expect(woman.json().possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(first.json().id);
     // Another organisation's registrar is not told about this agency's people.
-    const elsewhere = await register(otherRegistrar, { givenName: 'Aleksandr', familyName: 'Shevchenko', birthDate: '1956-04-12' });
     expect(elsewhere.json().possibleDuplicates).toEqual([]);
   });
 
@@ -94,6 +105,7 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
   });
 
   it('finds people by any spelling, best first; a registrar sees its own, the tracing desk all, a party nothing', async () => {
+    await registerShevchenkos();
     const search = (token: string, name: string, birthDate?: string) =>
       t.as(token, { method: 'POST', url: '/api/v1/people/search', payload: { name, ...(birthDate ? { birthDate } : {}) } });
     const found = (await search(registrar, 'Aleksandr Shevchenko')).json().items;
@@ -110,6 +122,7 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
   });
 
   it('lets no cache keep what a signed-in caller gets: search, a person, and errors carry no-store', async () => {
+    await registerShevchenkos();
     const search = await t.as(registrar, { method: 'POST', url: '/api/v1/people/search', payload: { name: 'Aleksandr Shevchenko' } });
     expect(search.statusCode).toBe(200);
     expect(search.headers['cache-control']).toBe('no-store');
@@ -132,6 +145,8 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
   });
 
   it('answers the public tracing request with a yes and a contact only for a strong match who consented', async () => {
+    await registerShevchenkos();
+    expect((await register(registrar, { givenName: 'Марта', familyName: 'Коваль', birthDate: '1985-03-03', site: receptionCentre })).statusCode).toBe(201);
     const trace = (name: string, birthDate: string) => t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name, birthDate } });
     const yes = await trace('Oleksandr Petrovych Shevchenko', '1956-04-12');
     expect(yes.json()).toEqual({ match: true, contact: { site: 'Zaporizhzhia reception centre', contact: expect.stringContaining('Rekordna') } });
@@ -139,12 +154,13 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
     expect((await trace('Oleksandr Shevchenko', '1971-01-01')).json()).toEqual({ match: false });
     // A year alone does not unlock a registration that holds the full date.
     expect((await trace('Oleksandr Shevchenko', '1956')).json()).toEqual({ match: false });
-    expect((await trace('Ганна Бондаренко', '1990-07-01')).json()).toEqual({ match: false }); // did not consent
+    expect((await trace('Marta Koval', '1985-03-03')).json()).toEqual({ match: false }); // did not consent
     expect((await trace('Kravchuk Oleksandr', '1956-04-12')).json()).toEqual({ match: false });
     expect((await t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'x' } })).statusCode).toBe(400);
   });
 
   it('lets the registering organisation withdraw and give tracing consent: public tracing follows at once', async () => {
+    await registerShevchenkos();
     const trace = () => t.inject({ method: 'POST', url: '/api/v1/public/tracing', payload: { name: 'Oleksandr Petrovych Shevchenko', birthDate: '1956-04-12' } });
     expect((await trace()).json().match).toBe(true);
     const person = (await t.as(registrar, { method: 'POST', url: '/api/v1/people/search', payload: { name: 'Олександр Петрович Шевченко', birthDate: '1956-04-12' } })).json().items[0].id;
