@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { renderPoster } from '../feeds/poster.ts';
-import { renderRouteMapSvg } from '../feeds/route-map-svg.ts';
 import type { Lang } from '../domain/gazetteer.ts';
 import type { ServiceContext } from './context.ts';
 import { findPublicCorridor } from './public.service.ts';
@@ -24,11 +23,4 @@ export async function corridorPoster(ctx: ServiceContext, corridorId: string, la
   const view = await findPublicCorridor(ctx, corridorId);
   if (!view) return null;
   return renderPoster({ corridor: view, lang, pageUrl: `${ctx.config.publicUrl}/${lang}`, generatedAt: ctx.now(), outlines: await loadOutlines() });
-}
-
-/** A public corridor's route map in `lang` as SVG (the public page's map), or null when not public. */
-export async function corridorRouteMap(ctx: ServiceContext, corridorId: string, lang: Lang): Promise<string | null> {
-  const view = await findPublicCorridor(ctx, corridorId);
-  if (!view) return null;
-  return renderRouteMapSvg(view, lang, await loadOutlines());
 }

@@ -4,6 +4,8 @@ import { renderCorridorsAtom } from '../feeds/atom.ts';
 import { renderCapIndex } from '../feeds/cap.ts';
 import { renderCorridorsGeoJson } from '../feeds/geojson.ts';
 import { renderCorridorsHxl } from '../feeds/hxl.ts';
+import { renderRouteMapSvg } from '../feeds/route-map-svg.ts';
+import type { Ring } from '../feeds/route-sketch.ts';
 import { renderPublicPage } from '../public-site/page.ts';
 import { PAGE_CSS_HASH } from '../public-site/page-styles.ts';
 import { publicAnnouncementIn, type StaffAnnouncementView } from './announcement.service.ts';
@@ -20,6 +22,8 @@ export interface PublicSnapshot {
   announcements: StaffAnnouncementView[];
   /** One signed CAP alert per public change, newest first. */
   capAlerts: CapAlertDoc[];
+  /** The oblast outlines the route maps are drawn on. */
+  outlines: readonly Ring[][];
 }
 
 /**
@@ -166,9 +170,62 @@ export const corridorsHxl: PublicArtefact = {
   render: (s) => renderCorridorsHxl({ views: s.corridors, publicUrl: s.publicUrl }),
 };
 
+const corridorsById = new WeakMap<PublicSnapshot, Map<string, PublicCorridorView>>();
+function corridorOf(snapshot: PublicSnapshot, id: string | null): PublicCorridorView | undefined {
+  let byId = corridorsById.get(snapshot);
+  if (!byId) corridorsById.set(snapshot, (byId = new Map(snapshot.corridors.map((c) => [c.id, c]))));
+  return id === null ? undefined : byId.get(id);
+}
+
 /**
- * Every artefact the public snapshot serves: the list, the page, the announcements and every
- * feed. Another surface is added by adding its row here (or passing its own table to
+ * A look at the clock rebuilds the snapshot without changing most corridors: a map already drawn
+ * for the same view and language is not drawn again. Two generations are kept: the maps of the
+ * last snapshot and those of the one being built.
+ */
+let drawnBefore = new Map<string, string>();
+let drawnNow = new Map<string, string>();
+let drawnFor: PublicSnapshot | null = null;
+function routeMapOf(snapshot: PublicSnapshot, view: PublicCorridorView, lang: Lang): string {
+  if (drawnFor !== snapshot) {
+    drawnBefore = drawnNow;
+    drawnNow = new Map();
+    drawnFor = snapshot;
+  }
+  const key = `${lang}\n${JSON.stringify(view)}`;
+  const svg = drawnNow.get(key) ?? drawnBefore.get(key) ?? renderRouteMapSvg(view, lang, snapshot.outlines);
+  drawnNow.set(key, svg);
+  return svg;
+}
+
+/** Each public corridor's route map, which the page shows under its facts (and keeps offline). */
+export const routeMap: PublicArtefact = {
+  path: `${PUBLIC_CORRIDORS_PATH}/{id}/map.svg`,
+  route: `${PUBLIC_CORRIDORS_PATH}/:id/map.svg`,
+  lang: 'query',
+  contentType: 'image/svg+xml; charset=utf-8',
+  // It draws the status too (a suspended route greyed): as short-lived as the list.
+  maxAge: 15,
+  staleWhileRevalidate: 45,
+  ids: (s) => s.corridors.map((c) => c.id),
+  render: (s, lang, id) => {
+    const view = corridorOf(s, id);
+    return view ? routeMapOf(s, view, lang ?? 'uk') : '';
+  },
+};
+
+/**
+ * Every artefact the public snapshot serves: the list, the page, the announcements, every feed
+ * and each corridor's route map. Another surface is added by adding its row here (or passing its own table to
  * `createPublicSnapshot`).
  */
-export const PUBLIC_ARTEFACTS: PublicArtefact[] = [publicCorridorList, publicPage, publicAnnouncements, corridorsAtom, capIndex, capAlert, corridorsGeoJson, corridorsHxl];
+export const PUBLIC_ARTEFACTS: PublicArtefact[] = [
+  publicCorridorList,
+  publicPage,
+  publicAnnouncements,
+  corridorsAtom,
+  capIndex,
+  capAlert,
+  corridorsGeoJson,
+  corridorsHxl,
+  routeMap,
+];

@@ -10,6 +10,7 @@ import { observePublishes, type ChangeEvent } from './events.ts';
 import type { LiveHub } from './live.service.ts';
 import { capAlertsOf, createCapSigner, mediatorSigningKey } from './feeds.service.ts';
 import { PUBLIC_ARTEFACTS, type PublicArtefact, type PublicSnapshot } from './public-artefacts.ts';
+import { loadOutlines } from './poster.service.ts';
 import { loadPublicState } from './public.service.ts';
 
 /** One public path ready to send: its bytes in each coding and the headers to send them with. */
@@ -189,7 +190,8 @@ export function createPublicSnapshot(
     const sign = signer(await mediatorSigningKey(ctx));
     const publicUrl = ctx.config.publicUrl;
     const capAlerts = capAlertsOf(state, new Date(state.generatedAt), publicUrl, sign);
-    const next: PublicSnapshot = { corridors: state.items, generatedAt: state.generatedAt, publicUrl, announcements, capAlerts };
+    const outlines = await loadOutlines();
+    const next: PublicSnapshot = { corridors: state.items, generatedAt: state.generatedAt, publicUrl, announcements, capAlerts, outlines };
     snapshot = next;
     table = render(next);
   };

@@ -8,7 +8,7 @@ import { parseCsv } from '../../src/cli/csv.ts';
 import { PAGE_CSS_HASH } from '../../src/public-site/page-styles.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
-import { announced, capAlertPathsOf, FIXED_PUBLIC_PATHS, openCorridor, rawGet, type Raw } from '../helpers/public-paths.ts';
+import { announced, capAlertPathsOf, FIXED_PUBLIC_PATHS, openCorridor, rawGet, routeMapPathsOf, type Raw } from '../helpers/public-paths.ts';
 
 /**
  * Every public path (the list, the page in each language and negotiated, the announcements, each
@@ -39,7 +39,7 @@ describe.each(DIALECTS)('every public artefact from memory (%s)', (dialect) => {
   let admin: string;
   let id: string;
   let alertPaths: string[];
-  const allPaths = (): string[] => [...FIXED_PUBLIC_PATHS, ...alertPaths];
+  const allPaths = (): string[] => [...FIXED_PUBLIC_PATHS, ...alertPaths, ...routeMapPathsOf(id)];
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { schedulerIntervalMs: 0, publicUrl: 'https://corridors.example.org' });
@@ -91,10 +91,11 @@ describe.each(DIALECTS)('every public artefact from memory (%s)', (dialect) => {
           ?.split(' ')
           .pop() ?? 0,
       );
-    for (const route of ['/', '/uk', '/feeds/corridors.atom', '/api/v1/public/announcements', '/feeds/corridors.hxl.csv']) expect(counted(route, 200), route).toBeGreaterThanOrEqual(3);
+    for (const route of ['/', '/uk', '/feeds/corridors.atom', '/api/v1/public/announcements', '/feeds/corridors.hxl.csv', '/api/v1/public/corridors/:id/map.svg']) expect(counted(route, 200), route).toBeGreaterThanOrEqual(3);
     // An alert is counted under its pattern: an identifier in a label would grow the metrics without end.
     expect(counted('/feeds/alerts/:file', 200)).toBeGreaterThanOrEqual(3 * alertPaths.length);
     expect(metrics).not.toContain(`route="${alertPaths[0]}"`);
+    expect(metrics).not.toContain(`route="/api/v1/public/corridors/${id}/map.svg"`);
   });
 
   it('sends br, gzip and identity of the same bytes with a strong ETag, 304 for it, and the bytes Fastify sends', async () => {
@@ -177,6 +178,8 @@ describe.each(DIALECTS)('every public artefact from memory (%s)', (dialect) => {
       ['/api/v1/public/announcements?lang=de', 400],
       ['/api/v1/public/announcements?lang=en&x=1', 400],
       ['/feeds/alerts/safe-passage-nothing-v1-1.cap.xml', 404],
+      ['/api/v1/public/corridors/01a00000-0000-7000-8000-000000000000/map.svg?lang=en', 404],
+      [`/api/v1/public/corridors/${id}/map.svg?lang=fr`, 400],
     ] as const) {
       const r = await rawGet(base, path);
       expect(r.status, path).toBe(status);
@@ -197,6 +200,13 @@ describe.each(DIALECTS)('every public artefact from memory (%s)', (dialect) => {
       expect(after.status, path).toBe(200);
       expect(after.headers.etag, path).not.toBe(before.get(path)!.headers.etag);
       if (path !== '/feeds/alerts.cap.xml') expect(await headlineOn(base, path, id), path).toBe('suspended');
+    }
+    for (const path of routeMapPathsOf(id)) {
+      const map = await rawGet(base, path);
+      expect(map.headers.etag, path).not.toBe(before.get(path)!.headers.etag);
+      // The route drawn muted: greyed and dashed.
+      expect(map.body.toString('utf8'), path).toContain('stroke-dasharray');
+      expect(before.get(path)!.body.toString('utf8'), path).not.toContain('stroke-dasharray');
     }
     const page = (await rawGet(base, '/en')).body.toString('utf8');
     expect(page).toContain(NOTICE_WORDS.en.suspended.label);

@@ -59,7 +59,13 @@ export function capAlertPathsOf(index: string): string[] {
   return [...index.matchAll(/href="[^"]*?(\/feeds\/alerts\/[^"]+\.cap\.xml)"/g)].map((m) => m[1]!);
 }
 
-/** Every public path but the CAP alerts (which the index names): each is served from memory. */
+/** Each public corridor's route map, in each language and without one. */
+export function routeMapPathsOf(corridorId: string): string[] {
+  const path = `/api/v1/public/corridors/${corridorId}/map.svg`;
+  return [path, ...['uk', 'ru', 'en'].map((lang) => `${path}?lang=${lang}`)];
+}
+
+/** Every public path but the CAP alerts and the route maps (which name ids): each is served from memory. */
 export const FIXED_PUBLIC_PATHS = [
   '/api/v1/public/corridors',
   '/',

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.ts';
 import { createManualAnnouncement, listCorridorAnnouncements } from '../../services/announcement.service.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { corridorPoster, corridorRouteMap } from '../../services/poster.service.ts';
+import { corridorPoster } from '../../services/poster.service.ts';
 import { requireAuth } from '../auth.ts';
 import { fromSnapshot } from '../public-hot-path.ts';
 import type { PublicSnapshotService } from '../../services/public-snapshot.service.ts';
@@ -84,12 +84,10 @@ export const announcementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext
         querystring: LangQuery,
         response: { 200: Type.String({ description: 'image/svg+xml' }), 400: ProblemSchema, 404: ProblemSchema },
       },
+      logLevel: 'warn',
     },
-    async (request, reply) => {
-      const svg = await corridorRouteMap(ctx, request.params.id, request.query.lang ?? 'uk');
-      if (!svg) throw notFound('corridor');
-      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(svg);
-    },
+    // From the public snapshot, which draws each public corridor's map once per change.
+    fromSnapshot(snapshot, () => notFound('corridor')),
   );
 
   app.get(
