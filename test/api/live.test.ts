@@ -21,6 +21,7 @@ describe.each(DIALECTS)('live corridor events on %s', (dialect) => {
   let uaLiaison: string;
   let ruLiaison: string;
   let otherLiaison: string;
+  let other: string;
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { schedulerIntervalMs: 0 });
@@ -29,7 +30,7 @@ describe.each(DIALECTS)('live corridor events on %s', (dialect) => {
     const org = async (name: string) => (await t.as(coordinator, { method: 'POST', url: '/api/v1/orgs', payload: { name, kind: 'party' } })).json().id as string;
     ua = await org('Live UA');
     ru = await org('Live RU');
-    const other = await org('Live other');
+    other = await org('Live other');
     const liaison = async (orgId: string, email: string) => {
       await t.as(coordinator, { method: 'POST', url: '/api/v1/users', payload: { orgId, email, name: 'L', password: 'live-password', role: 'liaison' } });
       return t.login(email, 'live-password');
@@ -62,6 +63,9 @@ describe.each(DIALECTS)('live corridor events on %s', (dialect) => {
       const suspended = await t.as(coordinator, { method: 'POST', url: `/api/v1/corridors/${id}/suspend`, payload: { reason: 'Shelling' } });
       expect(suspended.statusCode).toBe(200);
       await publicStream.waitFor(about(id, 'suspended'));
+      // The other party's stream is alive (it hears of a corridor that lists it) and heard nothing of this one.
+      const theirs = (await createProposedCorridor(t, coordinator, [ua, other], { windows: [{ start: hoursFromNow(30), end: hoursFromNow(34) }] })).id;
+      await otherStream.waitFor(about(theirs));
       await t.app.live.idle();
       expect(otherStream.events.some(about(id))).toBe(false);
 

@@ -69,6 +69,7 @@ describe('a convoy notified, acknowledged and followed in Chromium', () => {
     await field.getByTestId('movement-detail').waitFor();
     await expect(field.getByTestId('movement-detail').getAttribute('data-status')).resolves.toBe('acknowledged');
     await field.getByTestId('start').click();
+    await field.getByTestId('confirm-start-confirm').click();
     await field.locator('[data-testid="movement-detail"][data-status="underway"]').waitFor();
     await field.getByLabel('Latitude').fill('47.47');
     await field.getByLabel('Longitude').fill('34.95');

@@ -1,6 +1,7 @@
 import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
 import type { Lang } from '../../src/domain/gazetteer.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
+import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
 
 export type { CorridorNotice };
 
@@ -584,23 +585,9 @@ export interface Site {
   contact: string;
 }
 
-export interface ManifestEntry {
-  personId: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string | null;
-  boardedAt: string | null;
-  arrivedAt: string | null;
-}
-
-/** GET /api/v1/movements/:id/passengers: counts for everyone, names only for the registering agency. */
-export interface Manifest {
-  movementId: string;
-  listed: number;
-  boarded: number;
-  arrived: number;
-  passengers?: ManifestEntry[];
-}
+/** A manifest row and GET /api/v1/movements/:id/passengers (counts for everyone, names only for the registering agency): the server's own shapes. */
+export type { ManifestEntry };
+export type Manifest = ManifestView;
 
 /** POST /api/v1/public/tracing: never a list, never a name. */
 export type TracingAnswer = { match: false } | { match: true; contact: { site: string; contact: string } };

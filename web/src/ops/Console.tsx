@@ -14,6 +14,7 @@ import { MovementsSection } from './movements/MovementsSection.tsx';
 import { PeopleSection } from './people/PeopleSection.tsx';
 import { ManifestSummary, ManifestView } from './people/Manifest.tsx';
 import { canReadPeople } from './people/fields.ts';
+import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 
 /** A movement's pages show its manifest, which the people section owns. */
 const MANIFEST = { View: ManifestView, Summary: ManifestSummary };
@@ -99,6 +100,8 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
           {t('ops.signOutError')}
         </p>
       )}
+
+      <OutboxStatus />
 
       <div className="console__body">
         <nav className="sidenav" aria-label={t('ops.nav.label')}>

@@ -16,6 +16,8 @@ import { AckDecision } from './AckDecision.tsx';
 import { ConvoyMap } from './ConvoyMap.tsx';
 import { Countdown, OverdueBadge, ProgressBar, WarningList, useMovementWords, useNow } from './describe.tsx';
 import { allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction } from './fields.ts';
+import { enqueue } from '../../outbox/outbox.ts';
+import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 
 /**
  * The people feature's manifest, handed down by the console shell: a movement's pages show it,
@@ -462,11 +464,23 @@ interface TrackActionsProps {
 function TrackActions({ movement: m, actions, zone, picked, picking, onPickingChange, onPicked, onChanged, onReload, onSessionEnded }: TrackActionsProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [aborting, setAborting] = useState(false);
+  const clock = useZonedClock(zone);
+  const [confirming, setConfirming] = useState<'start' | 'complete' | 'abort' | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestErrorKey | null>(null);
+  const [notBoarded, setNotBoarded] = useState<number | null>(null);
   const base = `/api/v1/movements/${encodeURIComponent(m.id)}`;
+
+  // Before a start, the manifest says whether anyone listed is not recorded boarding.
+  useEffect(() => {
+    if (confirming !== 'start') return;
+    const controller = new AbortController();
+    api<{ listed: number; boarded: number; notBoarded?: number }>(`${base}/passengers`, { signal: controller.signal })
+      .then((c) => setNotBoarded(c.listed - c.boarded - (c.notBoarded ?? 0)))
+      .catch(() => setNotBoarded(null));
+    return () => controller.abort();
+  }, [confirming, base]);
 
   async function run(path: 'start' | 'complete' | 'abort') {
     if (path === 'abort' && !reason.trim()) return;
@@ -474,7 +488,7 @@ function TrackActions({ movement: m, actions, zone, picked, picking, onPickingCh
     setError(null);
     try {
       const updated = await api<Movement>(`${base}/${path}`, { method: 'POST', ...(path === 'abort' ? { body: { reason: reason.trim() } } : {}) });
-      setAborting(false);
+      setConfirming(null);
       setReason('');
       onChanged(updated);
     } catch (err) {
@@ -488,23 +502,54 @@ function TrackActions({ movement: m, actions, zone, picked, picking, onPickingCh
     }
   }
 
-  const buttons = actions.filter((a) => a === 'start' || a === 'complete' || a === 'abort');
+  const earlyMinutes = Math.round((new Date(m.departAt).getTime() - Date.now()) / 60_000);
+  const startWarnings = [
+    ...(earlyMinutes > 15 ? [t('movements.confirm.early', { time: clock(m.departAt), hours: (earlyMinutes / 60).toFixed(1) })] : []),
+    ...(notBoarded ? [t('movements.confirm.notBoarded', { count: notBoarded })] : []),
+  ];
+  const last = m.lastCheckin;
+  const completeWarnings = m.progress < 0.9 ? [t('movements.confirm.farFromEnd', { percent: Math.round(m.progress * 100) })] : [];
+  const cancel = () => {
+    setConfirming(null);
+    setReason('');
+  };
+
+  const confirm =
+    confirming === 'start' ? (
+      <ConfirmStep title={t('movements.confirm.startTitle')} warnings={startWarnings} confirmLabel={t('movements.confirm.startConfirm')} busy={busy} onConfirm={() => void run('start')} onCancel={cancel} testId="confirm-start">
+        <p>{t('movements.confirm.startFacts', { depart: clock(m.departAt), arrive: clock(m.arriveBy), vehicles: m.vehicles.length })}</p>
+      </ConfirmStep>
+    ) : confirming === 'complete' ? (
+      <ConfirmStep title={t('movements.confirm.completeTitle')} warnings={completeWarnings} confirmLabel={t('movements.confirm.completeConfirm')} busy={busy} onConfirm={() => void run('complete')} onCancel={cancel} testId="confirm-complete">
+        <p>{last ? t('movements.confirm.completeFacts', { time: clock(last.at) }) : t('movements.confirm.completeNoCheckin')}</p>
+      </ConfirmStep>
+    ) : confirming === 'abort' ? (
+      <ConfirmStep title={t('movements.confirm.abortTitle')} confirmLabel={t('movements.actions.abortConfirm')} danger busy={busy} ready={reason.trim().length > 0} onConfirm={() => void run('abort')} onCancel={cancel} testId="abort-form">
+        <p>{t('movements.confirm.abortFacts')}</p>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('movements.actions.abortReason')}</label>
+          <textarea id={`${id}-reason`} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      </ConfirmStep>
+    ) : null;
+
+  const underway = actions.includes('checkin');
+  const errorNotice = error && (
+    <p className="notice notice--error" role="alert">
+      {t(error)}
+    </p>
+  );
   return (
     <section className="actions movement-actions" aria-label={t('movements.actions.label')}>
-      {buttons.length > 0 && (
+      {!underway && (actions.includes('start') || actions.includes('abort')) && (
         <div className="actions__buttons">
           {actions.includes('start') && (
-            <button type="button" className="button button--approve" disabled={busy} onClick={() => run('start')} data-testid="start">
+            <button type="button" className="button button--approve" disabled={busy} aria-expanded={confirming === 'start'} onClick={() => setConfirming('start')} data-testid="start">
               {t('movements.actions.start')}
             </button>
           )}
-          {actions.includes('complete') && (
-            <button type="button" className="button button--approve" disabled={busy} onClick={() => run('complete')} data-testid="complete">
-              {t('movements.actions.complete')}
-            </button>
-          )}
           {actions.includes('abort') && (
-            <button type="button" className="button button--danger" aria-pressed={aborting} onClick={() => setAborting(!aborting)} data-testid="abort">
+            <button type="button" className="button button--danger" aria-expanded={confirming === 'abort'} onClick={() => setConfirming('abort')} data-testid="abort">
               {t('movements.actions.abort')}
             </button>
           )}
@@ -512,40 +557,35 @@ function TrackActions({ movement: m, actions, zone, picked, picking, onPickingCh
       )}
       {m.status === 'submitted' && <p className="field__hint">{t('movements.actions.waitForParties')}</p>}
       {m.status === 'denied' && <p className="field__hint">{t('movements.actions.denied')}</p>}
-      {aborting && (
-        <form
-          className="actions__reason"
-          data-testid="abort-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run('abort');
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t('movements.actions.abortReason')}</label>
-            <textarea id={`${id}-reason`} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {!underway && confirm}
+      {!underway && errorNotice}
+      {underway && (
+        <>
+          <CheckinForm
+            movement={m}
+            picked={picked}
+            picking={picking}
+            onPickingChange={onPickingChange}
+            onPicked={onPicked}
+            zone={zone}
+            onDone={onReload}
+            onSessionEnded={onSessionEnded}
+          />
+          {/* Ending the journey sits apart from the check-in, so a hurried thumb does not end it. */}
+          <div className="movement-actions__end" data-testid="end-actions">
+            <h2 className="movement-actions__end-heading">{t('movements.actions.endHeading')}</h2>
+            <div className="actions__buttons">
+              <button type="button" className="button button--secondary" disabled={busy} aria-expanded={confirming === 'complete'} onClick={() => setConfirming('complete')} data-testid="complete">
+                {t('movements.actions.complete')}
+              </button>
+              <button type="button" className="button button--danger" aria-expanded={confirming === 'abort'} onClick={() => setConfirming('abort')} data-testid="abort">
+                {t('movements.actions.abort')}
+              </button>
+            </div>
+            {confirm}
+            {errorNotice}
           </div>
-          <button type="submit" className="button button--danger" disabled={busy || !reason.trim()} data-testid="confirm-abort">
-            {t('movements.actions.abortConfirm')}
-          </button>
-        </form>
-      )}
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {t(error)}
-        </p>
-      )}
-      {actions.includes('checkin') && (
-        <CheckinForm
-          movement={m}
-          picked={picked}
-          picking={picking}
-          onPickingChange={onPickingChange}
-          onPicked={onPicked}
-          zone={zone}
-          onDone={onReload}
-          onSessionEnded={onSessionEnded}
-        />
+        </>
       )}
     </section>
   );
@@ -584,7 +624,7 @@ function CheckinForm({ movement: m, picked, picking, onPickingChange, onPicked, 
   const [errors, setErrors] = useState<FormError[]>([]);
   const [failure, setFailure] = useState<RequestErrorKey | null>(null);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ at: string; queued: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   // A point picked on the map fills the fields.
@@ -625,21 +665,42 @@ function CheckinForm({ movement: m, picked, picking, onPickingChange, onPicked, 
     setFailure(null);
     if (local.length || la === null || lo === null) return;
     setBusy(true);
-    try {
-      const body = { lat: la, lon: lo, ...(checkpoint ? { checkpoint } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
-      const result = await api<{ id: string; at: string }>(`/api/v1/movements/${encodeURIComponent(m.id)}/checkins`, { method: 'POST', body });
-      setSent(result.at);
+    setSent(null);
+    // The tap's own time goes with it: sent now or later from the outbox, it is when the convoy was there.
+    const tappedAt = new Date().toISOString();
+    const body = { lat: la, lon: lo, at: tappedAt, ...(checkpoint ? { checkpoint } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    const clear = () => {
       setLat('');
       setLon('');
       setCheckpoint('');
       setNote('');
       onPicked(null);
-      onDone();
-    } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
-        setFailure(requestErrorKey(err));
+    };
+    try {
+      const { outcome, body: answer } = await enqueue({ kind: 'checkin', path: `/api/v1/movements/${encodeURIComponent(m.id)}/checkins`, body, tappedAt, movementId: m.id });
+      if (outcome === 'sent') {
+        setSent({ at: (answer as { at?: string } | undefined)?.at ?? tappedAt, queued: false });
+        clear();
+        onDone();
+      } else if (outcome === 'waiting' || outcome === 'signed-out') {
+        setSent({ at: tappedAt, queued: true });
+        clear();
+        if (outcome === 'signed-out') onSessionEnded();
+      }
+      // Refused: the outbox banner shows it, with the server's reason, for the user to resolve.
+    } catch {
+      // No IndexedDB on this device (private mode of some browsers): send it directly.
+      try {
+        const result = await api<{ id: string; at: string }>(`/api/v1/movements/${encodeURIComponent(m.id)}/checkins`, { method: 'POST', body });
+        setSent({ at: result.at, queued: false });
+        clear();
+        onDone();
+      } catch (err) {
+        if (isUnauthorized(err)) onSessionEnded();
+        else {
+          if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+          setFailure(requestErrorKey(err));
+        }
       }
     } finally {
       setBusy(false);
@@ -696,9 +757,14 @@ function CheckinForm({ movement: m, picked, picking, onPickingChange, onPicked, 
           {t(failure)}
         </p>
       )}
-      {sent && (
+      {sent && !sent.queued && (
         <p className="notice notice--ok" role="status" data-testid="checkin-sent">
-          {t('movements.checkin.sent', { time: clock(sent) })}
+          {t('movements.checkin.sent', { time: clock(sent.at) })}
+        </p>
+      )}
+      {sent?.queued && (
+        <p className="notice" role="status" data-testid="checkin-queued">
+          {t('movements.checkin.queued', { time: clock(sent.at) })}
         </p>
       )}
       <button type="submit" className="button" disabled={busy} data-testid="checkin-submit">

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, isAbort, type Manifest, type ManifestEntry, type Me, type Movement } from '../../api.ts';
+import { api, isAbort, type Manifest, type Me, type Movement } from '../../api.ts';
+import { onOutboxAnswer } from '../../outbox/outbox.ts';
+import { useOutbox } from '../../outbox/useOutbox.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { zoneName } from '../../time/WindowTime.tsx';
 import { formatClock } from '../../time.ts';
@@ -9,6 +11,7 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { movementPath, onLinkClick, PEOPLE_BASE, manifestPath, personPath } from '../route.ts';
 import { useStaffEvents } from '../stream.ts';
+import { ManifestRow } from './ManifestRow.tsx';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { MANIFEST_STEPS, canManageManifest } from './fields.ts';
 
@@ -62,6 +65,8 @@ function useManifest(movementId: string, onSessionEnded: () => void) {
   useStaffEvents((event) => {
     if (!event || (event.type === 'movement' && event.data.id === movementId)) load();
   });
+  // A tap sent later from the outbox: the list shows what the server holds now.
+  useEffect(() => onOutboxAnswer((item) => item.movementId === movementId && load()), [movementId, load]);
   return { manifest, setManifest, error, reload: load };
 }
 
@@ -89,8 +94,6 @@ export function ManifestSummary({ me, movement, onSessionEnded }: { me: Me; move
   );
 }
 
-type RowErrorKey = RequestErrorKey | 'people.manifest.errors.already' | 'people.manifest.errors.notBoarded';
-
 interface ManifestViewProps {
   me: Me;
   movementId: string;
@@ -109,8 +112,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
   const [movement, setMovement] = useState<Movement | null>(null);
   const [movementError, setMovementError] = useState<RequestErrorKey | null>(null);
   const [filter, setFilter] = useState('');
-  const [rowBusy, setRowBusy] = useState<string | null>(null);
-  const [rowError, setRowError] = useState<{ personId: string; key: RowErrorKey } | null>(null);
+  const outbox = useOutbox();
   const { manifest, setManifest, error, reload } = useManifest(movementId, onSessionEnded);
   const zone = me.org.timeZone;
   const locale = INTL_LOCALE[currentLang()];
@@ -184,33 +186,6 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
   const listed = new Set(passengers.map((p) => p.personId));
   const addBox = <AddToManifest movementId={movementId} listed={listed} onAdded={setManifest} onSessionEnded={onSessionEnded} />;
 
-  async function step(entry: ManifestEntry, what: 'board' | 'arrive') {
-    setRowBusy(entry.personId);
-    setRowError(null);
-    try {
-      setManifest(await api<Manifest>(`/api/v1/movements/${encodeURIComponent(movementId)}/${what}`, { method: 'POST', body: { personId: entry.personId } }));
-    } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        const code = err instanceof ApiError ? err.problem?.code : undefined;
-        const key: RowErrorKey =
-          code === 'ALREADY_BOARDED' || code === 'ALREADY_ARRIVED'
-            ? 'people.manifest.errors.already'
-            : code === 'NOT_BOARDED'
-              ? 'people.manifest.errors.notBoarded'
-              : requestErrorKey(err);
-        setRowError({ personId: entry.personId, key });
-        // Someone else recorded it meanwhile, or the movement moved on: show what is true now.
-        if (err instanceof ApiError && (err.status === 409 || err.status === 422)) {
-          reload();
-          loadMovement();
-        }
-      }
-    } finally {
-      setRowBusy(null);
-    }
-  }
-
   return (
     <div className="manifest" data-testid="manifest" data-movement-id={movementId} data-status={status}>
       <BackLink movementId={movementId} />
@@ -247,57 +222,24 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
                 )}
                 <p className="field__hint">{t('people.manifest.timesIn', { zone: zoneName(zone, t) })}</p>
                 <ul className="manifest-rows">
-                  {shownPassengers.map((p) => {
-                    const boarded = p.boardedAt !== null;
-                    const arrived = p.arrivedAt !== null;
-                    const busy = rowBusy === p.personId;
-                    return (
-                      <li
-                        key={p.personId}
-                        className={`manifest-row${arrived ? ' manifest-row--arrived' : boarded ? ' manifest-row--boarded' : ''}`}
-                        data-testid="manifest-row"
-                        data-person-id={p.personId}
-                        data-boarded={boarded ? 'true' : 'false'}
-                        data-arrived={arrived ? 'true' : 'false'}
-                      >
-                        <div className="manifest-row__who">
-                          <a href={personPath(p.personId)} onClick={onLinkClick} className="manifest-row__name">
-                            <PersonName person={p} />
-                          </a>
-                          <span className="manifest-row__meta">
-                            {t('people.bornLabel')} <BirthDate value={p.birthDate} />
-                          </span>
-                        </div>
-                        <div className="manifest-row__buttons">
-                          <button
-                            type="button"
-                            className={`button door-button${boarded ? ' door-button--done' : ''}`}
-                            disabled={busy || boarded || !mayBoard}
-                            onClick={() => void step(p, 'board')}
-                            aria-label={boarded ? undefined : t('people.manifest.boardPerson', { name: `${p.givenName} ${p.familyName}` })}
-                            data-testid="board"
-                          >
-                            {boarded && p.boardedAt ? t('people.manifest.boardedAt', { time: formatClock(new Date(p.boardedAt), zone, locale) }) : t('people.manifest.board')}
-                          </button>
-                          <button
-                            type="button"
-                            className={`button door-button door-button--arrive${arrived ? ' door-button--done' : ''}`}
-                            disabled={busy || arrived || !boarded || !mayArrive}
-                            onClick={() => void step(p, 'arrive')}
-                            aria-label={arrived ? undefined : t('people.manifest.arrivePerson', { name: `${p.givenName} ${p.familyName}` })}
-                            data-testid="arrive"
-                          >
-                            {arrived && p.arrivedAt ? t('people.manifest.arrivedAt', { time: formatClock(new Date(p.arrivedAt), zone, locale) }) : t('people.manifest.arrive')}
-                          </button>
-                        </div>
-                        {rowError?.personId === p.personId && (
-                          <p className="field-error manifest-row__error" role="alert">
-                            {t(rowError.key)}
-                          </p>
-                        )}
-                      </li>
-                    );
-                  })}
+                  {shownPassengers.map((p) => (
+                    <ManifestRow
+                      key={p.personId}
+                      entry={p}
+                      movementId={movementId}
+                      zone={zone}
+                      locale={locale}
+                      mayBoard={mayBoard}
+                      mayArrive={mayArrive}
+                      pending={outbox.items.filter((i) => i.movementId === movementId && i.personId === p.personId)}
+                      onManifest={setManifest}
+                      onReload={() => {
+                        reload();
+                        loadMovement();
+                      }}
+                      onSessionEnded={onSessionEnded}
+                    />
+                  ))}
                 </ul>
                 {shownPassengers.length === 0 && <p className="muted">{t('people.manifest.noneMatch')}</p>}
               </>
