@@ -2,6 +2,12 @@ import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
 import type { Lang } from '../../src/domain/gazetteer.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
 import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
+import type { UntraceableReason } from '../../src/domain/person.ts';
+import type { OtherRegistrations } from '../../src/services/manifest-sharing.ts';
+import type { FoundPerson, PersonView } from '../../src/services/people.service.ts';
+import type { FlagView, ShareView } from '../../src/services/person-shares.service.ts';
+import type { SiteView } from '../../src/services/sites.service.ts';
+import type { ActorName } from '../../src/services/user-names.service.ts';
 
 export type { CorridorNotice };
 
@@ -548,44 +554,22 @@ export interface PersonRegistered {
   possibleDuplicates: PersonMatch[];
 }
 
-/** An item of POST /api/v1/people/search. */
-export interface PersonFound extends PersonMatch {
-  givenName: string;
-  familyName: string;
-  patronymic: string | null;
-  birthDate: string | null;
-  orgId: string;
-}
+/** An item of POST /api/v1/people/search (householdId too). */
+export type PersonFound = FoundPerson;
 
-/** GET /api/v1/people/:id. */
-export interface Person {
-  id: string;
-  orgId: string;
-  givenName: string;
-  familyName: string;
-  patronymic: string | null;
-  birthDate: string | null;
-  sex: Sex | string | null;
-  vulnerabilities: (Vulnerability | string)[];
-  householdId: string | null;
-  site: string | null;
-  consentTracing: boolean;
-  protection: { status: ProtectionStatus | string; documentNumber: string | null } | null;
-  createdAt: string;
-}
+/** GET /api/v1/people/:id: with whether public tracing can reach the person, and merged ids. */
+export type Person = PersonView;
+export type { UntraceableReason };
 
-/** GET /api/v1/sites: an organisation's gathering points and reception centres. */
-export interface Site {
-  id: string;
-  orgId: string;
-  name: string;
-  kind: SiteKind | string;
-  lat: number | null;
-  lon: number | null;
-  contact: string;
-}
+/** GET /api/v1/sites: gathering points and reception centres, contact details in uk, ru and en. */
+export type Site = SiteView;
 
-/** A manifest row and GET /api/v1/movements/:id/passengers (counts for everyone, names only for the registering agency): the server's own shapes. */
+/** Share grants and "possibly registered by another organisation" flags (docs/api-people.md). */
+export type { ShareView, FlagView, OtherRegistrations };
+
+/** GET /api/v1/users/names: who acted, by name where the caller may see it. */
+export type { ActorName };
+
 export type { ManifestEntry };
 export type Manifest = ManifestView;
 

@@ -8,6 +8,9 @@ type Result =
   | { kind: 'answer'; answer: TracingAnswer }
   | { kind: 'error'; key: 'public.tracing.tooMany' | 'public.tracing.invalid' | 'public.tracing.networkError' | 'public.tracing.serverError' };
 
+/** The language the site's contact details come back in: the page's, uk otherwise. */
+const contactLang = (lang: string): 'uk' | 'ru' | 'en' => (lang === 'ru' || lang === 'en' ? lang : 'uk');
+
 /** The server asks for at least this many letters. */
 const MIN_NAME = 3;
 
@@ -17,7 +20,7 @@ const MIN_NAME = 3;
  * the address, not in the browser's storage.
  */
 export function TracingForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');
   const [birth, setBirth] = useState<BirthDateParts>(EMPTY_BIRTH_DATE);
@@ -37,7 +40,7 @@ export function TracingForm() {
     if (trimmed.length < MIN_NAME || !date.value) return;
     setBusy(true);
     try {
-      const answer = await api<TracingAnswer>('/api/v1/public/tracing', { method: 'POST', body: { name: trimmed, birthDate: date.value } });
+      const answer = await api<TracingAnswer>('/api/v1/public/tracing', { method: 'POST', body: { name: trimmed, birthDate: date.value, lang: contactLang(i18n.language) } });
       setResult({ kind: 'answer', answer });
     } catch (err) {
       const key =
@@ -99,7 +102,7 @@ export function TracingForm() {
         <BirthDateFields
           id={`${id}-birth`}
           legend={t('public.tracing.birthDate')}
-          hint={t('birthDate.hint')}
+          hint={t('public.tracing.birthDateHint')}
           parts={birth}
           invalid={birthError !== null}
           onChange={(parts) => {

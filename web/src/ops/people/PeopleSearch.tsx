@@ -11,6 +11,8 @@ import { canRegister, searchesAllOrgs } from './fields.ts';
 export interface PeopleSearchInput {
   name: string;
   birth: BirthDateParts;
+  /** Set: the search lists this household instead of matching a name. */
+  householdId?: string;
 }
 
 interface PeopleSearchProps {
@@ -33,7 +35,12 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
   const allOrgs = searchesAllOrgs(me);
   const birth = readBirthDate(input.birth);
   const name = input.name.trim();
-  const query: NameQuery | null = name.length >= MIN_NAME && !birth.problem ? { name, ...(birth.value ? { birthDate: birth.value } : {}) } : null;
+  const household = input.householdId?.trim() ?? '';
+  const query: NameQuery | null = household
+    ? { householdId: household }
+    : name.length >= MIN_NAME && !birth.problem
+      ? { name, ...(birth.value ? { birthDate: birth.value } : {}) }
+      : null;
   const { state, searchNow } = usePeopleSearch(query, onSessionEnded);
   const items = state.kind === 'done' ? state.items : state.kind === 'searching' ? state.items : null;
 
@@ -46,6 +53,9 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
     <div className="people">
       <div className="people__head">
         <h1 className="people__title">{t('people.searchHeading')}</h1>
+        <a className="button button--secondary" href={`${PEOPLE_BASE}/sites`} onClick={onLinkClick} data-testid="people-sites">
+          {t('people.sites.link')}
+        </a>
         {canRegister(me) && (
           <a className="button" href={`${PEOPLE_BASE}/new`} onClick={onLinkClick} data-testid="person-new">
             {t('people.new')}
@@ -79,6 +89,23 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
         >
           <FieldErrors id={`${id}-birth-err`} errors={birth.problem ? [{ path: '/birthDate', message: '', key: BIRTH_DATE_PROBLEM_KEY[birth.problem] }] : []} />
         </BirthDateFields>
+        <div className="field">
+          <label htmlFor={`${id}-household`}>{t('people.searchHousehold')}</label>
+          <input
+            id={`${id}-household`}
+            type="search"
+            className="mono"
+            autoComplete="off"
+            spellCheck={false}
+            value={input.householdId ?? ''}
+            aria-describedby={`${id}-household-hint`}
+            onChange={(e) => onInput({ ...input, householdId: e.target.value })}
+            data-testid="people-search-household"
+          />
+          <p id={`${id}-household-hint`} className="field__hint">
+            {t('people.searchHouseholdHint')}
+          </p>
+        </div>
         <button type="submit" className="button" disabled={!query}>
           {t('people.searchButton')}
         </button>
@@ -114,6 +141,7 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
                     <PersonName person={p} />
                     <span className="person-row__meta">
                       {t('people.bornLabel')} <BirthDate value={p.birthDate} />
+                      {p.householdId && <> · {t('people.householdShort', { id: p.householdId })}</>}
                       {allOrgs && <> · {orgName(p.orgId)}</>}
                     </span>
                   </span>

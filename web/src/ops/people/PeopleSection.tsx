@@ -8,11 +8,12 @@ import { canReadPeople, canRegister } from './fields.ts';
 import { PeopleSearch, type PeopleSearchInput } from './PeopleSearch.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 import { PersonForm } from './PersonForm.tsx';
+import { SitesPage } from './SitesPage.tsx';
 import './people.css';
 
 interface PeopleSectionProps {
   me: Me;
-  /** What follows /ops/people/: [] (search), ['new'] or [id]. */
+  /** What follows /ops/people/: [] (search), ['new'], ['sites'] or [id]. */
   rest: string[];
   onSessionEnded: () => void;
 }
@@ -37,6 +38,7 @@ export function PeopleSection({ me, rest, onSessionEnded }: PeopleSectionProps) 
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   }
+  if (first === 'sites' && second === undefined) return <SitesPage me={me} onSessionEnded={onSessionEnded} />;
   if (second === undefined) return <PersonDetail key={first} me={me} orgs={orgs ?? []} sites={sites} personId={first} onSessionEnded={onSessionEnded} />;
   return <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
 }

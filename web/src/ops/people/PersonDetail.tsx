@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, PROTECTION_STATUSES, api, isAbort, type Me, type Org, type Person, type ProtectionStatus, type Site } from '../../api.ts';
+import { currentLang } from '../../i18n/index.ts';
 import { useZonedClock } from '../../time/WindowTime.tsx';
 import { orgNamer } from '../../ui/format.ts';
 import type { FormError } from '../../ui/form-errors.ts';
@@ -9,6 +10,7 @@ import { FieldErrors, TextField } from '../FormFields.tsx';
 import { Fact } from '../../ui/Fact.tsx';
 import { onLinkClick, PEOPLE_BASE } from '../route.ts';
 import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
+import { RecordLinks } from './RecordLinks.tsx';
 import { canRegister, searchesAllOrgs } from './fields.ts';
 
 interface PersonDetailProps {
@@ -108,12 +110,24 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
         <Fact label={t('people.field.vulnerabilities')}>{p.vulnerabilities.length ? p.vulnerabilities.map(words.vulnerability).join(', ') : t('people.noneRecorded')}</Fact>
         <Fact label={t('people.field.householdId')}>{p.householdId ? <span className="mono">{p.householdId}</span> : null}</Fact>
         <Fact label={t('people.field.site')}>{site ? words.site(site) : p.site ? <span className="mono">{p.site}</span> : null}</Fact>
-        {site && <Fact label={t('people.siteContact')}>{site.contact}</Fact>}
+        {site && <Fact label={t('people.siteContact')}>{site.contact[currentLang()]}</Fact>}
         <Fact label={t('people.form.consentLegend')}>
           <span data-testid="person-consent-value" data-consent={p.consentTracing ? 'true' : 'false'}>
             {t(p.consentTracing ? 'people.consentYes' : 'people.consentNo')}
           </span>
         </Fact>
+        <Fact label={t('people.traceable.label')}>
+          <span data-testid="person-traceable" data-traceable={p.tracing.traceable ? 'true' : 'false'}>
+            {p.tracing.traceable ? t('people.traceable.yes') : t('people.traceable.no', { reasons: p.tracing.missing.map((r) => t(`people.traceable.missing.${r}`)).join('; ') })}
+          </span>
+        </Fact>
+        {p.mergedIds.length > 0 && (
+          <Fact label={t('people.merge.mergedIds')}>
+            <span className="mono" data-testid="person-merged-ids">
+              {p.mergedIds.join(', ')}
+            </span>
+          </Fact>
+        )}
         <Fact label={t('people.protection.heading')}>
           {p.protection ? (
             <span data-testid="person-protection" data-status={p.protection.status}>
@@ -125,23 +139,34 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
         {searchesAllOrgs(me) && <Fact label={t('people.registeredBy')}>{orgName(p.orgId)}</Fact>}
         <Fact label={t('people.registeredAt')}>{clock(p.createdAt)}</Fact>
       </dl>
-      {canRegister(me) && p.orgId === me.orgId && <ConsentControl person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
+      {canRegister(me) && p.orgId === me.orgId && (
+        <ConsentControl person={p} sites={(sites ?? []).filter((s) => s.orgId === me.orgId)} onChanged={onChanged} onSessionEnded={onSessionEnded} />
+      )}
+      {canRegister(me) && p.orgId === me.orgId && <RecordLinks person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
       {atReception && <ProtectionForm person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
     </div>
   );
 }
 
-/** Tracing consent, given or withdrawn whenever the person says so: public tracing follows at once. */
-function ConsentControl({ person, onChanged, onSessionEnded }: { person: Person; onChanged: (p: Person) => void; onSessionEnded: () => void }) {
+/**
+ * Tracing consent, given or withdrawn whenever the person says so: public tracing follows at once.
+ * Consent needs a site (the answer gives its contact): one is chosen here when the record has none.
+ */
+function ConsentControl({ person, sites, onChanged, onSessionEnded }: { person: Person; sites: readonly Site[]; onChanged: (p: Person) => void; onSessionEnded: () => void }) {
   const { t } = useTranslation();
+  const id = useId();
+  const words = usePersonWords();
   const [failure, setFailure] = useState<RequestErrorKey | null>(null);
   const [busy, setBusy] = useState(false);
+  const needsSite = !person.consentTracing && person.site === null;
+  const [site, setSite] = useState('');
 
   async function change() {
     setFailure(null);
     setBusy(true);
     try {
-      onChanged(await api<Person>(`/api/v1/people/${encodeURIComponent(person.id)}/consent`, { method: 'POST', body: { tracing: !person.consentTracing } }));
+      const body = { tracing: !person.consentTracing, ...(needsSite && site ? { site } : {}) };
+      onChanged(await api<Person>(`/api/v1/people/${encodeURIComponent(person.id)}/consent`, { method: 'POST', body }));
     } catch (err) {
       if (isUnauthorized(err)) onSessionEnded();
       else setFailure(requestErrorKey(err));
@@ -154,12 +179,26 @@ function ConsentControl({ person, onChanged, onSessionEnded }: { person: Person;
     <section className="group consent-control" data-testid="consent-control">
       <h2>{t('people.consent.heading')}</h2>
       <p className="field__hint">{t(person.consentTracing ? 'people.consent.withdrawHint' : 'people.consent.giveHint')}</p>
+      {needsSite && (
+        <div className="field">
+          <label htmlFor={`${id}-site`}>{t('people.consent.siteLabel')}</label>
+          <select id={`${id}-site`} value={site} onChange={(e) => setSite(e.target.value)} data-testid="consent-site">
+            <option value="">{t('people.consent.chooseSite')}</option>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {words.site(s)}
+              </option>
+            ))}
+          </select>
+          <p className="field__hint">{t('people.consent.siteHint')}</p>
+        </div>
+      )}
       {failure && (
         <p className="notice notice--error" role="alert">
           {t(failure)}
         </p>
       )}
-      <button type="button" className="button" disabled={busy} onClick={() => void change()} data-testid="consent-toggle">
+      <button type="button" className="button" disabled={busy || (needsSite && !site)} onClick={() => void change()} data-testid="consent-toggle">
         {t(person.consentTracing ? 'people.consent.withdraw' : 'people.consent.give')}
       </button>
     </section>

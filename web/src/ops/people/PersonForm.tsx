@@ -56,8 +56,8 @@ const emptyState = (site = ''): FormState => ({
 /** The body to send, or the errors found here first. */
 function buildBody(state: FormState): { body: PersonRegistration | null; errors: FormError[] } {
   const errors: FormError[] = [];
-  if (!state.givenName.trim()) errors.push({ path: '/givenName', message: '', key: 'corridors.errors.required' });
   if (!state.familyName.trim()) errors.push({ path: '/familyName', message: '', key: 'corridors.errors.required' });
+  if (!state.givenName.trim()) errors.push({ path: '/givenName', message: '', key: 'corridors.errors.required' });
   const birth = readBirthDate(state.birth);
   if (birth.problem) errors.push({ path: '/birthDate', message: '', key: BIRTH_DATE_PROBLEM_KEY[birth.problem] });
   if (errors.length) return { body: null, errors };
@@ -235,9 +235,10 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
           {t('people.form.nameHint')}
         </p>
         <div className="person-form__names">
+          {/* Family name first, as Ukrainian and Russian documents write it. */}
+          <TextField id={fieldId('family')} label={t('people.field.familyName')} value={state.familyName} onChange={(familyName) => update({ familyName })} errors={familyErrors} required />
           <TextField id={fieldId('given')} label={t('people.field.givenName')} value={state.givenName} onChange={(givenName) => update({ givenName })} errors={givenErrors} required />
           <TextField id={fieldId('patronymic')} label={t('people.field.patronymic')} value={state.patronymic} onChange={(patronymic) => update({ patronymic })} errors={patronymicErrors} />
-          <TextField id={fieldId('family')} label={t('people.field.familyName')} value={state.familyName} onChange={(familyName) => update({ familyName })} errors={familyErrors} required />
         </div>
         <BirthDateFields
           id={fieldId('birth')}

@@ -39,10 +39,8 @@ export function useSites(onSessionEnded: () => void): Site[] | null {
   return sites;
 }
 
-export interface NameQuery {
-  name: string;
-  birthDate?: string;
-}
+/** A search by name (a family name alone will do), or by household id: the household's members. */
+export type NameQuery = { name: string; birthDate?: string } | { householdId: string };
 
 export type SearchState =
   | { kind: 'idle' }

@@ -20,6 +20,11 @@ export function canRegister(me: Me): boolean {
   return me.org.kind === 'agency' && AGENCY_PEOPLE_ROLES.includes(me.role);
 }
 
+/** Create and change the organisation's sites (site.manage). */
+export function canManageSites(me: Me): boolean {
+  return (me.org.kind === 'agency' || me.org.kind === 'mediator') && (me.role === 'admin' || me.role === 'coordinator');
+}
+
 /** The tracing desk searches the people of every organisation. */
 export function searchesAllOrgs(me: Me): boolean {
   return me.org.kind === 'mediator' && canReadPeople(me);
@@ -39,9 +44,9 @@ export const MANIFEST_STEPS: Readonly<Record<'add' | 'board' | 'arrive', readonl
 
 /** The fields of the registration form, as the server's error paths name them. */
 export const PERSON_FIELDS = [
+  'familyName',
   'givenName',
   'patronymic',
-  'familyName',
   'birthDate',
   'sex',
   'vulnerabilities',
