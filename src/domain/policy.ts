@@ -17,6 +17,7 @@ export const ACTIONS = {
   'org.list': 'List organisations and read one (names and kinds, the directory everyone needs)',
   'user.create': 'Create a user account',
   'user.list': 'List user accounts',
+  'user.name': 'See the name of a user who signed or acted on a record (others see the organisation and role)',
   'audit.read': 'Read and verify the audit log',
   'place.list': 'Read the gazetteer of places',
   'key.list': "Read the organisations' public signing keys",
@@ -64,6 +65,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'org.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
   'user.create': { mediator: { admin: 'all' }, party: { admin: 'own-org' }, agency: { admin: 'own-org' } },
   'user.list': { mediator: { admin: 'all' }, party: { admin: 'own-org' }, agency: { admin: 'own-org' } },
+  // The mediator answers for every signature it relays; a party or agency knows its own staff by name.
+  'user.name': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_OWN, agency: EVERY_ROLE_OWN },
   'audit.read': { mediator: { admin: 'all' } },
   'place.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
   'key.list': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },

@@ -28,6 +28,7 @@ import { peopleRoutes } from './routes/people.routes.ts';
 import { personCorrectionRoutes } from './routes/person-corrections.routes.ts';
 import { siteRoutes } from './routes/sites.routes.ts';
 import { personLinkRoutes } from './routes/person-links.routes.ts';
+import { userNameRoutes } from './routes/user-names.routes.ts';
 import { pfifRoutes } from './routes/pfif.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
@@ -177,6 +178,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(personCorrectionRoutes, { ctx });
   await app.register(siteRoutes, { ctx });
   await app.register(personLinkRoutes, { ctx });
+  await app.register(userNameRoutes, { ctx });
   await app.register(pfifRoutes, { ctx });
   await app.register(streamRoutes, { ctx, live: options.live ?? createLiveHub(ctx, (error) => app.log.error({ err: error })), publicStream });
   await app.register(publicSiteRoutes, { snapshot: publicSnapshot });

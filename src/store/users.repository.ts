@@ -15,6 +15,11 @@ export async function findUserById(db: Kysely<Schema>, id: string): Promise<User
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findUsersByIds(db: Kysely<Schema>, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('id').execute();
+}
+
 export async function listUsers(
   db: Kysely<Schema>,
   options: { orgId?: string | undefined; afterId?: string | undefined; limit: number },
