@@ -29,7 +29,7 @@ export const ACTIONS = {
   'movement.read': 'Read movements: own-org for the notifying agency, listed for the parties asked to acknowledge',
   'movement.acknowledge': 'Acknowledge receipt of, or deny, a movement notification for a party',
   'movement.track': 'Start, check in, complete or abort a movement; confirm delivery',
-  'movement.passengers': "Put the agency's own registered people on a movement's manifest, record boarding and arrival, see their names",
+  'movement.passengers': "Put the agency's own registered people on a movement's manifest, record boarding, arrival or 'did not board' and undo any of them with a reason, see their names",
   'person.register': 'Register a person (evacuee or arrival) at one of the organisation’s sites',
   'person.read': 'Read and search registered people (names, birth dates, vulnerabilities)',
   'site.manage': 'Create and change gathering points and reception centres, with their contact details in three languages',
