@@ -81,6 +81,21 @@ export function mayBeWrongLayout(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether every word of three letters or more has a share of vowels a name can have: a cheap
+ * test that spares analysing the other layout's reading of a real name, which is gibberish
+ * (Ivan read on ЙЦУКЕН is Шмфт).
+ */
+export function vowelsLikeAName(text: string): boolean {
+  for (const word of text.split(/\s+/)) {
+    const letters = [...word].filter((ch) => /\p{L}/u.test(ch));
+    if (letters.length < 3) continue;
+    const share = vowelShare(letters);
+    if (share < 0.2 || share > 0.8) return false;
+  }
+  return true;
+}
+
 const VOWELS = new Set([...'aeiouyаеиіїоуюяєыэё']);
 
 function vowelShare(letters: readonly string[]): number {

@@ -5,7 +5,7 @@ import type { Sex } from './given-names.ts';
 import { conventionsFor, latinToPhonemes, latinToPlainAscii, type LatinConvention } from './latin-conventions.ts';
 import { documentNameText } from './documents.ts';
 import { latinWordReadings } from './inflections.ts';
-import { keyOf, mayBeWrongLayout, otherLayout } from './keyboard.ts';
+import { keyOf, mayBeWrongLayout, otherLayout, vowelsLikeAName } from './keyboard.ts';
 import { FATHER_NAME_ENDINGS, readMistypedPatronymic, readPatronymic, surnameEnding, surnameSex, type SurnameEnding } from './morphology.ts';
 import { hyphenJoinedWords, nameTokens, normaliseKeepingHyphens, normaliseName } from './normalise.ts';
 import { canonicalForm } from './phonetic.ts';
@@ -166,7 +166,7 @@ export function prepareName(full: string): PreparedName {
   // given name (Ufkbyf Heltyrj shows no sign, but nothing in it is a name either).
   if (!mayBeWrongLayout(text) && typed.words.some((w) => w.given?.exact === true)) return typed;
   const other = otherLayout(text);
-  if (other === undefined) return typed;
+  if (other === undefined || !vowelsLikeAName(other)) return typed;
   const meant = prepareTyped(other);
   return nameLikeness(meant) > nameLikeness(typed) ? meant : typed;
 }
