@@ -23,7 +23,7 @@ describe.each(DIALECTS)('field registry on %s', (dialect) => {
   let site: string;
   let otherSite: string;
 
-  const post = (token: string, url: string, payload?: unknown) => t.as(token, { method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
+  const post = (token: string, url: string, payload?: object) => t.as(token, { method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
   const get = (token: string, url: string) => t.as(token, { method: 'GET', url });
   const register = async (token: string, body: Record<string, unknown>) => {
     const r = await post(token, '/api/v1/people', body);
@@ -65,7 +65,7 @@ describe.each(DIALECTS)('field registry on %s', (dialect) => {
       expect((await post(coordinator, '/api/v1/sites', { name: 'X', kind: 'reception_centre', contact: { uk: 'a', en: 'b' } })).statusCode).toBe(400);
       expect((await post(coordinator, '/api/v1/sites', { name: 'X', kind: 'reception_centre', lat: 47, contact: 'a' })).json().code).toBe('SITE_POSITION_INCOMPLETE');
       expect((await post(registrar, '/api/v1/sites', { name: 'X', kind: 'reception_centre', contact: 'a' })).statusCode).toBe(403);
-      const patch = (token: string, id: string, payload: unknown) => t.as(token, { method: 'PATCH', url: `/api/v1/sites/${id}`, payload });
+      const patch = (token: string, id: string, payload: object) => t.as(token, { method: 'PATCH', url: `/api/v1/sites/${id}`, payload });
       expect((await patch(otherCoordinator, site, { name: 'Taken over' })).statusCode).toBe(403);
       expect((await patch(coordinator, site, {})).statusCode).toBe(400);
       expect(await auditCount()).toBe(before);

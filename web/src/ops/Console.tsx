@@ -4,7 +4,8 @@ import { api, type Me } from '../api.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { isUnauthorized } from './errors.ts';
 import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
-import { Overview } from './Overview.tsx';
+import { AnnouncementsList, IncidentsList } from './Activity.tsx';
+import { StartPage, startKindOf } from './StartPage.tsx';
 // Several sections use these sheets' classes (facts, badges, the manifest on a movement's page);
 // loaded here, in this order, so that no section has to import another's.
 import './corridors/corridors.css';
@@ -19,20 +20,12 @@ import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 /** A movement's pages show its manifest, which the people section owns. */
 const MANIFEST = { View: ManifestView, Summary: ManifestSummary };
 
-/** Sections that exist, after the map, in navigation order. */
-const SECTIONS = ['corridors', 'movements', 'people'] as const;
+/** Sections, after the start page, in navigation order. */
+const SECTIONS = ['corridors', 'movements', 'people', 'incidents', 'announcements'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sections only some users have: the people registry is for registrars and agency staff with person rights. */
 const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = { people: canReadPeople };
-
-/** Capabilities still to be built: listed in the navigation, disabled, marked "coming soon". */
-const UPCOMING = ['incidents', 'announcements'] as const;
-type Upcoming = (typeof UPCOMING)[number];
-
-function isUpcoming(section: string): section is Upcoming {
-  return (UPCOMING as readonly string[]).includes(section);
-}
 
 interface ConsoleProps {
   me: Me;
@@ -113,7 +106,7 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
                 aria-current={section === '' ? 'page' : undefined}
                 onClick={onLinkClick}
               >
-                {t('ops.nav.overview')}
+                {startKindOf(me) === 'map' ? t('ops.nav.overview') : t('ops.nav.start')}
               </a>
             </li>
             {SECTIONS.filter((name) => SHOWN[name]?.(me) ?? true).map((name) => (
@@ -129,34 +122,22 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
                 </a>
               </li>
             ))}
-            {UPCOMING.map((name) => (
-              <li key={name}>
-                <span className="sidenav__item sidenav__item--disabled" aria-disabled="true">
-                  {t(`ops.nav.${name}`)}
-                  <small className="sidenav__soon">{t('ops.nav.comingSoon')}</small>
-                </span>
-              </li>
-            ))}
           </ul>
         </nav>
 
         <main id="console-main" className="console__main">
           {section === '' ? (
-            <Overview onSessionEnded={onSessionEnded} />
+            <StartPage me={me} onSessionEnded={onSessionEnded} />
           ) : section === 'corridors' ? (
             <CorridorsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'movements' ? (
             <MovementsSection me={me} rest={rest} manifest={MANIFEST} onSessionEnded={onSessionEnded} />
           ) : section === 'people' ? (
             <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
-          ) : isUpcoming(section) ? (
-            <div className="console__panel">
-              <h1>{t(`ops.nav.${section}`)}</h1>
-              <p>{t('ops.nav.comingSoon')}</p>
-              <a href={OPS_BASE} onClick={onLinkClick}>
-                {t('ops.notFound.back')}
-              </a>
-            </div>
+          ) : section === 'incidents' ? (
+            <IncidentsList me={me} onSessionEnded={onSessionEnded} />
+          ) : section === 'announcements' ? (
+            <AnnouncementsList me={me} onSessionEnded={onSessionEnded} />
           ) : (
             <div className="console__panel">
               <h1>{t('ops.notFound.heading')}</h1>
