@@ -1,4 +1,4 @@
-import { hashCanonical } from './canonical-json.ts';
+import { hashCanonical } from './hashing.ts';
 
 /**
  * The audit log is an append-only chain: each event's hash covers its content and the previous

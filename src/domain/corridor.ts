@@ -1,5 +1,5 @@
 import turfDistance from '@turf/distance';
-import { hashCanonical } from './canonical-json.ts';
+import { hashCanonical } from './hashing.ts';
 import type { FieldError } from './errors.ts';
 import { findPlace } from './gazetteer.ts';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashCanonical, sha256Hex } from '../domain/canonical-json.ts';
+import { hashCanonical, sha256Hex } from '../domain/hashing.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { hashCanonical } from '../domain/canonical-json.ts';
+import { hashCanonical } from '../domain/hashing.ts';
 import type { Actor } from '../domain/identity.ts';
 import { appendAuditEvent } from '../store/audit.repository.ts';
 import { runInGroupCommit } from '../store/group-commit.ts';
