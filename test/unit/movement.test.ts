@@ -32,9 +32,20 @@ const factsArb: fc.Arbitrary<MovementFacts> = fc.record({
 
 describe('movement status (property tests)', () => {
   it('is acknowledged only when every required party acknowledged and none denied', () => {
+    // Random facts almost never leave a movement unstarted with every party answered (each of the
+    // three stamps is set 4 times in 5), so half the cases are drawn that way on purpose.
+    const answeredArb: fc.Arbitrary<MovementFacts> = fc.subarray(PARTIES, { minLength: 1 }).chain((required) =>
+      fc.record({
+        requiredAcknowledgements: fc.constant(required),
+        acknowledgements: fc.tuple(...required.map((partyId) => fc.record({ partyId: fc.constant(partyId), decision: fc.constantFrom<AckDecision>('acknowledge', 'acknowledge', 'deny') }))),
+        startedAt: fc.constant(null),
+        completedAt: fc.constant(null),
+        abortedAt: fc.constant(null),
+      }),
+    );
     let checked = 0;
     fc.assert(
-      fc.property(factsArb, (facts) => {
+      fc.property(fc.oneof(factsArb, answeredArb), (facts) => {
         if (movementStatus(facts) !== 'acknowledged') return;
         checked += 1;
         const acked = new Set(facts.acknowledgements.filter((a) => a.decision === 'acknowledge').map((a) => a.partyId));

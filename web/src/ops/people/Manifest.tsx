@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Manifest, type Me, type Movement } from '../../api.ts';
+import { api, isAbort, type Manifest, type Me, type Movement, type OtherRegistrations as Others, type PersonFound } from '../../api.ts';
 import { onOutboxAnswer } from '../../outbox/outbox.ts';
 import { useOutbox } from '../../outbox/useOutbox.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { zoneName } from '../../time/WindowTime.tsx';
 import { formatClock } from '../../time.ts';
-import { useNumber } from '../../ui/format.ts';
+import { orgNamer, useNumber } from '../../ui/format.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { movementPath, onLinkClick, PEOPLE_BASE, manifestPath, personPath } from '../route.ts';
 import { useStaffEvents } from '../stream.ts';
+import { useOrgs } from '../useOrgs.ts';
 import { ManifestRow } from './ManifestRow.tsx';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { MANIFEST_STEPS, canManageManifest } from './fields.ts';
@@ -197,6 +198,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
         <StatusBadge status={status} testId="manifest-status" />
       </header>
       <ManifestCounts manifest={manifest} testId="manifest-counts" />
+      <OtherRegistrations others={manifest.others ?? []} onSessionEnded={onSessionEnded} />
 
       {!manages ? (
         <p className="notice">{t('people.manifest.countsOnly')}</p>
@@ -252,6 +254,26 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
   );
 }
 
+/** People other agencies registered and shared: counts per registering organisation, never names. */
+function OtherRegistrations({ others, onSessionEnded }: { others: readonly Others[]; onSessionEnded: () => void }) {
+  const { t } = useTranslation();
+  const { orgs } = useOrgs(onSessionEnded);
+  if (others.length === 0) return null;
+  const orgName = orgNamer(orgs ?? []);
+  return (
+    <ul className="manifest-others" data-testid="manifest-others">
+      {others.map((o) => (
+        <li key={o.orgId} data-org={o.orgId} data-listed={o.listed}>
+          {t('people.manifest.others', { count: o.listed, org: orgName(o.orgId), boarded: o.boarded })}
+          {o.unaccompaniedChildren > 0 && (
+            <strong className="flag-chip flag-chip--unaccompanied_child"> {t('people.manifest.othersChildren', { count: o.unaccompaniedChildren })}</strong>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function BackLink({ movementId }: { movementId: string }) {
   const { t } = useTranslation();
   return (
@@ -285,11 +307,27 @@ function AddToManifest({
   const { state } = usePeopleSearch(query, onSessionEnded);
   const items = state.kind === 'done' ? state.items : state.kind === 'searching' ? state.items : null;
 
-  async function add(personId: string) {
-    setBusy(personId);
+  async function add(personIds: string[]) {
+    setBusy(personIds[0] ?? '');
     setFailure(null);
     try {
-      onAdded(await api<Manifest>(`/api/v1/movements/${encodeURIComponent(movementId)}/passengers`, { method: 'POST', body: { personIds: [personId] } }));
+      onAdded(await api<Manifest>(`/api/v1/movements/${encodeURIComponent(movementId)}/passengers`, { method: 'POST', body: { personIds } }));
+    } catch (err) {
+      if (isUnauthorized(err)) onSessionEnded();
+      else setFailure(requestErrorKey(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  /** A whole household in one step: its members found by household id, all put on the list at once. */
+  async function addHousehold(householdId: string) {
+    setBusy(householdId);
+    setFailure(null);
+    try {
+      const members = await api<{ items: PersonFound[] }>('/api/v1/people/search', { method: 'POST', body: { householdId } });
+      const ids = members.items.map((m) => m.id).filter((memberId) => !listed.has(memberId));
+      if (ids.length > 0) await add(ids);
     } catch (err) {
       if (isUnauthorized(err)) onSessionEnded();
       else setFailure(requestErrorKey(err));
@@ -345,8 +383,19 @@ function AddToManifest({
                 {on ? (
                   <span className="manifest-candidate__on">{t('people.manifest.onList')}</span>
                 ) : (
-                  <button type="button" className="button door-button" disabled={busy !== null} onClick={() => void add(p.id)} data-testid="manifest-add-person">
+                  <button type="button" className="button door-button" disabled={busy !== null} onClick={() => void add([p.id])} data-testid="manifest-add-person">
                     {t('people.manifest.add')}
+                  </button>
+                )}
+                {p.householdId && (
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={busy !== null}
+                    onClick={() => void addHousehold(p.householdId ?? '')}
+                    data-testid="manifest-add-household"
+                  >
+                    {t('people.manifest.addHousehold', { id: p.householdId })}
                   </button>
                 )}
               </li>

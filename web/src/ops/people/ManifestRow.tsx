@@ -142,6 +142,16 @@ export function ManifestRow({ entry: p, movementId, zone, locale, mayBoard, mayA
         <span className="manifest-row__meta">
           {t('people.bornLabel')} <BirthDate value={p.birthDate} />
         </span>
+        {p.vulnerabilities.length > 0 && (
+          // In the server's order: an unaccompanied child first, always.
+          <span className="manifest-row__flags" data-testid="row-flags">
+            {p.vulnerabilities.map((v) => (
+              <span key={v} className={`flag-chip flag-chip--${v}`} data-flag={v}>
+                {t(`people.vulnerability.${v}`)}
+              </span>
+            ))}
+          </span>
+        )}
         {waiting && (
           <span className="manifest-row__pending" data-testid="row-pending">
             {t('people.manifest.pending', { time: clock(waiting.tappedAt) })}
