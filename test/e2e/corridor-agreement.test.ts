@@ -79,6 +79,7 @@ describe('a corridor agreed end to end in Chromium', () => {
 
     // Without the public texts in all three languages it cannot be proposed: each language says what it lacks.
     await coordinator.getByTestId('propose').click();
+    await coordinator.getByTestId('confirm-propose-confirm').click();
     const refused = coordinator.getByTestId('propose-errors');
     await refused.waitFor();
     await expect(refused.locator('[data-path="/publicText/ru/title"]').count()).resolves.toBe(1);
@@ -99,6 +100,9 @@ describe('a corridor agreed end to end in Chromium', () => {
     }
     await coordinator.screenshot({ path: screenshotPath('e2e-corridor-drafted-on-map-en'), fullPage: true });
     await coordinator.getByTestId('propose').click();
+    // Proposing asks first, saying what it does.
+    await coordinator.getByTestId('confirm-propose').screenshot({ path: screenshotPath('field-confirm-propose-en') });
+    await coordinator.getByTestId('confirm-propose-confirm').click();
 
     const detail = coordinator.getByTestId('corridor-detail');
     await detail.waitFor();
@@ -120,6 +124,12 @@ describe('a corridor agreed end to end in Chromium', () => {
         await liaison.getByTestId('public-text-versions').screenshot({ path: screenshotPath('e2e-corridor-public-texts-signed-en') });
       }
       await liaison.getByTestId('approve').click();
+      // The signature is final: the confirmation restates the version and its hash first.
+      const confirm = liaison.getByTestId('confirm-decision');
+      await expect(confirm.textContent()).resolves.toMatch(/Approve version \d+ for /);
+      await expect(confirm.getByTestId('confirm-hash').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
+      if (email === 'liaison@ua.demo') await confirm.screenshot({ path: screenshotPath('field-confirm-approve-en') });
+      await confirm.getByTestId('confirm-decision-confirm').click();
       await liaison.getByTestId('signed-signature').waitFor();
       await liaison.context().close();
     }

@@ -19,6 +19,7 @@ import { PublicTextVersions } from './PublicTextView.tsx';
 import { diffContents } from './diff.ts';
 import { CONTENT_FIELDS } from './fields.ts';
 import { orgNamer } from '../../ui/format.ts';
+import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 
 interface ApprovalPanelProps {
   me: Me;
@@ -48,6 +49,7 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestErrorKey | 'corridors.approval.commentRequired' | 'corridors.approval.superseded' | null>(null);
   const [signed, setSigned] = useState<SignedApproval | null>(null);
+  const [confirming, setConfirming] = useState<Decision | null>(null);
   const mine = (corridor.approvals ?? []).find((a) => a.partyId === me.orgId && a.version === corridor.version) ?? null;
   const version = corridor.version;
   const deciding = corridor.status === 'proposed' && !mine && !signed;
@@ -163,13 +165,33 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
               />
             </div>
             <div className="actions__buttons">
-              <button type="button" className="button button--approve" onClick={() => decide('approve')} disabled={busy} data-testid="approve">
+              <button type="button" className="button button--approve" onClick={() => setConfirming('approve')} aria-expanded={confirming === 'approve'} disabled={busy} data-testid="approve">
                 {t('corridors.approval.approve', { version: versions.current.version })}
               </button>
-              <button type="button" className="button button--danger" onClick={() => decide('reject')} disabled={busy} data-testid="reject">
+              <button type="button" className="button button--danger" onClick={() => setConfirming('reject')} aria-expanded={confirming === 'reject'} disabled={busy} data-testid="reject">
                 {t('corridors.approval.reject', { version: versions.current.version })}
               </button>
             </div>
+            {confirming && (
+              <ConfirmStep
+                title={t(confirming === 'approve' ? 'corridors.confirm.approveTitle' : 'corridors.confirm.rejectTitle', { version: versions.current.version, party: me.org.name })}
+                confirmLabel={t(confirming === 'approve' ? 'corridors.confirm.approveConfirm' : 'corridors.confirm.rejectConfirm', { version: versions.current.version })}
+                danger={confirming === 'reject'}
+                busy={busy}
+                onConfirm={() => {
+                  const chosen = confirming;
+                  setConfirming(null);
+                  void decide(chosen);
+                }}
+                onCancel={() => setConfirming(null)}
+                testId="confirm-decision"
+              >
+                <p>{t('corridors.confirm.decisionFacts', { version: versions.current.version, name: corridor.name })}</p>
+                <p>
+                  {t('corridors.confirm.contentHash')} <code className="confirm-step__hash" data-testid="confirm-hash">{versions.current.versionHash}</code>
+                </p>
+              </ConfirmStep>
+            )}
           </div>
         </>
       )}

@@ -26,6 +26,7 @@ import { canDecide, canDraft } from './fields.ts';
 import { MissingForProposal } from './ProblemList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { AnnouncementForm } from './AnnouncementForm.tsx';
+import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 
 interface CorridorDetailProps {
   me: Me;
@@ -376,6 +377,7 @@ function MediatorActions({
   const { t } = useTranslation();
   const [action, setAction] = useState<ActionName | null>(null);
   const [reason, setReason] = useState('');
+  const [confirmingPropose, setConfirmingPropose] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const [missing, setMissing] = useState<ProblemFieldError[] | null>(null);
@@ -432,7 +434,7 @@ function MediatorActions({
           </a>
         )}
         {status === 'draft' && (
-          <button type="button" className="button" onClick={propose} disabled={busy} data-testid="propose">
+          <button type="button" className="button" onClick={() => setConfirmingPropose(true)} aria-expanded={confirmingPropose} disabled={busy} data-testid="propose">
             {t('corridors.actions.propose')}
           </button>
         )}
@@ -452,6 +454,22 @@ function MediatorActions({
           </button>
         ))}
       </div>
+      {confirmingPropose && (
+        <ConfirmStep
+          title={t('corridors.confirm.proposeTitle')}
+          confirmLabel={t('corridors.confirm.proposeConfirm')}
+          busy={busy}
+          onConfirm={() => {
+            setConfirmingPropose(false);
+            void propose();
+          }}
+          onCancel={() => setConfirmingPropose(false)}
+          testId="confirm-propose"
+        >
+          <p>{t('corridors.confirm.proposeVersion', { version: corridor.version })}</p>
+          <p>{t('corridors.confirm.proposeFacts')}</p>
+        </ConfirmStep>
+      )}
       {missing && <MissingForProposal errors={missing} />}
       {action && (
         <form className="actions__reason" onSubmit={submitAction} data-testid="reason-form">

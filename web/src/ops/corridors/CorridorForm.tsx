@@ -29,6 +29,7 @@ import { MissingForProposal, useFieldLabel } from './ProblemList.tsx';
 import { useErrorText, type ClientErrorKey, type FormError } from '../../ui/form-errors.ts';
 import { Checks, DateTimeField, FieldErrors, TextField, ZoneField } from '../FormFields.tsx';
 import { RouteTools, appendPoint, coord } from '../RouteTools.tsx';
+import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 
 /* ---------- Form state: text as typed, turned into a request body on save ---------- */
 
@@ -318,6 +319,7 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
   const [missing, setMissing] = useState<ProblemFieldError[] | null>(null);
   const [failure, setFailure] = useState<RequestErrorKey | 'corridors.form.stale' | null>(null);
   const [notice, setNotice] = useState<'corridors.form.saved' | null>(null);
+  const [confirmingPropose, setConfirmingPropose] = useState(false);
   const [busy, setBusy] = useState(false);
   const focusRef = useRef<string | null>(null);
 
@@ -880,10 +882,25 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
             <button type="submit" className="button" disabled={busy} data-testid="save-draft">
               {t('corridors.form.saveDraft')}
             </button>
-            <button type="button" className="button button--approve" disabled={busy} onClick={propose} data-testid="propose">
+            <button type="button" className="button button--approve" disabled={busy} aria-expanded={confirmingPropose} onClick={() => setConfirmingPropose(true)} data-testid="propose">
               {t('corridors.actions.propose')}
             </button>
           </div>
+          {confirmingPropose && (
+            <ConfirmStep
+              title={t('corridors.confirm.proposeTitle')}
+              confirmLabel={t('corridors.confirm.proposeConfirm')}
+              busy={busy}
+              onConfirm={() => {
+                setConfirmingPropose(false);
+                void propose();
+              }}
+              onCancel={() => setConfirmingPropose(false)}
+              testId="confirm-propose"
+            >
+              <p>{t('corridors.confirm.proposeFacts')}</p>
+            </ConfirmStep>
+          )}
         </div>
 
         <div className="corridor-form__map" ref={mapBoxRef}>
