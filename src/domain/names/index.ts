@@ -2,15 +2,19 @@
  * Name matching across scripts and transliterations (docs/design.md §People, issue 5): pure functions, no
  * I/O. The pipeline, one file each:
  *
- *   normalise.ts          NFKC, case, apostrophes, separators
- *   script.ts             Cyrillic / Latin / mixed; wrong-layout repair
+ *   documents.ts          ICAO 9303 machine-readable-zone names (SHEVCHENKO<<OLEKSANDR)
+ *   keyboard.ts           text typed on the wrong layout (.hsq Pfqxtyrj); neighbouring keys
+ *   normalise.ts          NFKC, case, apostrophes, separators, hyphens of compound surnames
+ *   script.ts             Cyrillic / Latin / mixed; look-alike letters read as the name's script
  *   cyrillic.ts           Ukrainian and Russian letters → phonemes
  *   latin-conventions.ts  KMU 2010, BGN/PCGN, ICAO, ISO 9, German, Polish, Czech, French → phonemes
+ *   inflections.ts        Czech/Slovak -ová, Lithuanian and Latvian endings read back
  *   phonetic.ts           phonemes → one canonical phonetic form
  *   given-names.ts        Ukrainian/Russian given-name pairs; given-name-index.ts looks words up
+ *   diminutives.ts        familiar forms (Саша, Вова, Коля) of the given names
  *   morphology.ts         patronymics, surname sex and suffix families
  *   edit-distance.ts      weighted Damerau–Levenshtein on phonetic forms
- *   prepare.ts            a name analysed once (PreparedName)
+ *   prepare.ts            a name analysed once (PreparedName); patronymic-reading.ts finds its patronymic
  *   word-similarity.ts    similarity of two name words, and the rules that keep names apart
  *   score.ts              name score (words paired in any order), DEFAULT_MATCH_THRESHOLD
  *   parse.ts              given / family / patronymic
