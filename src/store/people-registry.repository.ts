@@ -68,7 +68,9 @@ export async function findPeopleByCoreNames(
     .selectFrom('people')
     .select(CANDIDATE_COLUMNS)
     .where('name_core', 'in', cores)
-    .where('merged_into', 'is', null)
+    // Not merged away, written as an expression: as a plain IS NULL, SQLite (no statistics) would
+    // walk the people_merged_into index, where every unmerged person matches, instead of people_core.
+    .where(sql<string>`coalesce(${sql.ref('merged_into')}, '')`, '=', '')
     .limit(options.limit);
   if (options.birthYears) query = query.where('birth_year', 'in', options.birthYears);
   // Written as an expression so that SQLite, which keeps no statistics here, cannot choose the
