@@ -9,6 +9,7 @@ import { reportIncident } from '../services/incident.service.ts';
 import { acknowledgeMovement, checkIn, completeMovement, notifyMovement, startMovement } from '../services/movement.service.ts';
 import { liveDemoCorridor, pendingDemoCorridor, SCENARIO_CORRIDORS, type DemoParty } from './scenario-corridors.ts';
 import { SCENARIO_INCIDENTS, SCENARIO_MOVEMENTS } from './scenario-movements.ts';
+import { seedDemoSites } from './scenario-sites.ts';
 
 /** Every demo account shares this password; the demo runs only on an empty database. */
 export const DEMO_PASSWORD = 'corridor-demo-2022';
@@ -103,6 +104,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoLogin[]> {
   }
   await syncPlaces(ctx);
   await seedDemoCorridors(ctx);
+  await seedDemoSites(ctx, { icrc: await demoActor(ctx, 'coordinator@icrc.demo'), urcs: await demoActor(ctx, 'coordinator@urcs.demo') });
   return logins;
 }
 
