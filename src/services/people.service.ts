@@ -19,6 +19,7 @@ import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { matchesFor } from './people-matching.ts';
 import { contactsOf } from './sites.service.ts';
+import { tapTimeError } from '../domain/movement.ts';
 
 /**
  * The people registry (docs/design.md §People). Names, birth dates and vulnerabilities never leave the
@@ -41,6 +42,8 @@ export interface PersonInput {
   consentTracing?: boolean | undefined;
   /** Set only by a PFIF import: the record's id in the repository it came from. */
   pfifRecordId?: string | undefined;
+  /** When the registrar made it, if the device sent it later from its outbox: kept as the registration time when plausible. */
+  tappedAt?: string | undefined;
 }
 
 export interface PersonView {
@@ -164,11 +167,14 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
   checkBirthDate(ctx, input.birthDate);
   if (input.site) await checkOwnSite(ctx, actor, input.site, '/site');
   if (input.consentTracing && !input.site) throw consentNeedsSite('/consentTracing');
+  const tappedAt = input.tappedAt ? new Date(input.tappedAt).toISOString() : null;
+  const timeError = tappedAt ? tapTimeError(tappedAt, ctx.now(), null, 'REGISTRATION', '') : null;
+  if (timeError) throw new DomainError('rule', timeError.code, `The registration time ${timeError.message}.`, [{ path: '/tappedAt', message: timeError.message }]);
   const duplicates = await possibleDuplicates(ctx, actor, { ...nameOf(input), birthDate: input.birthDate });
   const id = newId();
   await runCommand(ctx, actor, async (trx, nowIso) => {
     const { record, keys } = personRecordOf(actor, input, id, nowIso);
-    await insertPersonWithKeys(trx, record, keys);
+    await insertPersonWithKeys(trx, tappedAt ? { ...record, created_at: tappedAt } : record, keys);
     return {
       result: undefined,
       audit: { action: 'person.register', subjectType: 'person', subjectId: id, payload: { orgId: actor.orgId, site: input.site ?? null, duplicates: duplicates.length } },

@@ -177,4 +177,22 @@ describe.each(DIALECTS)('passenger corrections and outbox taps on %s', (dialect)
     const movement = (await t.as(field, { method: 'GET', url: `/api/v1/movements/${id}` })).json();
     expect(movement.checkins).toEqual([]);
   });
+  it('keeps the tap time of a registration sent later from the outbox, once, and refuses an implausible one', async () => {
+    const tappedAt = new Date(Date.now() - 90 * 60_000).toISOString();
+    const body = { givenName: 'Iryna', familyName: 'Outboxenko', birthDate: '1980', tappedAt };
+    const headers = { 'idempotency-key': 'registration-iryna' };
+    const first = await t.as(coordinator, { method: 'POST', url: '/api/v1/people', payload: body, headers });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await t.as(coordinator, { method: 'POST', url: '/api/v1/people', payload: body, headers });
+    expect(again.json().id).toBe(first.json().id);
+    const person = await t.as(coordinator, { method: 'GET', url: `/api/v1/people/${first.json().id}` });
+    expect(person.json().createdAt).toBe(tappedAt);
+    const stored = await t.app.ctx.db.selectFrom('people').select('id').where('family_name', '=', 'Outboxenko').execute();
+    expect(stored).toHaveLength(1);
+
+    const old = await t.as(coordinator, { method: 'POST', url: '/api/v1/people', payload: { ...body, tappedAt: new Date(Date.now() - 8 * 86_400_000).toISOString() } });
+    expect(old.json()).toMatchObject({ status: 422, code: 'REGISTRATION_TOO_OLD', errors: [{ path: '/tappedAt' }] });
+    const future = await t.as(coordinator, { method: 'POST', url: '/api/v1/people', payload: { ...body, tappedAt: new Date(Date.now() + 3_600_000).toISOString() } });
+    expect(future.json().code).toBe('REGISTRATION_IN_FUTURE');
+  });
 });

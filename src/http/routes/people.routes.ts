@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { getPerson, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
+import { Instant } from '../schemas/corridor.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });
@@ -52,6 +53,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
             householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             site: Type.Optional(Id),
             consentTracing: Type.Optional(Type.Boolean()),
+            // When the registration was made on the device, if it is sent later from the outbox.
+            tappedAt: Type.Optional(Instant),
           },
           { additionalProperties: false },
         ),
