@@ -70,51 +70,56 @@ describe.each(DIALECTS)('status decides every label, on every surface (%s)', (di
   });
   afterAll(async () => t?.close());
 
-  for (const [moment, offset] of Object.entries(MOMENTS)) {
-    it(`${moment} the window`, async () => {
-      const realNow = t.app.ctx.now;
-      t.app.ctx.now = () => new Date(windowStart + offset);
-      try {
-        await t.app.live.tick();
-        await t.app.live.idle();
-        for (const stage of STAGES) {
-          const id = ids.get(stage)!;
-          const staff = (await t.as(coordinator, { method: 'GET', url: `/api/v1/corridors/${id}` })).json() as { status: string; notice: CorridorNotice; currentWindow: unknown };
-          const notice = staff.notice;
-          const where = `${stage} ${moment}: ${staff.status}`;
-          expect(notice.status, where).toBe(staff.status);
-          const open = staff.status === 'open';
-          expect(open, where).toBe(stage === 'approved' && moment === 'inside');
-          expect(notice.headline === 'open_now', where).toBe(open);
-          expect(staff.currentWindow !== null, where).toBe(open);
-          if (stage === 'suspended') expect(notice).toMatchObject({ headline: 'suspended', advice: 'do_not_go', gatheringPoints: 'muted' });
-          if (stage === 'draft' || stage === 'proposed') expect(notice.headline, where).toBe('not_agreed');
+  // In clock order and never shuffled: moving the clock past the window makes the corridor's
+  // closing announcement, which stays (announcements are a history), so "before" run after
+  // "after" would read the closure.
+  describe('before, inside and after the window, in that order', { shuffle: false }, () => {
+    for (const [moment, offset] of Object.entries(MOMENTS)) {
+      it(`${moment} the window`, async () => {
+        const realNow = t.app.ctx.now;
+        t.app.ctx.now = () => new Date(windowStart + offset);
+        try {
+          await t.app.live.tick();
+          await t.app.live.idle();
+          for (const stage of STAGES) {
+            const id = ids.get(stage)!;
+            const staff = (await t.as(coordinator, { method: 'GET', url: `/api/v1/corridors/${id}` })).json() as { status: string; notice: CorridorNotice; currentWindow: unknown };
+            const notice = staff.notice;
+            const where = `${stage} ${moment}: ${staff.status}`;
+            expect(notice.status, where).toBe(staff.status);
+            const open = staff.status === 'open';
+            expect(open, where).toBe(stage === 'approved' && moment === 'inside');
+            expect(notice.headline === 'open_now', where).toBe(open);
+            expect(staff.currentWindow !== null, where).toBe(open);
+            if (stage === 'suspended') expect(notice).toMatchObject({ headline: 'suspended', advice: 'do_not_go', gatheringPoints: 'muted' });
+            if (stage === 'draft' || stage === 'proposed') expect(notice.headline, where).toBe('not_agreed');
 
-          const publicItem = ((await t.inject({ method: 'GET', url: '/api/v1/public/corridors' })).json() as { items: { id: string; notice: CorridorNotice }[] }).items.find((c) => c.id === id);
-          const agreedByAll = stage === 'approved' || stage === 'suspended' || stage === 'closed';
-          expect(publicItem !== undefined, `${where}: on the public list`).toBe(agreedByAll);
-          if (publicItem) expect(publicItem.notice, where).toEqual(notice);
+            const publicItem = ((await t.inject({ method: 'GET', url: '/api/v1/public/corridors' })).json() as { items: { id: string; notice: CorridorNotice }[] }).items.find((c) => c.id === id);
+            const agreedByAll = stage === 'approved' || stage === 'suspended' || stage === 'closed';
+            expect(publicItem !== undefined, `${where}: on the public list`).toBe(agreedByAll);
+            if (publicItem) expect(publicItem.notice, where).toEqual(notice);
 
-          for (const surface of PUBLIC_SURFACES) {
-            for (const lang of surface.langs ?? PUBLIC_LANGS) {
-              const text = await surface.textOf(t, id, lang);
-              const label = `${where} on ${surface.name} (${lang})`;
-              if (!agreedByAll) {
-                expect(text, `${label}: only what every party agreed is public`).toBeNull();
-                continue;
+            for (const surface of PUBLIC_SURFACES) {
+              for (const lang of surface.langs ?? PUBLIC_LANGS) {
+                const text = await surface.textOf(t, id, lang);
+                const label = `${where} on ${surface.name} (${lang})`;
+                if (!agreedByAll) {
+                  expect(text, `${label}: only what every party agreed is public`).toBeNull();
+                  continue;
+                }
+                // Every surface carries every corridor the public list has: none may quietly drop one.
+                expect(text, `${label}: missing`).not.toBeNull();
+                if (text === null) continue;
+                expect(text.includes(OPEN_NOW[lang]), `${label}: "open now" only when open: ${text}`).toBe(open);
+                for (const words of surface.wordsOf(notice, lang)) expect(text, label).toContain(words);
+                for (const words of surface.forbiddenOf?.(notice, lang) ?? []) expect(text, label).not.toContain(words);
               }
-              // Every surface carries every corridor the public list has: none may quietly drop one.
-              expect(text, `${label}: missing`).not.toBeNull();
-              if (text === null) continue;
-              expect(text.includes(OPEN_NOW[lang]), `${label}: "open now" only when open: ${text}`).toBe(open);
-              for (const words of surface.wordsOf(notice, lang)) expect(text, label).toContain(words);
-              for (const words of surface.forbiddenOf?.(notice, lang) ?? []) expect(text, label).not.toContain(words);
             }
           }
+        } finally {
+          t.app.ctx.now = realNow;
         }
-      } finally {
-        t.app.ctx.now = realNow;
-      }
-    });
-  }
+      });
+    }
+  });
 });

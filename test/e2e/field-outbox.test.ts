@@ -68,11 +68,11 @@ describe('the field outbox on a phone, offline and back', () => {
     return { id, people };
   }
 
-  async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  async function phone(email = 'field@icrc.demo'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await rig.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${rig.base}/ops?lang=en`);
-    await page.getByLabel('Email').fill('field@icrc.demo');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('console').waitFor();
@@ -207,6 +207,28 @@ describe('the field outbox on a phone, offline and back', () => {
     await expect.poll(() => refused.count()).toBe(1);
     await refused.first().getByTestId('outbox-discard').click();
     await expect.poll(() => page.getByTestId('outbox').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+  it('keeps a registration made without signal and registers the person once, at the time it was made', async () => {
+    const { context, page } = await phone('registrar@icrc.demo');
+    await page.goto(`${rig.base}/ops/people/new?lang=en`);
+    await page.getByTestId('person-form').waitFor();
+    await context.setOffline(true);
+    await page.getByLabel('Given name').fill('Lesia');
+    await page.getByLabel('Family name').fill('Offlainenko');
+    await page.getByLabel('Year').fill('1975');
+    await page.getByTestId('person-save').click();
+    await page.getByTestId('person-queued').waitFor();
+    await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
+    await page.screenshot({ path: screenshotPath('field-outbox-registration-offline-en-phone') });
+    const [queued] = await outboxRows(page);
+    expect(queued?.kind).toBe('registration');
+    await page.waitForTimeout(1500);
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('outbox-waiting').count(), { timeout: 20_000 }).toBe(0);
+    const stored = await rig.app.ctx.db.selectFrom('people').select(['id', 'created_at']).where('family_name', '=', 'Offlainenko').execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.created_at).toBe(queued?.tappedAt);
     await context.close();
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import {
   SEXES,
   VULNERABILITIES,
   api,
+  parseProblem,
   type Me,
   type Person,
   type PersonRegistered,
@@ -15,6 +16,8 @@ import {
 } from '../../api.ts';
 import { BIRTH_DATE_PROBLEM_KEY, BirthDateFields, EMPTY_BIRTH_DATE, readBirthDate, type BirthDateParts } from '../../components/BirthDateFields.tsx';
 import { useErrorText, type FormError } from '../../ui/form-errors.ts';
+import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
+import { discardItem, enqueue } from '../../outbox/outbox.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { Checks, FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
@@ -92,6 +95,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [failure, setFailure] = useState<RequestErrorKey | null>(null);
   const [busy, setBusy] = useState(false);
+  const [queued, setQueued] = useState<{ person: { givenName: string; familyName: string; patronymic: string | null }; at: string } | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focusError = useRef(false);
@@ -133,8 +137,25 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
       return;
     }
     setBusy(true);
+    setQueued(null);
     try {
-      const created = await api<PersonRegistered>('/api/v1/people', { method: 'POST', body: built.body });
+      // Through the outbox: at a site without signal the registration waits on the device, with its time.
+      const tappedAt = new Date().toISOString();
+      const sent = await enqueue({ kind: 'registration', path: '/api/v1/people', body: { ...built.body, tappedAt }, tappedAt }).catch(() => null);
+      let created: PersonRegistered;
+      if (sent === null) created = await api<PersonRegistered>('/api/v1/people', { method: 'POST', body: built.body });
+      else if (sent.outcome === 'sent') created = sent.body as PersonRegistered;
+      else if (sent.outcome === 'refused') {
+        // Refused while the registrar is at the form: said on the form, not left in the outbox.
+        await discardItem(sent.item);
+        throw new ApiError(sent.item.problem?.status ?? 422, parseProblem(sent.body, sent.item.problem?.status ?? 422));
+      } else {
+        if (sent.outcome === 'signed-out') onSessionEnded();
+        setQueued({ person: { givenName: built.body.givenName, familyName: built.body.familyName, patronymic: built.body.patronymic ?? null }, at: tappedAt });
+        setState(emptyState());
+        setErrors([]);
+        return;
+      }
       const person = { givenName: built.body.givenName, familyName: built.body.familyName, patronymic: built.body.patronymic ?? null };
       const matches = (created.possibleDuplicates ?? []).filter((d) => d.id !== created.id);
       setSaved({ id: created.id, person, duplicates: matches.length ? null : [] });
@@ -226,6 +247,11 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
 
   return (
     <form ref={formRef} className="people person-form" data-testid="person-form" onSubmit={submit} noValidate>
+      {queued && (
+        <p className="notice" role="status" data-testid="person-queued">
+          {t('people.form.queued', { time: new Date(queued.at).toLocaleTimeString(INTL_LOCALE[currentLang()], { hour: '2-digit', minute: '2-digit' }) })} <PersonName person={queued.person} />
+        </p>
+      )}
       <BackLink />
       <h1 className="people__title">{t('people.form.heading')}</h1>
 
