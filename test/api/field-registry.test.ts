@@ -257,6 +257,21 @@ describe.each(DIALECTS)('field registry on %s', (dialect) => {
       expect((await get(registrar, '/api/v1/duplicate-flags?status=resolved')).json().items[0]).toMatchObject({ outcome: 'same_person' });
     });
 
+    it('names who acted to those allowed to see them; others learn the organisation and role', async () => {
+      const idOf = async (token: string) => (await get(token, '/api/v1/me')).json().id as string;
+      const [mine, theirs] = [await idOf(coordinator), await idOf(otherCoordinator)];
+      const names = async (token: string) => (await get(token, `/api/v1/users/names?ids=${mine},${theirs},nobody`)).json().items;
+      expect(await names(registrar)).toEqual(
+        [
+          { id: mine, orgId: agencyId, role: 'coordinator', name: 'coordinator c@field.test' },
+          { id: theirs, orgId: otherAgencyId, role: 'coordinator', name: null },
+        ].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect((await names(desk)).map((n: { name: string | null }) => n.name).sort()).toEqual(['coordinator c@field.test', 'coordinator c@other.test']);
+      expect((await names(liaison)).every((n: { name: string | null }) => n.name === null)).toBe(true);
+      expect((await t.inject({ method: 'GET', url: `/api/v1/users/names?ids=${mine}` })).statusCode).toBe(401);
+    });
+
     it('keeps names out of the audit log and the logs', async () => {
       const audit = JSON.stringify(await t.app.ctx.db.selectFrom('audit_events').selectAll().execute());
       const logs = t.logs.join('\n');

@@ -111,7 +111,7 @@ describe('field work on a phone in Chromium', () => {
     await page.screenshot({ path: screenshotPath('field-manifest-household-flags-en') });
   });
 
-  it('a liaison lands on the decisions waiting, a field officer on today’s convoys; nothing says coming soon', async () => {
+  it('a liaison lands on the decisions waiting, with deadlines; nothing says coming soon', async () => {
     const liaison = await signIn('liaison@ua.demo');
     const start = liaison.getByTestId('start-page');
     await start.waitFor();
@@ -121,7 +121,24 @@ describe('field work on a phone in Chromium', () => {
     await expect(liaison.getByTestId('start-decision').first().textContent()).resolves.toMatch(/version 1/);
     await liaison.screenshot({ path: screenshotPath('field-start-liaison-en'), fullPage: true });
     expect(await liaison.locator('body').textContent()).not.toMatch(/coming soon/i);
+  }, 90_000);
 
+  it('signatures name the signer: a liaison’s own colleague by name, the other party’s by role', async () => {
+    const liaison = await signIn('liaison@ua.demo');
+    const corridors = (await liaison.evaluate(async () => (await fetch('/api/v1/corridors')).json())) as { items: { id: string; approvals: { partyId: string }[] }[] };
+    const signed = corridors.items.find((c) => c.approvals.length === 2);
+    expect(signed, 'a demo corridor both parties signed').toBeTruthy();
+    await liaison.goto(`${rig.base}/ops/corridors/${signed!.id}?lang=en`);
+    const approvals = liaison.getByTestId('approvals');
+    await approvals.waitFor();
+    await expect.poll(async () => approvals.textContent(), { timeout: 15_000 }).toContain('signed by Liaison officer (demo)');
+    expect(await approvals.textContent()).toMatch(/signed by Liaison officer, Russian Federation/);
+    expect(await approvals.textContent()).not.toMatch(/signed by user/);
+    await approvals.scrollIntoViewIfNeeded();
+    await liaison.screenshot({ path: screenshotPath('field-signatures-named-en') });
+  }, 90_000);
+
+  it('a field officer lands on today’s convoys; incidents and announcements are listed', async () => {
     const field = await signIn('field@icrc.demo');
     await field.getByTestId('start-today').waitFor();
     expect(await field.getByTestId('start-page').getAttribute('data-start')).toBe('field');
@@ -133,7 +150,7 @@ describe('field work on a phone in Chromium', () => {
     await field.goto(`${rig.base}/ops/announcements?lang=en`);
     await field.getByTestId('announcements-section').waitFor();
     expect(await field.locator('body').textContent()).not.toMatch(/coming soon/i);
-  });
+  }, 90_000);
 
   it('the public tracing form says what a year or a full date can match', async () => {
     const page = await (await rig.browser.newContext(PHONE)).newPage();

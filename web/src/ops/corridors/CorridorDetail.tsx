@@ -27,6 +27,7 @@ import { MissingForProposal } from './ProblemList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { AnnouncementForm } from './AnnouncementForm.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
+import { useActorNames } from '../useActorNames.ts';
 
 interface CorridorDetailProps {
   me: Me;
@@ -271,7 +272,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
         </section>
       </div>
 
-      <Approvals corridor={corridor} orgName={orgName} when={when} />
+      <Approvals corridor={corridor} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
 
       <AnnouncementForm me={me} corridorId={corridor.id} status={corridor.status} when={when} />
 
@@ -314,8 +315,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Each listed party: its decision on the current version, who signed and when, or pending. */
-function Approvals({ corridor, orgName, when }: { corridor: Corridor; orgName: (id: string) => string; when: (iso: string) => string }) {
+function Approvals({ corridor, orgName, when, onSessionEnded }: { corridor: Corridor; orgName: (id: string) => string; when: (iso: string) => string; onSessionEnded: () => void }) {
   const { t } = useTranslation();
+  // Who signed, by name where the caller may see it; else their role at their organisation.
+  const signers = useActorNames((corridor.approvals ?? []).map((a) => a.userId), onSessionEnded);
+  const signer = (userId: string, partyId: string): string => {
+    const who = signers.get(userId);
+    if (who?.name) return who.name;
+    return who ? t('corridors.approvals.roleAt', { role: t(`role.${who.role}`, { defaultValue: who.role }), org: orgName(who.orgId) }) : orgName(partyId);
+  };
   const parties = corridor.parties ?? [];
   const byParty = new Map<string, Approval>((corridor.approvals ?? []).map((a) => [a.partyId, a]));
   return (
@@ -341,7 +349,7 @@ function Approvals({ corridor, orgName, when }: { corridor: Corridor; orgName: (
                   <>
                     <span className="approvals__decision">{t(a.decision === 'approve' ? 'corridors.approvals.approved' : 'corridors.approvals.rejected')}</span>
                     <span className="approvals__who">
-                      {t('corridors.approvals.signedBy', { user: a.userId, time: when(a.signedAt) })}
+                      {t('corridors.approvals.signedBy', { user: signer(a.userId, partyId), time: when(a.signedAt) })}
                     </span>
                     {a.comment && <span className="approvals__comment">{t('corridors.commentQuoted', { comment: a.comment })}</span>}
                     <span className="approvals__sig">
