@@ -14,6 +14,8 @@ export interface Authenticated {
   user: UserRow;
   org: OrgRow;
   token: string;
+  /** When the session ends by itself: a stream opened with it closes then. */
+  expiresAt: string;
 }
 
 declare module 'fastify' {

@@ -55,6 +55,17 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/**
+ * How a session is named on the event bus (PostgreSQL NOTIFY reaches every instance): a hash of
+ * the stored hash, so a listener learns nothing that would look a session up or open it.
+ */
+export function sessionRefOf(token: string): string {
+  return createHash('sha256').update(`session:${hashToken(token)}`, 'utf8').digest('hex').slice(0, 32);
+}
+
+/** Published when a session ends by logout: every instance closes that session's streams. */
+export const SESSION_ENDED = 'session.ended';
+
 function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -102,7 +113,11 @@ export async function login(ctx: ServiceContext, input: { email: string; passwor
 export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {
   await runCommand(ctx, actor, async (trx) => {
     await deleteSession(trx, hashToken(token));
-    return { result: undefined, audit: { action: 'session.logout', subjectType: 'user', subjectId: actor.userId, payload: {} } };
+    return {
+      result: undefined,
+      audit: { action: 'session.logout', subjectType: 'user', subjectId: actor.userId, payload: {} },
+      event: { type: SESSION_ENDED, subjectType: 'session', subjectId: sessionRefOf(token), orgId: actor.orgId },
+    };
   });
 }
 
@@ -110,7 +125,7 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
 export async function authenticate(
   ctx: ServiceContext,
   token: string,
-): Promise<{ actor: Actor; user: UserRow; org: OrgRow } | undefined> {
+): Promise<{ actor: Actor; user: UserRow; org: OrgRow; expiresAt: string } | undefined> {
   const found = await findLiveSession(ctx.db, hashToken(token), ctx.now().toISOString());
   if (!found || found.user.disabled) return undefined;
   return {
@@ -122,6 +137,7 @@ export async function authenticate(
     },
     user: found.user,
     org: found.org,
+    expiresAt: found.expiresAt,
   };
 }
 

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context.ts';
 import { factsOf, isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 import { canRead } from './corridor.service.ts';
 import type { ChangeEvent } from './events.ts';
+import { SESSION_ENDED } from './identity.service.ts';
 import { canReadMovement, flagOverdueMovements, presentMovement } from './movement.service.ts';
 
 /** What the public stream sends: the corridor's public view, or that it left the public page. */
@@ -43,9 +44,24 @@ export type StaffEvent =
   | { event: 'movement'; data: StaffMovementEvent }
   | { event: 'incident'; data: StaffIncidentEvent };
 
+/** Whose staff stream it is: rights come from the actor, its end from the session. */
+export interface StaffSession {
+  actor: Actor;
+  /** The session's name on the bus (sessionRefOf): a logout on any instance names it. */
+  ref: string;
+  expiresAt: string;
+}
+
+/** Longest delay setTimeout takes (about 24.8 days); a longer session is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface LiveHub {
   subscribePublic(listener: (event: PublicCorridorEvent) => void): () => void;
-  subscribeStaff(actor: Actor, listener: (event: StaffEvent) => void): () => void;
+  /**
+   * Delivers what the session may see until it is unsubscribed, or until the session ends (logout
+   * on any instance, or expiry): then `end` is called once and nothing more is delivered.
+   */
+  subscribeStaff(session: StaffSession, listener: (event: StaffEvent) => void, end: () => void): () => void;
   /**
    * Runs after anything that may have changed the public page (a public event, a look at the
    * clock), inside the hub's queue, so `idle()` also waits for it (the public snapshot rebuilds here).
@@ -69,9 +85,31 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
   const afterPublicChange = async (): Promise<void> => {
     for (const work of publicWatchers) await work();
   };
-  const staffListeners = new Set<{ actor: Actor; listener: (event: StaffEvent) => void }>();
+  interface StaffEntry {
+    session: StaffSession;
+    listener: (event: StaffEvent) => void;
+    end: () => void;
+    timer?: NodeJS.Timeout;
+  }
+  const staffListeners = new Set<StaffEntry>();
+  const endStaff = (entry: StaffEntry): void => {
+    if (!staffListeners.delete(entry)) return;
+    clearTimeout(entry.timer);
+    entry.end();
+  };
+  // The timer may fire late or the clock may be moved: each delivery checks expiry too.
+  const expired = (entry: StaffEntry): boolean => Date.parse(entry.session.expiresAt) <= ctx.now().getTime();
+  const watchExpiry = (entry: StaffEntry): void => {
+    const left = Date.parse(entry.session.expiresAt) - ctx.now().getTime();
+    if (left <= 0) return endStaff(entry);
+    entry.timer = setTimeout(() => watchExpiry(entry), Math.min(left, MAX_TIMER_MS));
+    entry.timer.unref();
+  };
   const toStaff = (allowed: (actor: Actor) => boolean, event: StaffEvent): void => {
-    for (const { actor, listener } of staffListeners) if (allowed(actor)) listener(event);
+    for (const entry of staffListeners) {
+      if (expired(entry)) endStaff(entry);
+      else if (allowed(entry.session.actor)) entry.listener(event);
+    }
   };
   const lastStatus = new Map<string, CorridorStatus>();
   const onPublicPage = new Set<string>();
@@ -157,10 +195,13 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       publicListeners.add(listener);
       return () => publicListeners.delete(listener);
     },
-    subscribeStaff(actor, listener) {
-      const entry = { actor, listener };
+    subscribeStaff(session, listener, end) {
+      const entry: StaffEntry = { session, listener, end };
       staffListeners.add(entry);
-      return () => staffListeners.delete(entry);
+      watchExpiry(entry);
+      return () => {
+        if (staffListeners.delete(entry)) clearTimeout(entry.timer);
+      };
     },
     watchPublic(work) {
       publicWatchers.add(work);
@@ -175,6 +216,9 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
     },
     async start() {
       unsubscribeBus = ctx.events.subscribe((event) => {
+        if (event.type === SESSION_ENDED) {
+          for (const entry of staffListeners) if (entry.session.ref === event.subjectId) endStaff(entry);
+        }
         if (event.subjectType === 'corridor') enqueue(() => refresh(event.subjectId));
         if (event.subjectType === 'movement') {
           enqueue(() => refreshMovement(event.subjectId, String((event.data as { change?: unknown } | undefined)?.change ?? 'changed')));
@@ -201,6 +245,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       unsubscribeBus?.();
       publicListeners.clear();
       publicWatchers.clear();
+      for (const entry of staffListeners) clearTimeout(entry.timer);
       staffListeners.clear();
     },
     async idle() {

@@ -11,6 +11,8 @@ export interface SseClient {
   /** Resolves with the first event (already received or to come) that matches. */
   waitFor(match: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   close(): void;
+  /** Resolves when the server ends the stream (not when close() aborts it). */
+  ended: Promise<void>;
 }
 
 export async function openSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
@@ -21,11 +23,18 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const waiters = new Set<{ match: (event: SseEvent) => boolean; resolve: (event: SseEvent) => void }>();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  let serverEnded: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => {
+    serverEnded = resolve;
+  });
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          serverEnded();
+          return;
+        }
         buffer += value;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -52,6 +61,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   })();
   return {
     events,
+    ended,
     waitFor(match, timeoutMs = 10_000) {
       const found = events.find(match);
       if (found) return Promise.resolve(found);

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import type { LiveHub } from '../../services/live.service.ts';
 import type { PublicStream } from '../public-stream.ts';
 import { requireAuth } from '../auth.ts';
+import { sessionRefOf } from '../../services/identity.service.ts';
 
 /** Proxies drop quiet connections; a comment line this often keeps the stream open. */
 export const KEEP_ALIVE_MS = 25_000;
@@ -15,7 +16,7 @@ export const KEEP_ALIVE_MS = 25_000;
 function openEventStream(
   request: FastifyRequest,
   reply: FastifyReply,
-  subscribe: (send: (event: string, data: unknown) => void) => () => void,
+  subscribe: (send: (event: string, data: unknown) => void, end: () => void) => () => void,
 ): void {
   reply.hijack();
   const res = reply.raw;
@@ -29,10 +30,17 @@ function openEventStream(
   });
   // Browsers reconnect by themselves; ask them to wait a few seconds, not hammer a busy server.
   res.write('retry: 5000\n\n');
+  let keepAlive: NodeJS.Timeout | undefined;
+  // The source ends the stream (the session was logged out or expired): the browser reconnects,
+  // gets 401 and signs in again.
+  const end = (): void => {
+    clearInterval(keepAlive);
+    res.end();
+  };
   const unsubscribe = subscribe((event, data) => {
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  });
-  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  }, end);
+  keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   request.raw.on('close', () => {
     clearInterval(keepAlive);
     unsubscribe();
@@ -60,8 +68,9 @@ export const streamRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; live
     '/api/v1/stream',
     { schema: { tags: ['corridors'], summary: 'Server-sent events for staff: `corridor`, `movement` (incl. overdue alerts) and `incident` events the caller may see' } },
     async (request, reply) => {
-      const { actor } = await requireAuth(ctx, request);
-      openEventStream(request, reply, (send) => live.subscribeStaff(actor, (event) => send(event.event, event.data)));
+      const { actor, token, expiresAt } = await requireAuth(ctx, request);
+      const session = { actor, ref: sessionRefOf(token), expiresAt };
+      openEventStream(request, reply, (send, end) => live.subscribeStaff(session, (event) => send(event.event, event.data), end));
     },
   );
 };
