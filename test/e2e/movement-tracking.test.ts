@@ -87,5 +87,6 @@ describe('a convoy notified, acknowledged and followed in Chromium', () => {
     await field.getByLabel('Longitude').fill('35.05');
     await field.getByTestId('checkin-submit').click();
     await expect.poll(() => marker.getAttribute('data-lat'), { timeout: 15_000 }).toBe('47.6');
-  });
+    // Four signed-in browsers and a confirmation step: more than the default on a busy machine.
+  }, 120_000);
 });
