@@ -23,6 +23,8 @@ export interface Config {
   tracingRequestsPerMinute: number;
   /** How often the scheduler looks for windows opening or closing. */
   schedulerIntervalMs: number;
+  /** The bearer token a Prometheus scraper sends to GET /metrics; null → /metrics is not served. */
+  metricsToken: string | null;
 }
 
 export const DEFAULT_SQLITE_PATH = path.join('data', 'safe-passage.db');
@@ -55,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverKeyFile: env.SERVER_KEY_FILE && env.SERVER_KEY_FILE !== '' ? env.SERVER_KEY_FILE : path.join('data', 'server.key'),
     schedulerIntervalMs: intFromEnv(env, 'SCHEDULER_INTERVAL_MS', 5000),
     tracingRequestsPerMinute: intFromEnv(env, 'TRACING_REQUESTS_PER_MINUTE', 5),
+    metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN !== '' ? env.METRICS_TOKEN : null,
   };
 }

@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../domain/errors.ts';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /**
@@ -23,8 +25,20 @@ export class HotCounts {
   }
 }
 
-/** Prometheus metrics per server instance; labels use route patterns, never raw URLs (no ids, no names). */
-export function installMetrics(app: FastifyInstance, hot?: HotCounts): Registry {
+const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function carriesToken(header: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), digest(token));
+}
+
+/**
+ * Prometheus metrics per server instance; labels use route patterns, never raw URLs (no ids, no names).
+ * Per-route counts of registrations and boardings tell the tempo of an evacuation, so `/metrics`
+ * answers only a scraper with METRICS_TOKEN; with no token set it is not served at all (404).
+ */
+export function installMetrics(app: FastifyInstance, hot?: HotCounts, token: string | null = null): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'safe_passage_' });
   const requests = new Counter({
@@ -48,7 +62,11 @@ export function installMetrics(app: FastifyInstance, hot?: HotCounts): Registry 
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  if (token === null) return registry;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!carriesToken(request.headers.authorization, token)) {
+      throw new DomainError('unauthenticated', 'METRICS_TOKEN_REQUIRED', 'Metrics need the METRICS_TOKEN as a bearer token.');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

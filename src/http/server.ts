@@ -160,7 +160,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installMetrics(app, hotCounts);
+  installMetrics(app, hotCounts, ctx.config.metricsToken);
   installTextRules(app);
   installIdempotency(app, ctx);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.ts';
-import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
+import { ADMIN, METRICS_TOKEN, startTestApp, type TestApp } from '../helpers/app.ts';
 
 async function counts(t: TestApp): Promise<{ orgs: number; users: number; sessions: number; audit: number }> {
   const db = t.app.ctx.db;
@@ -275,7 +275,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
 
     it('exposes Prometheus metrics labelled by route pattern, not by raw URL', async () => {
       await t.as(admin, { method: 'GET', url: `/api/v1/orgs/${partyId}` });
-      const response = await t.inject({ method: 'GET', url: '/metrics' });
+      const response = await t.as(METRICS_TOKEN, { method: 'GET', url: '/metrics' });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/text\/plain/);
       expect(response.body).toMatch(/safe_passage_http_requests_total\{method="GET",route="\/api\/v1\/orgs\/:id",status="200"\} \d+/);

@@ -6,7 +6,7 @@ import { verifyCapSignature } from '../../src/feeds/cap-signature.ts';
 import { HXL_TAGS } from '../../src/feeds/hxl.ts';
 import { parseCsv } from '../../src/cli/csv.ts';
 import { PAGE_CSS_HASH } from '../../src/public-site/page-styles.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { METRICS_TOKEN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { announced, capAlertPathsOf, FIXED_PUBLIC_PATHS, openCorridor, rawGet, routeMapPathsOf, type Raw } from '../helpers/public-paths.ts';
 
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('every public artefact from memory (%s)', (dialect) => {
     } finally {
       t.app.ctx.db = realDb;
     }
-    const metrics = (await rawGet(base, '/metrics')).body.toString('utf8');
+    const metrics = (await rawGet(base, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` })).body.toString('utf8');
     const counted = (route: string, status: number): number =>
       Number(
         metrics

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { listPublicCorridors } from '../../src/services/public.service.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { METRICS_TOKEN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { openCorridor, rawGet, type Raw } from '../helpers/public-paths.ts';
 import { openSse } from '../helpers/sse.ts';
@@ -99,7 +99,7 @@ describe.each(DIALECTS)('public snapshot on %s', (dialect) => {
     });
     const logLines = t.logs.length;
     const counted = async (): Promise<number> => {
-      const text = (await rawGet(base, '/metrics')).body.toString('utf8');
+      const text = (await rawGet(base, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` })).body.toString('utf8');
       const line = text.split('\n').find((l) => l.startsWith('safe_passage_http_requests_total{') && l.includes(`route="${LIST}"`) && l.includes('status="200"'));
       return line ? Number(line.split(' ').pop()) : 0;
     };

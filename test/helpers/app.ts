@@ -7,6 +7,9 @@ import type { DialectName } from '../../src/store/database.ts';
 import { initMediator } from '../../src/services/identity.service.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
+/** What a test's Prometheus scraper sends (`authorization: Bearer …`) to read /metrics. */
+export const METRICS_TOKEN = 'test-metrics-token';
+
 export const ADMIN = { email: 'admin@mediator.test', password: 'admin-password-1', org: 'Test Mediator' };
 
 export interface TestApp {
@@ -31,7 +34,7 @@ export async function startTestApp(dialect: DialectName, overrides: Partial<Conf
       done();
     },
   });
-  const config: Config = { ...loadConfig({}), loginAttemptsPerMinute: 1000, ...overrides, databaseUrl: database.url };
+  const config: Config = { ...loadConfig({}), loginAttemptsPerMinute: 1000, metricsToken: METRICS_TOKEN, ...overrides, databaseUrl: database.url };
   const logger = { ...(defaultLoggerOptions('info') as object), stream };
   const app = await createApp(config, { logger });
   await initMediator(app.ctx, { orgName: ADMIN.org, email: ADMIN.email, password: ADMIN.password });
