@@ -195,6 +195,8 @@ describe('the field outbox on a phone, offline and back', () => {
     await expect.poll(() => refused.count(), { timeout: 20_000 }).toBe(2);
     await expect(page.locator('[data-testid="outbox-refused"][data-code="ALREADY_BOARDED"]').count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="outbox-refused"][data-code="MOVEMENT_ILLEGAL_TRANSITION"]').count()).resolves.toBe(1);
+    // The door shows what the server holds: Olena boarded, at the other door's time.
+    await page.locator(`[data-testid="manifest-row"][data-person-id="${olena}"][data-state="boarded"]`).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: screenshotPath('field-outbox-conflict-en-phone'), fullPage: true });
 
     // The server kept the other door's time and no check-in after the abort.

@@ -94,7 +94,7 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
         </p>
       )}
 
-      <OutboxStatus />
+      <OutboxStatus zone={me.org.timeZone} />
 
       <div className="console__body">
         <nav className="sidenav" aria-label={t('ops.nav.label')}>

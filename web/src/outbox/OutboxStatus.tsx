@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import './outbox.css';
 import { useTranslation } from 'react-i18next';
 import { INTL_LOCALE, currentLang } from '../i18n/index.ts';
+import { formatClock } from '../time.ts';
 import { discardItem, flushOutbox, retryItem, type OutboxItem } from './outbox.ts';
 import { useOutbox } from './useOutbox.ts';
 
@@ -35,17 +36,17 @@ function useOnline(): boolean {
 }
 
 /**
- * Under the top bar on every console page: how many taps wait on this device, and each tap the
+ * Under the top bar on every console page (times in the organisation's zone): how many taps wait on this device, and each tap the
  * server refused, for the user to resolve (drop it, since what the server holds stands, or send
  * it again as it was).
  */
-export function OutboxStatus() {
+export function OutboxStatus({ zone }: { zone: string }) {
   const { t } = useTranslation();
   const { waiting, refused } = useOutbox();
   const online = useOnline();
   const [busy, setBusy] = useState(false);
   if (waiting.length === 0 && refused.length === 0 && online) return null;
-  const time = (iso: string) => new Date(iso).toLocaleString(INTL_LOCALE[currentLang()], { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+  const time = (iso: string) => formatClock(new Date(iso), zone, INTL_LOCALE[currentLang()]);
   const why = (item: OutboxItem) => {
     const code = item.problem?.code;
     return isKnown(code) ? t(`outbox.refusal.${code}`) : item.problem?.title || t('outbox.refusal.other');

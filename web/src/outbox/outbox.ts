@@ -81,7 +81,7 @@ export function onOutboxChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Listeners for answers the server gave to a queued tap (the new manifest, the check-in…). */
+/** Listeners for answers the server gave to a queued tap: accepted (the new manifest, the check-in…) or refused. */
 const answerListeners = new Set<(item: OutboxItem, body: unknown) => void>();
 export function onOutboxAnswer(listener: (item: OutboxItem, body: unknown) => void): () => void {
   answerListeners.add(listener);
@@ -165,6 +165,8 @@ export function flushOutbox(): Promise<Map<string, Sent>> {
         answerListeners.forEach((l) => l(item, result.body));
       } else if (result.outcome === 'refused') {
         await putItem(result.item);
+        // The screen that shows this record reloads: what the server holds now is what to see.
+        answerListeners.forEach((l) => l(result.item, result.body));
       } else {
         await putItem({ ...item, attempts: item.attempts + 1 });
         break;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ComponentType, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, isAbort, type Corridor, type Me, type Movement, type Org } from '../../api.ts';
+import { ApiError, NetworkError, api, isAbort, type Corridor, type Me, type Movement, type Org } from '../../api.ts';
 import { routeLengthKm } from '../../map/geometry.ts';
 import { InstantTime, distinctZones, useZonedClock } from '../../time/WindowTime.tsx';
 import { useNumber, formatLatLon, orgNamer } from '../../ui/format.ts';
@@ -16,7 +16,7 @@ import { AckDecision } from './AckDecision.tsx';
 import { ConvoyMap } from './ConvoyMap.tsx';
 import { Countdown, OverdueBadge, ProgressBar, WarningList, useMovementWords, useNow } from './describe.tsx';
 import { allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction } from './fields.ts';
-import { enqueue } from '../../outbox/outbox.ts';
+import { enqueue, onOutboxAnswer } from '../../outbox/outbox.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 
 /**
@@ -62,11 +62,15 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
         .catch((err: unknown) => {
           if (isAbort(err)) return;
           if (isUnauthorized(err)) onSessionEnded();
-          else setState({ kind: 'error', key: requestErrorKey(err) });
+          // Without signal the last copy stays on screen: the check-in form must stay usable offline.
+          else setState((s) => (s.kind === 'ready' && err instanceof NetworkError ? s : { kind: 'error', key: requestErrorKey(err) }));
         });
     },
     [url, onSessionEnded],
   );
+
+  // A check-in sent later from the outbox, or refused: show what the server holds now.
+  useEffect(() => onOutboxAnswer((item) => item.movementId === movementId && load()), [movementId, load]);
 
   useEffect(() => {
     const controller = new AbortController();
