@@ -130,6 +130,9 @@ describe('mixed keyboards', () => {
   it('leaves real names with few vowels as written', () => {
     same('Schtscherbak Taras', 'Тарас Щербак');
     same('Szczerbak Taras', 'Тарас Щербак');
+    // Given names the table does not know, whose other-layout reading ends like a surname.
+    same('Herasym Stoian', 'Герасим Стоян');
+    same('Shchek Adamovych Shkaraba', 'Щек Адамович Шкараба');
   });
 
   it('weighs a typo on a neighbouring key as less than one on a far key', () => {

@@ -154,11 +154,15 @@ export function prepareName(full: string): PreparedName {
   const typed = prepareTyped(text);
   // Worth a second reading only with a sign of the wrong layout, or when no word reads as a known
   // given name (Ufkbyf Heltyrj shows no sign, but nothing in it is a name either).
-  if (!mayBeWrongLayout(text) && typed.words.some((w) => w.given?.exact === true)) return typed;
+  const sign = mayBeWrongLayout(text);
+  if (!sign && typed.words.some((w) => w.given?.exact === true)) return typed;
   const other = otherLayout(text);
   if (other === undefined || !vowelsLikeAName(other)) return typed;
   const meant = prepareTyped(other);
-  return nameLikeness(meant) > nameLikeness(typed) ? meant : typed;
+  if (nameLikeness(meant) <= nameLikeness(typed)) return typed;
+  // Without a sign, only a reading that finds a known given name is taken: a real name the table
+  // does not know (Herasym Stoian) must not turn into gibberish that happens to end like a surname.
+  return sign || meant.words.some((w) => w.given?.exact === true) ? meant : typed;
 }
 
 /**
@@ -172,9 +176,10 @@ export function nameLikeness(name: PreparedName): number {
     if (word.given?.exact === true) likeness += 2;
     else if (word.given !== undefined) likeness += 1;
     if (word.suffix !== undefined) likeness += 1;
-    const letters = word.plains[0] ?? '';
-    const vowels = letters.replace(/[^aeiouy]/g, '').length;
-    if (letters.length >= 3 && vowels / letters.length < 0.2) likeness -= 1;
+    // Counted on the sounds, not the letters: Latin digraphs (shch, kh) are consonant-heavy letters.
+    const sounds = word.forms[0] ?? '';
+    const vowels = sounds.replace(/[^aeiou]/g, '').length;
+    if (sounds.length >= 3 && vowels / sounds.length < 0.2) likeness -= 1;
   }
   return likeness;
 }
