@@ -132,7 +132,7 @@ describe('field work on a phone in Chromium', () => {
     const approvals = liaison.getByTestId('approvals');
     await approvals.waitFor();
     await expect.poll(async () => approvals.textContent(), { timeout: 15_000 }).toContain('signed by Liaison officer (demo)');
-    expect(await approvals.textContent()).toMatch(/signed by Liaison officer, Russian Federation/);
+    expect(await approvals.textContent()).toMatch(/signed by Liaison officer at Russian Federation/);
     expect(await approvals.textContent()).not.toMatch(/signed by user/);
     await approvals.scrollIntoViewIfNeeded();
     await liaison.screenshot({ path: screenshotPath('field-signatures-named-en') });
