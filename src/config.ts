@@ -21,6 +21,12 @@ export interface Config {
   serverKeyFile: string;
   /** Public tracing requests per address and minute: a list of people must not be guessable by brute force. */
   tracingRequestsPerMinute: number;
+  /** Public tracing requests per target (name + birth year) and hour, from all addresses together. */
+  tracingTargetRequestsPerHour: number;
+  /** Public tracing requests per minute from everyone: the last line against many addresses. */
+  tracingGlobalRequestsPerMinute: number;
+  /** Different birth dates asked about one name within an hour before the tracing desk is alerted. */
+  tracingNearMissDates: number;
   /** How often the scheduler looks for windows opening or closing. */
   schedulerIntervalMs: number;
   /** The bearer token a Prometheus scraper sends to GET /metrics; null → /metrics is not served. */
@@ -57,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverKeyFile: env.SERVER_KEY_FILE && env.SERVER_KEY_FILE !== '' ? env.SERVER_KEY_FILE : path.join('data', 'server.key'),
     schedulerIntervalMs: intFromEnv(env, 'SCHEDULER_INTERVAL_MS', 5000),
     tracingRequestsPerMinute: intFromEnv(env, 'TRACING_REQUESTS_PER_MINUTE', 5),
+    tracingTargetRequestsPerHour: intFromEnv(env, 'TRACING_TARGET_REQUESTS_PER_HOUR', 10),
+    tracingGlobalRequestsPerMinute: intFromEnv(env, 'TRACING_GLOBAL_REQUESTS_PER_MINUTE', 300),
+    tracingNearMissDates: intFromEnv(env, 'TRACING_NEAR_MISS_DATES', 4),
     metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN !== '' ? env.METRICS_TOKEN : null,
   };
 }

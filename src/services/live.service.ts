@@ -10,6 +10,8 @@ import { factsOf, isPubliclyListed, presentPublicCorridor, type PublicCorridorVi
 import { canRead } from './corridor.service.ts';
 import type { ChangeEvent } from './events.ts';
 import { SESSION_ENDED } from './identity.service.ts';
+import { TRACING_PROBING } from './tracing-limits.service.ts';
+import { scopeOf } from '../domain/policy.ts';
 import { canReadMovement, flagOverdueMovements, presentMovement } from './movement.service.ts';
 
 /** What the public stream sends: the corridor's public view, or that it left the public page. */
@@ -38,8 +40,17 @@ export interface StaffIncidentEvent {
   at: string;
 }
 
+/** An alert to the tracing desk: a reference (no name), what was seen, when. */
+export interface StaffAlertEvent {
+  kind: 'tracing-probing';
+  ref: string;
+  dates: number;
+  at: string;
+}
+
 /** One event on a staff stream: its SSE event name and data. */
 export type StaffEvent =
+  | { event: 'alert'; data: StaffAlertEvent }
   | { event: 'corridor'; data: StaffCorridorEvent }
   | { event: 'movement'; data: StaffMovementEvent }
   | { event: 'incident'; data: StaffIncidentEvent };
@@ -218,6 +229,11 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       unsubscribeBus = ctx.events.subscribe((event) => {
         if (event.type === SESSION_ENDED) {
           for (const entry of staffListeners) if (entry.session.ref === event.subjectId) endStaff(entry);
+        }
+        // Someone is trying birth dates for one name: those who read every registry hear of it.
+        if (event.type === TRACING_PROBING) {
+          const dates = Number((event.data as { dates?: unknown } | undefined)?.dates ?? 0);
+          toStaff((actor) => scopeOf(actor, 'person.read') === 'all', { event: 'alert', data: { kind: 'tracing-probing', ref: event.subjectId, dates, at: event.at } });
         }
         if (event.subjectType === 'corridor') enqueue(() => refresh(event.subjectId));
         if (event.subjectType === 'movement') {

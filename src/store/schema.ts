@@ -311,7 +311,16 @@ export interface AnnouncementsTable {
   created_by: string | null;
 }
 
+/** Request counts per limit bucket and time window, shared by every instance (rate-windows.repository.ts). */
+export interface RateWindowsTable {
+  bucket: string;
+  /** The window's number: whole windows since the epoch (its length is the bucket's own). */
+  window: number;
+  count: number;
+}
+
 export interface Schema {
+  rate_windows: RateWindowsTable;
   announcements: AnnouncementsTable;
   people: PeopleTable;
   sites: SitesTable;

@@ -34,7 +34,16 @@ export async function startTestApp(dialect: DialectName, overrides: Partial<Conf
       done();
     },
   });
-  const config: Config = { ...loadConfig({}), loginAttemptsPerMinute: 1000, metricsToken: METRICS_TOKEN, ...overrides, databaseUrl: database.url };
+  const config: Config = {
+    ...loadConfig({}),
+    loginAttemptsPerMinute: 1000,
+    // Tests trace one name many times; the tracing limits' own test sets these low.
+    tracingTargetRequestsPerHour: 1000,
+    tracingGlobalRequestsPerMinute: 1000,
+    metricsToken: METRICS_TOKEN,
+    ...overrides,
+    databaseUrl: database.url,
+  };
   const logger = { ...(defaultLoggerOptions('info') as object), stream };
   const app = await createApp(config, { logger });
   await initMediator(app.ctx, { orgName: ADMIN.org, email: ADMIN.email, password: ADMIN.password });

@@ -4,6 +4,8 @@ import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, UNTRACEABLE_REASONS, VU
 import { PUBLIC_LANGS } from '../../domain/public-text.ts';
 import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { admitTracing } from '../../services/tracing-limits.service.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { getPerson, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
@@ -159,7 +161,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       config: {
         // Anonymous callers share one key scope: a stored answer could be replayed by anyone.
         idempotency: false,
-        rateLimit: { max: ctx.config.tracingRequestsPerMinute, timeWindow: 60_000 },
+        // Limits are counted in the database (admitTracing), shared by every instance.
       },
       schema: {
         tags: ['public'],
@@ -180,6 +182,11 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
+      const refused = await admitTracing(ctx, { address: request.ip, name: request.body.name, birthDate: request.body.birthDate });
+      if (refused) {
+        reply.header('retry-after', String(refused.retryAfterSeconds));
+        throw new DomainError('rate_limited', 'TRACING_RATE_LIMITED', 'Too many tracing requests: wait and try again.');
+      }
       return traceForPublic(ctx, request.body);
     },
   );

@@ -9,6 +9,7 @@ import { announcements } from './0007-announcements.ts';
 import { fieldRegistry } from './0009-field-registry.ts';
 import { passengerCorrections } from './0010-passenger-corrections.ts';
 import { personCorrections } from './0011-person-corrections.ts';
+import { rateWindows } from './0013-rate-windows.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-field-registry': fieldRegistry,
   '0010-passenger-corrections': passengerCorrections,
   '0011-person-corrections': personCorrections,
+  '0013-rate-windows': rateWindows,
 };
 
 export const migrationProvider: MigrationProvider = {
