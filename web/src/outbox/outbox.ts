@@ -67,9 +67,23 @@ const deleteItem = (seq: number) => inStore('readwrite', (s) => s.delete(seq));
 
 // ── Telling the screens (this tab and the others) that the outbox changed ──────────────
 
+/** Listeners for answers the server gave to a queued tap: accepted (the new manifest, the check-in…) or refused. */
+const answerListeners = new Set<(item: OutboxItem, body: unknown) => void>();
+export function onOutboxAnswer(listener: (item: OutboxItem, body: unknown) => void): () => void {
+  answerListeners.add(listener);
+  return () => answerListeners.delete(listener);
+}
+
 const listeners = new Set<() => void>();
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('safe-passage-outbox');
-if (channel) channel.onmessage = () => listeners.forEach((l) => l());
+if (channel) {
+  channel.onmessage = (event: MessageEvent<{ answered?: OutboxItem } | string>) => {
+    listeners.forEach((l) => l());
+    // Another tab sent (or had refused) a tap: the screens of this tab that show its record reload too.
+    const answered = typeof event.data === 'object' ? event.data.answered : undefined;
+    if (answered) answerListeners.forEach((l) => l(answered, undefined));
+  };
+}
 
 function changed(): void {
   listeners.forEach((l) => l());
@@ -81,11 +95,9 @@ export function onOutboxChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Listeners for answers the server gave to a queued tap: accepted (the new manifest, the check-in…) or refused. */
-const answerListeners = new Set<(item: OutboxItem, body: unknown) => void>();
-export function onOutboxAnswer(listener: (item: OutboxItem, body: unknown) => void): () => void {
-  answerListeners.add(listener);
-  return () => answerListeners.delete(listener);
+function answered(item: OutboxItem, body: unknown): void {
+  answerListeners.forEach((l) => l(item, body));
+  channel?.postMessage({ answered: item });
 }
 
 function newKey(): string {
@@ -162,11 +174,11 @@ export function flushOutbox(): Promise<Map<string, Sent>> {
       results.set(item.key, result);
       if (result.outcome === 'sent') {
         await deleteItem(item.seq);
-        answerListeners.forEach((l) => l(item, result.body));
+        answered(item, result.body);
       } else if (result.outcome === 'refused') {
         await putItem(result.item);
         // The screen that shows this record reloads: what the server holds now is what to see.
-        answerListeners.forEach((l) => l(result.item, result.body));
+        answered(result.item, result.body);
       } else {
         await putItem({ ...item, attempts: item.attempts + 1 });
         break;
