@@ -27,28 +27,34 @@ function open({ port, count, localAddress }: Start): void {
   // Connect a few hundred at a time: a burst of tens of thousands overflows the listen backlog.
   const next = (): void => {
     while (started < count && started - opened < 256) {
-      const index = started;
+      connect(started);
       started += 1;
-      const socket = net.connect({ port, host: '127.0.0.1', localAddress });
-      let headers = false;
-      socket.setNoDelay(true);
-      socket.on('connect', () => socket.write(`GET /api/v1/public/stream HTTP/1.1\r\nHost: bench\r\nAccept: text/event-stream\r\n\r\n`));
-      socket.on('data', (chunk: Buffer) => {
-        if (!headers) {
-          headers = true;
-          opened += 1;
-          if (opened === count) process.send?.({ type: 'ready' });
-          else next();
-        }
-        if (round >= 0 && arrivals[index] === 0 && chunk.includes('event: corridor')) {
-          arrivals[index] = now();
-          waiting -= 1;
-          if (waiting === 0) report();
-        }
-      });
-      socket.on('error', (error) => process.send?.({ type: 'error', message: `${index}: ${error.message}` }));
-      sockets.push(socket);
     }
+  };
+  const connect = (index: number): void => {
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+    let headers = false;
+    socket.setNoDelay(true);
+    socket.on('connect', () => socket.write(`GET /api/v1/public/stream HTTP/1.1\r\nHost: bench\r\nAccept: text/event-stream\r\n\r\n`));
+    socket.on('data', (chunk: Buffer) => {
+      if (!headers) {
+        headers = true;
+        opened += 1;
+        if (opened === count) process.send?.({ type: 'ready' });
+        else next();
+      }
+      if (round >= 0 && arrivals[index] === 0 && chunk.includes('event: corridor')) {
+        arrivals[index] = now();
+        waiting -= 1;
+        if (waiting === 0) report();
+      }
+    });
+    // A connection refused or reset while the crowd connects is tried again; once open, a loss is reported.
+    socket.on('error', (error) => {
+      if (!headers) setTimeout(() => connect(index), 50);
+      else process.send?.({ type: 'error', message: `${index}: ${error.message}` });
+    });
+    sockets.push(socket);
   };
   next();
 }
