@@ -34,9 +34,10 @@ import { loadConfig, type Config } from '../src/config.ts';
 import type { CorridorInput } from '../src/domain/corridor.ts';
 import type { Actor, OrgKind, Role } from '../src/domain/identity.ts';
 import { verifyAuditLog } from '../src/services/audit.service.ts';
-import { createCorridor, decideOnCorridor, proposeCorridor } from '../src/services/corridor.service.ts';
+import { createCorridor, proposeCorridor } from '../src/services/corridor.service.ts';
+import { answerAsDemoParty, decideAsDemoParty } from '../src/demo/demo-signer.ts';
 import { ensureOrg, ensureUser, login } from '../src/services/identity.service.ts';
-import { acknowledgeMovement, notifyMovement, startMovement } from '../src/services/movement.service.ts';
+import { notifyMovement, startMovement } from '../src/services/movement.service.ts';
 import { openDatabase, type DialectName } from '../src/store/database.ts';
 
 const { values: args } = parseArgs({
@@ -176,7 +177,7 @@ async function seed(ctx: Parameters<typeof notifyMovement>[0]): Promise<{ id: st
   };
   const corridor = await createCorridor(ctx, mediator, content);
   await proposeCorridor(ctx, mediator, corridor.id);
-  await decideOnCorridor(ctx, liaison, corridor.id, { version: 1, decision: 'approve', comment: undefined });
+  await decideAsDemoParty(ctx, liaison, corridor.id, { version: 1, decision: 'approve', comment: undefined });
 
   const movements: { id: string; token: string }[] = [];
   for (let i = 0; i < Number(args.movements); i++) {
@@ -193,7 +194,7 @@ async function seed(ctx: Parameters<typeof notifyMovement>[0]): Promise<{ id: st
       urgent: true,
       justification: 'Window open now',
     });
-    await acknowledgeMovement(ctx, liaison, movement.id, { decision: 'acknowledge' });
+    await answerAsDemoParty(ctx, liaison, movement.id, { decision: 'acknowledge' });
     await startMovement(ctx, officer.actor, movement.id);
     movements.push({ id: movement.id, token: officer.token });
   }

@@ -1,12 +1,13 @@
 import type { Actor, OrgKind, Role } from '../domain/identity.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { controlCorridor, createCorridor, decideOnCorridor, listCorridors, proposeCorridor } from '../services/corridor.service.ts';
+import { controlCorridor, createCorridor, listCorridors, proposeCorridor } from '../services/corridor.service.ts';
+import { answerAsDemoParty, decideAsDemoParty } from './demo-signer.ts';
 import { ensureOrg, ensureUser } from '../services/identity.service.ts';
 import { syncPlaces } from '../services/places.service.ts';
 import { countOrgs, findOrgById } from '../store/orgs.repository.ts';
 import { findUserByEmail } from '../store/users.repository.ts';
 import { reportIncident } from '../services/incident.service.ts';
-import { acknowledgeMovement, checkIn, completeMovement, notifyMovement, startMovement } from '../services/movement.service.ts';
+import { checkIn, completeMovement, notifyMovement, startMovement } from '../services/movement.service.ts';
 import { liveDemoCorridor, pendingDemoCorridor, SCENARIO_CORRIDORS, type DemoParty } from './scenario-corridors.ts';
 import { SCENARIO_INCIDENTS, SCENARIO_MOVEMENTS } from './scenario-movements.ts';
 import { seedDemoSites } from './scenario-sites.ts';
@@ -138,7 +139,7 @@ export async function seedDemoCorridors(ctx: ServiceContext): Promise<void> {
       for (const step of corridor.steps) {
         const when = at(ctx, step.at);
         if (step.do === 'propose') await proposeCorridor(when, coordinator, id);
-        else if ('by' in step) await decideOnCorridor(when, liaisons[step.by], id, { version: 1, decision: step.do, comment: step.comment });
+        else if ('by' in step) await decideAsDemoParty(when, liaisons[step.by], id, { version: 1, decision: step.do, comment: step.comment });
         else await controlCorridor(when, coordinator, id, step.do, { reason: step.reason });
       }
     }
@@ -150,7 +151,7 @@ export async function seedDemoCorridors(ctx: ServiceContext): Promise<void> {
     const live = await createCorridor(ctx, coordinator, liveDemoCorridor(parties, ctx.now()));
     await proposeCorridor(ctx, coordinator, live.id);
     for (const party of ['ua', 'ru'] as const) {
-      await decideOnCorridor(ctx, liaisons[party], live.id, { version: 1, decision: 'approve', comment: undefined });
+      await decideAsDemoParty(ctx, liaisons[party], live.id, { version: 1, decision: 'approve', comment: undefined });
     }
     await seedLiveMovements(ctx, live.id, liaisons);
   }
@@ -168,7 +169,7 @@ async function seedScenarioMovements(ctx: ServiceContext, corridorIds: ReadonlyM
     const { id } = await notifyMovement(at(ctx, movement.notifiedAt), agency, { ...movement.input, corridorId });
     if (movement.acknowledgedAt) {
       for (const party of ['ua', 'ru'] as const) {
-        await acknowledgeMovement(at(ctx, movement.acknowledgedAt), liaisons[party], id, { decision: 'acknowledge' });
+        await answerAsDemoParty(at(ctx, movement.acknowledgedAt), liaisons[party], id, { decision: 'acknowledge' });
       }
     }
     if (movement.startedAt) await startMovement(at(ctx, movement.startedAt), field, id);
@@ -193,7 +194,7 @@ async function seedLiveMovements(ctx: ServiceContext, corridorId: string, liaiso
     personnel: 4,
     passengers: 90,
   });
-  for (const party of ['ua', 'ru'] as const) await acknowledgeMovement(at(ctx, iso(-40)), liaisons[party], convoy.id, { decision: 'acknowledge' });
+  for (const party of ['ua', 'ru'] as const) await answerAsDemoParty(at(ctx, iso(-40)), liaisons[party], convoy.id, { decision: 'acknowledge' });
   await startMovement(at(ctx, iso(-0.75)), field, convoy.id);
   await checkIn(at(ctx, iso(-0.7)), field, convoy.id, { lat: 47.499, lon: 34.6563, note: 'Left the city council' });
   await checkIn(at(ctx, iso(-0.2)), field, convoy.id, { lat: 47.47, lon: 34.95 });

@@ -22,6 +22,7 @@ import { PERSON_NAME_FORMAT, isPersonName } from '../domain/text.ts';
 import { announcementRoutes } from './routes/announcements.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { corridorRoutes } from './routes/corridors.routes.ts';
+import { keyRoutes } from './routes/keys.routes.ts';
 import { incidentRoutes } from './routes/incidents.routes.ts';
 import { movementRoutes } from './routes/movements.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
@@ -172,6 +173,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(feedRoutes, { ctx, snapshot: publicSnapshot });
   await app.register(announcementRoutes, { ctx, snapshot: publicSnapshot });
   await app.register(corridorRoutes, { ctx });
+  await app.register(keyRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });

@@ -30,6 +30,8 @@ export interface ApprovalView {
   signature: string;
   publicKey: string;
   signedPayload: string;
+  /** The party key that signed (see `GET …/signatures` for its enrolment); null only for decisions older than party keys. */
+  keyId: string | null;
 }
 
 export interface ControlView {
@@ -122,6 +124,7 @@ export function presentApproval(row: CorridorDecisionRow): ApprovalView {
     signature: row.signature,
     publicKey: row.public_key,
     signedPayload: row.signed_payload,
+    keyId: row.key_id,
   };
 }
 

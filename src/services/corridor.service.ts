@@ -7,7 +7,6 @@ import {
   normaliseContent,
   versionHash,
   withPlaceIds,
-  type ApprovalStatement,
   type ControlType,
   type CorridorContent,
   type CorridorInput,
@@ -18,7 +17,8 @@ import {
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
 import { isAllowed, isAllowedOnCorridor, scopeOf, type Action } from '../domain/policy.ts';
-import { signStatement } from '../domain/signature.ts';
+import { corridorContentText, corridorDecisionStatement, normaliseSignedAt, statementText, type CorridorDecisionStatement } from '../domain/statements.ts';
+import { sha256Hex } from '../domain/hashing.ts';
 import {
   findVersion,
   insertControl,
@@ -50,7 +50,8 @@ import {
 } from './corridor.presenter.ts';
 import type { ChangeEvent } from './events.ts';
 import { newId } from './ids.ts';
-import { ensureOrgKey } from './keys.service.ts';
+import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
+import { listPartyKeysByIds } from '../store/keys.repository.ts';
 import { boxOfRoutes, CORRIDOR_STATUSES_AT_RISK, incidentIndexFor, isRouteAtRisk } from './incident.service.ts';
 
 const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
@@ -184,11 +185,38 @@ export async function proposeCorridor(ctx: ServiceContext, actor: Actor, id: str
   return viewCorridor(ctx, await loadVisible(ctx, actor, id));
 }
 
+/** The content hash a party's statement names: SHA-256 of the version's content as `GET …/versions/:v` serves it. */
+function contentHashOf(row: { content: string }): string {
+  return sha256Hex(corridorContentText(JSON.parse(row.content)));
+}
+
+/**
+ * `GET /api/v1/corridors/:id/versions/:v/statement`: the exact statement a party's liaison signs
+ * to decide on a version. A client rebuilds it itself from the version it shows; this is for
+ * checking and for off-line signers (`safe-passage sign`).
+ */
+export async function corridorStatement(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: { decision: Decision; signedAt: string },
+): Promise<{ statement: string; contentHash: string; fields: CorridorDecisionStatement }> {
+  await loadVisible(ctx, actor, id);
+  const row = await findVersion(ctx.db, id, version);
+  if (!row) throw notFound('corridor version');
+  const signedAt = normaliseSignedAt(input.signedAt);
+  if (!signedAt) throw new DomainError('invalid', 'SIGNED_AT_INVALID', 'signedAt must be an RFC 3339 instant with a zone.', [{ path: '/signedAt', message: 'RFC 3339 with Z or an offset' }]);
+  const contentHash = contentHashOf(row);
+  const fields = corridorDecisionStatement({ corridorId: id, version, contentHash, decision: input.decision, partyId: actor.orgId, signedAt });
+  return { statement: statementText(fields), contentHash, fields };
+}
+
 export async function decideOnCorridor(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: { version: number; decision: Decision; comment?: string | undefined },
+  input: { version: number; decision: Decision; comment?: string | undefined } & PartySignature,
 ): Promise<ApprovalView> {
   const aggregate = await loadVisible(ctx, actor, id);
   if (!isAllowedOnCorridor(actor, 'corridor.decide', partiesOf(aggregate))) throw forbidden('decide on this corridor for a party');
@@ -200,23 +228,20 @@ export async function decideOnCorridor(
   if (aggregate.decisions.some((d) => d.party_id === actor.orgId)) {
     throw conflict('CORRIDOR_ALREADY_DECIDED', 'Your party has already signed a decision on this version; it is final.');
   }
+  // Rebuilt from the version the server holds: a signature over any other version, or any other
+  // decision, party or time, fails here.
+  const contentHash = contentHashOf(aggregate.current);
+  const signed = await checkPartySignature(ctx.db, actor, ctx.now(), input, aggregate.current.proposed_at, (signedAt) =>
+    corridorDecisionStatement({ corridorId: id, version: input.version, contentHash, decision: input.decision, partyId: actor.orgId, signedAt }),
+  );
   try {
     return await runCommand(ctx, actor, async (trx, nowIso) => {
       const still = await trx.selectFrom('corridors').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
       if (still.current_version !== input.version) {
         throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} has just been superseded.`);
       }
-      const key = await ensureOrgKey(trx, ctx, actor.orgId, nowIso);
-      const statement: ApprovalStatement = {
-        corridorId: id,
-        version: input.version,
-        versionHash: aggregate.current.version_hash,
-        decision: input.decision,
-        partyId: actor.orgId,
-        userId: actor.userId,
-        signedAt: nowIso,
-      };
-      const { signedPayload, signature } = signStatement(statement, key.privateKey);
+      const key = await trx.selectFrom('party_keys').select('status').where('id', '=', signed.key.id).executeTakeFirst();
+      if (key?.status !== 'active') throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');
       const row = {
         corridor_id: id,
         version: input.version,
@@ -224,10 +249,11 @@ export async function decideOnCorridor(
         user_id: actor.userId,
         decision: input.decision,
         comment: input.comment?.trim() || null,
-        signed_at: nowIso,
-        signed_payload: signedPayload,
-        signature,
-        public_key: key.publicKey,
+        signed_at: signed.signedAt,
+        signed_payload: signed.signedPayload,
+        signature: input.signature,
+        public_key: signed.key.public_key,
+        key_id: signed.key.id,
       };
       await insertDecision(trx, row);
       await touchCorridor(trx, id, nowIso);
@@ -237,7 +263,7 @@ export async function decideOnCorridor(
           action: input.decision === 'approve' ? 'corridor.approve' : 'corridor.reject',
           subjectType: 'corridor',
           subjectId: id,
-          payload: { version: input.version, versionHash: statement.versionHash, signature },
+          payload: { version: input.version, contentHash, keyId: signed.key.id, signedAt: signed.signedAt, signature: input.signature },
         },
         event: corridorChanged(id, input.decision === 'approve' ? 'approved' : 'rejected'),
       };
@@ -246,6 +272,25 @@ export async function decideOnCorridor(
     if (isUniqueViolation(error)) throw conflict('CORRIDOR_ALREADY_DECIDED', 'Your party has already signed a decision on this version.');
     throw error;
   }
+}
+
+export interface SignatureRecord {
+  approval: ApprovalView;
+  /** The key that signed and its enrolment; null only for a decision older than party keys. */
+  key: PartyKeyView | null;
+}
+
+/** Every signed decision on every version of a corridor, each with the key that made it and how that key was enrolled. */
+export async function corridorSignatures(ctx: ServiceContext, actor: Actor, id: string): Promise<{ items: SignatureRecord[] }> {
+  await loadVisible(ctx, actor, id);
+  const decisions = await listDecisions(ctx.db, id);
+  const keys = new Map((await listPartyKeysByIds(ctx.db, [...new Set(decisions.map((d) => d.key_id).filter((k): k is string => k !== null))])).map((k) => [k.id, k]));
+  return {
+    items: decisions.map((d) => {
+      const key = d.key_id ? keys.get(d.key_id) : undefined;
+      return { approval: presentApproval(d), key: key ? presentPartyKey(key) : null };
+    }),
+  };
 }
 
 /** Which states each control may be applied from; `close` also records an outcome after the last window ended by itself. */

@@ -163,7 +163,8 @@ async function insertNewOrg(ctx: ServiceContext, actor: Actor | null, input: New
     }
     const row: OrgRow = { id: newId(), name, kind: input.kind, time_zone: timeZone, created_at: nowIso };
     await insertOrg(trx, row);
-    await ensureOrgKey(trx, ctx, row.id, nowIso);
+    // Only the operator's key is made here; a party makes its own on its liaison's device.
+    if (row.kind === 'mediator') await ensureOrgKey(trx, ctx, row.id, nowIso);
     return {
       result: presentOrg(row),
       audit: { action: 'org.create', subjectType: 'org', subjectId: row.id, payload: { name, kind: input.kind, timeZone } },

@@ -28,6 +28,8 @@ import {
   type Warning,
 } from '../domain/movement.ts';
 import { isAllowed, isAllowedOnCorridor, isAllowedOnMovement, type Action } from '../domain/policy.ts';
+import { sha256Hex } from '../domain/hashing.ts';
+import { movementAnswerStatement, movementNoticeText, normaliseSignedAt, statementText, type MovementAnswerStatement } from '../domain/statements.ts';
 import { loadCorridorAggregate } from '../store/corridors.repository.ts';
 import { isUniqueViolation } from '../store/errors.ts';
 import {
@@ -49,6 +51,7 @@ import type { ServiceContext } from './context.ts';
 import { contentOf, factsOf } from './corridor.presenter.ts';
 import { newId } from './ids.ts';
 import { incidentIndexFor } from './incident.service.ts';
+import { checkPartySignature, type PartySignature } from './keys.service.ts';
 
 /** Buffer for incident warnings on an own route, which has no agreed buffer of its own. */
 export const OWN_ROUTE_BUFFER_METERS = 2000;
@@ -89,7 +92,18 @@ export interface MovementView {
   justification: string | null;
   status: MovementStatus;
   requiredAcknowledgements: string[];
-  acknowledgements: { partyId: string; decision: AckDecision; comment: string | null; at: string }[];
+  acknowledgements: {
+    partyId: string;
+    decision: AckDecision;
+    comment: string | null;
+    at: string;
+    /** The party's signature over its answer; null on answers older than party-signed answers. */
+    keyId: string | null;
+    signedAt: string | null;
+    signature: string | null;
+    publicKey: string | null;
+    signedPayload: string | null;
+  }[];
   acknowledgementDeadline: string;
   /** Stated on every view so no screen can present an acknowledgement as a safety guarantee. */
   acknowledgementMeaning: string;
@@ -295,7 +309,17 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
     justification: m.justification,
     status,
     requiredAcknowledgements: partiesOf(m),
-    acknowledgements: aggregate.acks.map((a) => ({ partyId: a.party_id, decision: a.decision as AckDecision, comment: a.comment, at: a.at })),
+    acknowledgements: aggregate.acks.map((a) => ({
+      partyId: a.party_id,
+      decision: a.decision as AckDecision,
+      comment: a.comment,
+      at: a.at,
+      keyId: a.key_id,
+      signedAt: a.signed_at,
+      signature: a.signature,
+      publicKey: a.public_key,
+      signedPayload: a.signed_payload,
+    })),
     acknowledgementDeadline: acknowledgementDeadline(m.depart_at),
     acknowledgementMeaning: ACK_MEANING,
     warnings: JSON.parse(m.warnings) as Warning[],
@@ -334,21 +358,63 @@ export async function listMovements(
 
 // ── Acknowledgements and tracking ───────────────────────────────────────────
 
+/** The statement a party's liaison signs to acknowledge or deny, built from the movement as that party reads it. */
+function answerStatementOf(view: MovementView, partyId: string, decision: AckDecision, signedAt: string): MovementAnswerStatement {
+  return movementAnswerStatement({ movementId: view.id, contentHash: sha256Hex(movementNoticeText(view)), decision, partyId, signedAt });
+}
+
+/** `GET /api/v1/movements/:id/statement`: the exact statement to sign, for checking and for off-line signers. */
+export async function movementStatement(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: { decision: AckDecision; signedAt: string },
+): Promise<{ statement: string; contentHash: string; fields: MovementAnswerStatement }> {
+  const view = await getMovement(ctx, actor, id);
+  const signedAt = normaliseSignedAt(input.signedAt);
+  if (!signedAt) throw new DomainError('invalid', 'SIGNED_AT_INVALID', 'signedAt must be an RFC 3339 instant with a zone.', [{ path: '/signedAt', message: 'RFC 3339 with Z or an offset' }]);
+  const fields = answerStatementOf(view, actor.orgId, input.decision, signedAt);
+  return { statement: statementText(fields), contentHash: fields.contentHash, fields };
+}
+
 export async function acknowledgeMovement(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: { decision: AckDecision; comment?: string | undefined },
+  input: { decision: AckDecision; comment?: string | undefined } & PartySignature,
 ): Promise<MovementView> {
   const aggregate = await loadFor(ctx, actor, id, 'movement.acknowledge', 'acknowledge');
   if (aggregate.acks.some((a) => a.party_id === actor.orgId)) throw conflict('MOVEMENT_ALREADY_ANSWERED', 'Your party has already answered this notification.');
+  const view = await getMovement(ctx, actor, id);
+  const signed = await checkPartySignature(ctx.db, actor, ctx.now(), input, aggregate.movement.created_at, (signedAt) =>
+    answerStatementOf(view, actor.orgId, input.decision, signedAt),
+  );
   try {
     await runCommand(ctx, actor, async (trx, nowIso) => {
-      await insertAck(trx, { movement_id: id, party_id: actor.orgId, user_id: actor.userId, decision: input.decision, comment: input.comment?.trim() || null, at: nowIso });
+      const key = await trx.selectFrom('party_keys').select('status').where('id', '=', signed.key.id).executeTakeFirst();
+      if (key?.status !== 'active') throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');
+      await insertAck(trx, {
+        movement_id: id,
+        party_id: actor.orgId,
+        user_id: actor.userId,
+        decision: input.decision,
+        comment: input.comment?.trim() || null,
+        at: nowIso,
+        key_id: signed.key.id,
+        signed_at: signed.signedAt,
+        signed_payload: signed.signedPayload,
+        signature: input.signature,
+        public_key: signed.key.public_key,
+      });
       await updateMovement(trx, id, { updated_at: nowIso });
       return {
         result: undefined,
-        audit: { action: `movement.${input.decision}`, subjectType: 'movement', subjectId: id, payload: { decision: input.decision } },
+        audit: {
+          action: `movement.${input.decision}`,
+          subjectType: 'movement',
+          subjectId: id,
+          payload: { decision: input.decision, keyId: signed.key.id, signedAt: signed.signedAt, signature: input.signature },
+        },
         event: movementChanged(id, aggregate.movement.agency_id, input.decision),
       };
     });

@@ -76,6 +76,26 @@ export interface OrgKeysTable {
   created_at: string;
 }
 
+/** A party's signing key: only the public half, enrolled by a liaison and approved by the party's admin. */
+export interface PartyKeysTable {
+  id: string;
+  org_id: string;
+  algorithm: string;
+  /** base64 of the raw 32-byte Ed25519 public key. */
+  public_key: string;
+  fingerprint: string;
+  label: string | null;
+  status: string;
+  server_held: number;
+  enrolled_by: string | null;
+  enrolled_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  revoked_by: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
 export interface CorridorsTable {
   id: string;
   current_version: number;
@@ -105,6 +125,8 @@ export interface CorridorDecisionsTable {
   signed_payload: string;
   signature: string;
   public_key: string;
+  /** The party key that signed; null only for decisions older than party keys and never migrated. */
+  key_id: string | null;
 }
 
 export interface CorridorControlsTable {
@@ -166,6 +188,12 @@ export interface MovementAcksTable {
   decision: string;
   comment: string | null;
   at: string;
+  /** Signed answers (issue 15); null on answers given before parties signed them. */
+  key_id: string | null;
+  signed_at: string | null;
+  signed_payload: string | null;
+  signature: string | null;
+  public_key: string | null;
 }
 
 export interface MovementCheckinsTable {
@@ -333,6 +361,7 @@ export interface Schema {
   incidents: IncidentsTable;
   movements: MovementsTable;
   movement_acks: MovementAcksTable;
+  party_keys: PartyKeysTable;
   movement_checkins: MovementCheckinsTable;
   movement_deliveries: MovementDeliveriesTable;
   org_keys: OrgKeysTable;

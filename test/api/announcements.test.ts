@@ -3,6 +3,7 @@ import { NOTICE_WORDS } from '../../src/domain/notice-words.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createCorridor, corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 const HOUR = 3_600_000;
 
@@ -31,7 +32,7 @@ describe.each(DIALECTS)('announcements on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const approve = (token: string, id: string) => t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+  const approve = (token: string, id: string) => decideAs(t, token, id, { version: 1, decision: 'approve' });
   const publicList = async (lang?: string) => {
     const response = await t.inject({ method: 'GET', url: `/api/v1/public/announcements${lang ? `?lang=${lang}` : ''}` });
     expect(response.statusCode, response.body).toBe(200);
@@ -95,7 +96,7 @@ describe.each(DIALECTS)('announcements on %s', (dialect) => {
   it('never announces a draft, a proposal or a rejected corridor', async () => {
     const draft = await createCorridor(t, coordinator, corridorBody([ua, ru], { windows: [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }] }));
     const rejected = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }] });
-    await t.as(uaLiaison, { method: 'POST', url: `/api/v1/corridors/${rejected.id}/approvals`, payload: { version: 1, decision: 'reject' } });
+    await decideAs(t, uaLiaison, rejected.id, { version: 1, decision: 'reject' });
     await t.app.live.tick();
     const ids = (await publicList()).map((a) => a.corridorId);
     expect(ids).not.toContain(draft.id);

@@ -3,6 +3,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { SUMY_POLTAVA_TEXT, corridorBody, createCorridor, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 describe.each(DIALECTS)('corridor public texts on %s', (dialect) => {
   let t: TestApp;
@@ -63,7 +64,7 @@ describe.each(DIALECTS)('corridor public texts on %s', (dialect) => {
     const view = (await t.as(coordinator, { method: 'GET', url: `/api/v1/corridors/${id}` })).json();
     expect([view.origin.placeId, view.destination.placeId]).toEqual(['sumy', 'poltava']);
     expect(view.publicText.ru.title).toBe('Сумы → Полтава');
-    await t.as(liaisons[0]!, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+    await decideAs(t, liaisons[0]!, id, { version: 1, decision: 'approve' });
     const amended = await t.as(coordinator, {
       method: 'PUT',
       url: `/api/v1/corridors/${id}`,
@@ -77,7 +78,7 @@ describe.each(DIALECTS)('corridor public texts on %s', (dialect) => {
   it('gives the public the texts and each endpoint in uk, ru and en', async () => {
     const { id } = await createProposedCorridor(t, coordinator, [ua, ru], { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(5) }] });
     for (const liaison of liaisons) {
-      const r = await t.as(liaison, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+      const r = await decideAs(t, liaison, id, { version: 1, decision: 'approve' });
       expect(r.statusCode, r.body).toBe(201);
     }
     const item = (await t.inject({ method: 'GET', url: '/api/v1/public/corridors' })).json().items.find((c: { id: string }) => c.id === id);

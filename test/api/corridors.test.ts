@@ -4,6 +4,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { corridorBody, createCorridor, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 
 describe.each(DIALECTS)('corridors on %s', (dialect) => {
@@ -42,7 +43,7 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
 
   const get = (token: string, id: string) => t.as(token, { method: 'GET', url: `/api/v1/corridors/${id}` });
   const decide = (token: string, id: string, version: number, decision: 'approve' | 'reject', comment?: string) =>
-    t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version, decision, ...(comment ? { comment } : {}) } });
+    decideAs(t, token, id, { version, decision, ...(comment ? { comment } : {}) });
   const count = async () => Number((await t.app.ctx.db.selectFrom('corridor_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('drafts with only a name, and refuses to propose until every required element is there', async () => {

@@ -12,6 +12,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { xsdProblems } from '../helpers/cap.ts';
 import { createCorridor, corridorBody } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 /**
  * The public feeds over HTTP, for corridors in every public state before, inside and after their
@@ -71,7 +72,7 @@ describe.each(DIALECTS)('public feeds (%s)', (dialect) => {
       ids.set(stage, id);
       if (stage === 'draft') continue;
       await post(coordinator, `/api/v1/corridors/${id}/propose`);
-      for (const liaison of liaisons) await post(liaison, `/api/v1/corridors/${id}/approvals`, { version: 1, decision: 'approve' });
+      for (const liaison of liaisons) await decideAs(t, liaison, id, { version: 1, decision: 'approve' });
       if (stage === 'suspended') await post(coordinator, `/api/v1/corridors/${id}/suspend`, { reason: 'Shelling reported near the route' });
       if (stage === 'closed') await post(coordinator, `/api/v1/corridors/${id}/close`, { reason: 'The parties ended the ceasefire' });
     }

@@ -6,6 +6,7 @@ import { createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { hoursFromNow } from '../helpers/time.ts';
 import { openSse, type SseEvent } from '../helpers/sse.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 const about = (id: string, status?: string) => (e: SseEvent) => {
   const data = e.data as { id: string; status: string };
@@ -41,7 +42,7 @@ describe.each(DIALECTS)('live corridor events on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const approve = (token: string, id: string) => t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+  const approve = (token: string, id: string) => decideAs(t, token, id, { version: 1, decision: 'approve' });
 
   it('tells the public the moment a corridor opens, and staff only what they may see', async () => {
     const publicStream = await openSse(`${base}/api/v1/public/stream`);
@@ -138,7 +139,7 @@ describe.runIf(DIALECTS.includes('postgres'))('two server instances on one Postg
     try {
       const { id } = await createProposedCorridor(t, admin, [ua, ru], { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(3) }] });
       for (const token of [uaL, ruL]) {
-        await t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+        await decideAs(t, token, id, { version: 1, decision: 'approve' });
       }
       const event = await stream.waitFor(about(id, 'open'));
       expect(event.data).toMatchObject({ id, status: 'open' });

@@ -5,6 +5,7 @@ import { createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { openSse } from '../helpers/sse.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { answerAs, decideAs } from '../helpers/signing.ts';
 
 const at = hoursFromNow;
 type Json = Record<string, unknown>;
@@ -46,7 +47,7 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     otherAgency = await user(other, 'c@m-other.test', 'coordinator');
     agreedCorridor = (await createProposedCorridor(t, admin, [ua, ru], { windows: [{ start: at(72), end: at(96) }] })).id;
     for (const token of [uaLiaison, ruLiaison]) {
-      await t.as(token, { method: 'POST', url: `/api/v1/corridors/${agreedCorridor}/approvals`, payload: { version: 1, decision: 'approve' } });
+      await decideAs(t, token, agreedCorridor, { version: 1, decision: 'approve' });
     }
   });
   afterAll(async () => t?.close());
@@ -68,7 +69,7 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
   const get = (id: string, token = agencyCoordinator) => t.as(token, { method: 'GET', url: `/api/v1/movements/${id}` });
   const post = (id: string, action: string, token = agencyField, payload?: Json) => t.as(token, { method: 'POST', url: `/api/v1/movements/${id}/${action}`, ...(payload ? { payload } : {}) });
   const ackBoth = async (id: string) => {
-    for (const token of [uaLiaison, ruLiaison]) expect((await post(id, 'acknowledgements', token, { decision: 'acknowledge' })).statusCode).toBe(201);
+    for (const token of [uaLiaison, ruLiaison]) expect((await answerAs(t, token, id, { decision: 'acknowledge' })).statusCode).toBe(201);
   };
   const codes = (body: { warnings: { code: string }[] }) => body.warnings.map((w) => w.code).sort();
 
@@ -150,7 +151,7 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
         windows: [{ start: at(72), end: at(96) }],
       })
     ).id;
-    for (const token of [uaLiaison, ruLiaison]) expect((await t.as(token, { method: 'POST', url: `/api/v1/corridors/${corridor}/approvals`, payload: { version: 1, decision: 'approve' } })).statusCode).toBe(201);
+    for (const token of [uaLiaison, ruLiaison]) expect((await decideAs(t, token, corridor, { version: 1, decision: 'approve' })).statusCode).toBe(201);
     const onIt = supply({ corridorId: corridor });
     const near = await t.as(agencyField, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 50.3675, lon: 28.268, occurredAt: at(-2), severity: 'high' } });
     expect(near.statusCode).toBe(201);
@@ -182,11 +183,11 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     expect(own.json().requiredAcknowledgements.length).toBeGreaterThanOrEqual(3);
 
     const { id } = (await notify(supply())).json();
-    expect((await post(id, 'acknowledgements', agencyCoordinator, { decision: 'acknowledge' })).statusCode).toBe(403);
-    expect((await post(id, 'acknowledgements', outsiderLiaison, { decision: 'acknowledge' })).statusCode).toBe(404);
-    expect((await post(id, 'acknowledgements', uaLiaison, { decision: 'acknowledge', comment: 'Received' })).json().status).toBe('submitted');
-    expect((await post(id, 'acknowledgements', uaLiaison, { decision: 'deny' })).json().code).toBe('MOVEMENT_ALREADY_ANSWERED');
-    const denied = await post(id, 'acknowledgements', ruLiaison, { decision: 'deny', comment: 'Active fighting near Lubny' });
+    expect((await answerAs(t, agencyCoordinator, id, { decision: 'acknowledge' })).statusCode).toBe(403);
+    expect((await answerAs(t, outsiderLiaison, id, { decision: 'acknowledge' })).statusCode).toBe(404);
+    expect((await answerAs(t, uaLiaison, id, { decision: 'acknowledge', comment: 'Received' })).json().status).toBe('submitted');
+    expect((await answerAs(t, uaLiaison, id, { decision: 'deny' })).json().code).toBe('MOVEMENT_ALREADY_ANSWERED');
+    const denied = await answerAs(t, ruLiaison, id, { decision: 'deny', comment: 'Active fighting near Lubny' });
     expect(denied.json()).toMatchObject({ status: 'denied' });
     expect((await post(id, 'start')).json().code).toBe('MOVEMENT_ILLEGAL_TRANSITION');
     expect((await get(id, uaLiaison)).json().acknowledgements.map((a: { decision: string }) => a.decision).sort()).toEqual(['acknowledge', 'deny']);

@@ -5,6 +5,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { answerAs, decideAs } from '../helpers/signing.ts';
 
 type Json = Record<string, unknown>;
 interface Row {
@@ -52,7 +53,7 @@ describe.each(DIALECTS)('passenger corrections and outbox taps on %s', (dialect)
     fieldId = f.id;
     otherAgency = (await user(other, 'c@pc-other.test', 'coordinator')).token;
     corridor = (await createProposedCorridor(t, admin, [ua], { windows: [{ start: hoursFromNow(72), end: hoursFromNow(96) }] })).id;
-    await t.as(liaison, { method: 'POST', url: `/api/v1/corridors/${corridor}/approvals`, payload: { version: 1, decision: 'approve' } });
+    await decideAs(t, liaison, corridor, { version: 1, decision: 'approve' });
     actor = { userId: c.id, orgId: agency, orgKind: 'agency', role: 'coordinator' };
   });
   afterAll(async () => t?.close());
@@ -73,7 +74,7 @@ describe.each(DIALECTS)('passenger corrections and outbox taps on %s', (dialect)
     const personIds: string[] = [];
     for (let i = 0; i < people; i++) personIds.push((await registerPerson(t.app.ctx, actor, { givenName: `Oksana${i}`, familyName: 'Koval' })).id);
     expect((await post(id, 'passengers', { personIds }, coordinator)).statusCode).toBe(200);
-    expect((await post(id, 'acknowledgements', { decision: 'acknowledge' }, liaison)).statusCode).toBe(201);
+    expect((await answerAs(t, liaison, id, { decision: 'acknowledge' })).statusCode).toBe(201);
     return { id, personIds };
   }
 

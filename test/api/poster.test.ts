@@ -9,6 +9,7 @@ import { createCorridor, corridorBody, createProposedCorridor } from '../helpers
 import { DIALECTS } from '../helpers/databases.ts';
 import { screenshotPath } from '../helpers/screenshots.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 /** Debian's poppler-utils; CI installs it (.ci/run). */
 const POPPLER = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftoppm');
@@ -51,7 +52,7 @@ describe.runIf(POPPLER).each(DIALECTS)('corridor poster on %s', (dialect) => {
   const agreed = async (windows: { start: string; end: string }[]) => {
     const { id } = await createProposedCorridor(t, coordinator, parties, { windows });
     for (const token of liaisons) {
-      const r = await t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+      const r = await decideAs(t, token, id, { version: 1, decision: 'approve' });
       expect(r.statusCode, r.body).toBe(201);
     }
     return id;

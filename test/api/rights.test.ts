@@ -9,6 +9,9 @@ import { insertFlag } from '../../src/store/person-links.repository.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { readPermissionsDoc } from '../helpers/permissions-doc.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { answerAs, decideAs, newEd25519 } from '../helpers/signing.ts';
+import { insertPartyKey } from '../../src/store/keys.repository.ts';
+import { fingerprintOf } from '../../src/services/keys.service.ts';
 
 /**
  * The API is checked against docs/permissions.md itself: for every organisation kind and role,
@@ -63,6 +66,18 @@ const corridorPair = async (t: TestApp, env: ProbeEnv) => ({
   other: await createProposedCorridor(t, env.admin, [env.outsiderOrgId]),
 });
 
+/** A pending key of `orgId`, stored directly: as a liaison of that organisation would have enrolled it. */
+const pendingKey = async (t: TestApp, orgId: string): Promise<string> => {
+  const id = unique('key');
+  const { publicKey } = newEd25519();
+  await insertPartyKey(t.app.ctx.db, {
+    id, org_id: orgId, algorithm: 'Ed25519', public_key: publicKey, fingerprint: fingerprintOf(Buffer.from(publicKey, 'base64')).hex, label: null,
+    status: 'pending', server_held: 0, enrolled_by: null, enrolled_at: new Date().toISOString(),
+    approved_by: null, approved_at: null, revoked_by: null, revoked_at: null, revoke_reason: null,
+  });
+  return id;
+};
+
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${(counter += 1)}`;
 
@@ -82,6 +97,15 @@ const PROBES: Record<Action, Probe> = {
   'audit.read': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/audit/verify' })).statusCode }),
   'place.list': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/places' })).statusCode }),
   'key.list': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/keys' })).statusCode }),
+  'key.enrol': async (t, c) => ({ own: (await t.as(c.token, { method: 'POST', url: '/api/v1/keys', payload: { publicKey: newEd25519().publicKey } })).statusCode }),
+  'key.approve': async (t, c, env) => ({
+    own: (await t.as(c.token, { method: 'POST', url: `/api/v1/keys/${await pendingKey(t, c.orgId)}/approve` })).statusCode,
+    other: (await t.as(c.token, { method: 'POST', url: `/api/v1/keys/${await pendingKey(t, env.outsiderOrgId)}/approve` })).statusCode,
+  }),
+  'key.revoke': async (t, c, env) => ({
+    own: (await t.as(c.token, { method: 'POST', url: `/api/v1/keys/${await pendingKey(t, c.orgId)}/revoke`, payload: {} })).statusCode,
+    other: (await t.as(c.token, { method: 'POST', url: `/api/v1/keys/${await pendingKey(t, env.outsiderOrgId)}/revoke`, payload: {} })).statusCode,
+  }),
   'corridor.draft': async (t, c) => ({
     own: (await t.as(c.token, { method: 'POST', url: '/api/v1/corridors', payload: { name: unique('draft') } })).statusCode,
   }),
@@ -94,7 +118,7 @@ const PROBES: Record<Action, Probe> = {
   },
   'corridor.decide': async (t, c, env) => {
     const pair = await corridorPair(t, env);
-    const decide = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+    const decide = (id: string) => decideAs(t, c.token, id, { version: 1, decision: 'approve' });
     return { own: (await decide(pair.own.id)).statusCode, other: (await decide(pair.other.id)).statusCode };
   },
   'corridor.control': async (t, c, env) => {
@@ -115,7 +139,7 @@ const PROBES: Record<Action, Probe> = {
   },
   'movement.acknowledge': async (t, c, env) => {
     const pair = await movementPair(t, env);
-    const ack = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/movements/${id}/acknowledgements`, payload: { decision: 'acknowledge' } });
+    const ack = (id: string) => answerAs(t, c.token, id, { decision: 'acknowledge' });
     return { own: (await ack(pair.own)).statusCode, other: (await ack(pair.other)).statusCode };
   },
   'movement.track': async (t, c, env) => {
@@ -188,7 +212,7 @@ const PROBES: Record<Action, Probe> = {
     // Only a corridor on the public page can be announced: the callers' party approves one first.
     const corridor = await createProposedCorridor(t, env.admin, [env.partyOrgId], { windows: [{ start: hoursFromNow(24), end: hoursFromNow(30) }] });
     const liaison = await t.login('liaison@party.rights.test', 'rights-password');
-    const approved = await t.as(liaison, { method: 'POST', url: `/api/v1/corridors/${corridor.id}/approvals`, payload: { version: 1, decision: 'approve' } });
+    const approved = await decideAs(t, liaison, corridor.id, { version: 1, decision: 'approve' });
     expect(approved.statusCode, approved.body).toBe(201);
     const text = { uk: 'Перевірка прав', ru: 'Проверка прав', en: 'Rights probe' };
     return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/corridors/${corridor.id}/announcements`, payload: { text } })).statusCode };

@@ -6,6 +6,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createCorridor, corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { hoursFromNow } from '../helpers/time.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 /** The SVG read back as a document: what a browser would draw. */
 function parse(svg: string) {
@@ -41,7 +42,7 @@ describe.each(DIALECTS)('route map of the public page on %s', (dialect) => {
   const agreed = async () => {
     const { id } = await createProposedCorridor(t, coordinator, parties, { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(5) }] });
     for (const token of liaisons) {
-      const r = await t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+      const r = await decideAs(t, token, id, { version: 1, decision: 'approve' });
       expect(r.statusCode, r.body).toBe(201);
     }
     return id;

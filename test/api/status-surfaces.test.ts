@@ -7,6 +7,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createCorridor, corridorBody } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { PUBLIC_SURFACES } from '../helpers/public-surfaces.ts';
+import { decideAs } from '../helpers/signing.ts';
 
 /**
  * One rule, every surface: for every corridor state at every moment around its window, each
@@ -59,10 +60,10 @@ describe.each(DIALECTS)('status decides every label, on every surface (%s)', (di
       await post(coordinator, `/api/v1/corridors/${id}/propose`);
       if (stage === 'proposed') continue;
       if (stage === 'rejected') {
-        await post(liaisons[1]!, `/api/v1/corridors/${id}/approvals`, { version: 1, decision: 'reject', comment: 'Route passes a firing position' });
+        await decideAs(t, liaisons[1]!, id, { version: 1, decision: 'reject', comment: 'Route passes a firing position' });
         continue;
       }
-      for (const liaison of liaisons) await post(liaison, `/api/v1/corridors/${id}/approvals`, { version: 1, decision: 'approve' });
+      for (const liaison of liaisons) await decideAs(t, liaison, id, { version: 1, decision: 'approve' });
       if (stage === 'suspended') await post(coordinator, `/api/v1/corridors/${id}/suspend`, { reason: 'Shelling reported near the route' });
       if (stage === 'closed') await post(coordinator, `/api/v1/corridors/${id}/close`, { reason: 'The parties ended the ceasefire' });
     }

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { ADMIN, type TestApp } from './app.ts';
 import { createProposedCorridor } from './corridors.ts';
 import { hoursFromNow } from './time.ts';
+import { decideAs } from './signing.ts';
 
 export interface Raw {
   status: number;
@@ -33,7 +34,7 @@ export async function openCorridor(t: TestApp, tag: string): Promise<{ admin: st
     const email = `l${i}@${tag.toLowerCase()}.test`;
     await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId, email, name: 'L', password: 'snapshot-password', role: 'liaison' } });
     const token = await t.login(email, 'snapshot-password');
-    const approved = await t.as(token, { method: 'POST', url: `/api/v1/corridors/${id}/approvals`, payload: { version: 1, decision: 'approve' } });
+    const approved = await decideAs(t, token, id, { version: 1, decision: 'approve' });
     expect(approved.statusCode, approved.body).toBeLessThan(300);
   }
   await announced(t, id, 'open');

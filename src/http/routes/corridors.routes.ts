@@ -9,11 +9,14 @@ import {
   decideOnCorridor,
   getCorridor,
   getCorridorTimeline,
+  corridorSignatures,
+  corridorStatement,
   getCorridorVersion,
   listCorridors,
   proposeCorridor,
 } from '../../services/corridor.service.ts';
-import { listPublicKeys } from '../../services/keys.service.ts';
+import { PartyKeyOut } from './keys.routes.ts';
+import { SignatureFields, StatementOut } from '../schemas/signing.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema } from '../schemas/common.ts';
 import {
@@ -100,10 +103,11 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
             version: Type.Integer({ minimum: 1 }),
             decision: Type.Enum(['approve', 'reject'] as const),
             comment: Type.Optional(Type.String({ maxLength: 2000 })),
+            ...SignatureFields,
           },
           { additionalProperties: false },
         ),
-        response: { 201: ApprovalOut, ...COMMAND_ERRORS },
+        response: { 201: ApprovalOut, ...COMMAND_ERRORS, 400: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -191,22 +195,36 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
   );
 
   app.get(
-    '/api/v1/keys',
+    '/api/v1/corridors/:id/versions/:v/statement',
     {
       schema: {
         tags: ['corridors'],
-        summary: "Organisations' public signing keys (Ed25519, base64 SPKI DER)",
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ orgId: Type.String(), algorithm: Type.String(), publicKey: Type.String(), createdAt: Type.String() })),
-          }),
-          ...AUTH_ERRORS,
-        },
+        summary: "The exact statement a party signs to decide on this version (recompute it yourself before signing)",
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), v: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) }),
+        querystring: Type.Object({ decision: Type.Enum(['approve', 'reject'] as const), signedAt: Type.String({ minLength: 1, maxLength: 40 }) }),
+        response: { 200: StatementOut, ...AUTH_ERRORS, 400: ProblemSchema, 404: ProblemSchema },
       },
     },
     async (request) => {
       const { actor } = await requireAuth(ctx, request);
-      return { items: await listPublicKeys(ctx, actor) };
+      const { statement, contentHash } = await corridorStatement(ctx, actor, request.params.id, Number(request.params.v), request.query);
+      return { statement, contentHash };
+    },
+  );
+
+  app.get(
+    '/api/v1/corridors/:id/signatures',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: 'Every signed decision on the corridor, each with the key that made it and its enrolment (who approved it, when)',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ approval: ApprovalOut, key: Type.Union([PartyKeyOut, Type.Null()]) })) }), ...AUTH_ERRORS, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return corridorSignatures(ctx, actor, request.params.id);
     },
   );
 };

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import {
   abortMovement,
   acknowledgeMovement,
+  movementStatement,
   checkIn,
   checkMovement,
   completeMovement,
@@ -20,6 +21,7 @@ import { addToManifest, getManifest, recordPassenger, undoPassengerStepFor } fro
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant, LineStringSchema } from '../schemas/corridor.ts';
+import { SignatureFields, StatementOut } from '../schemas/signing.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
@@ -83,7 +85,19 @@ export const MovementOut = Type.Object({
   justification: Type.Union([Type.String(), Type.Null()]),
   status: Type.Enum(MOVEMENT_STATUSES),
   requiredAcknowledgements: Type.Array(Type.String()),
-  acknowledgements: Type.Array(Type.Object({ partyId: Type.String(), decision: Type.String(), comment: Type.Union([Type.String(), Type.Null()]), at: Type.String() })),
+  acknowledgements: Type.Array(
+    Type.Object({
+      partyId: Type.String(),
+      decision: Type.String(),
+      comment: Type.Union([Type.String(), Type.Null()]),
+      at: Type.String(),
+      keyId: Type.Union([Type.String(), Type.Null()]),
+      signedAt: Type.Union([Type.String(), Type.Null()]),
+      signature: Type.Union([Type.String(), Type.Null()]),
+      publicKey: Type.Union([Type.String(), Type.Null()]),
+      signedPayload: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
   acknowledgementDeadline: Type.String(),
   acknowledgementMeaning: Type.String(),
   warnings: Type.Array(WarningOut),
@@ -267,8 +281,11 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         tags: ['movements'],
         summary: 'A party acknowledges receipt (not a safety guarantee) or denies',
         params: IdParams,
-        body: Type.Object({ decision: Type.Enum(['acknowledge', 'deny'] as const), comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
-        response: { 201: MovementOut, ...COMMAND_ERRORS },
+        body: Type.Object(
+          { decision: Type.Enum(['acknowledge', 'deny'] as const), comment: Type.Optional(Type.String({ maxLength: 2000 })), ...SignatureFields },
+          { additionalProperties: false },
+        ),
+        response: { 201: MovementOut, ...COMMAND_ERRORS, 400: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -348,6 +365,24 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
     async (request, reply) => {
       const { actor } = await requireAuth(ctx, request);
       return reply.code(201).send(await confirmDelivery(ctx, actor, request.params.id, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/movements/:id/statement',
+    {
+      schema: {
+        tags: ['movements'],
+        summary: 'The exact statement a party signs to acknowledge or deny this notification',
+        params: IdParams,
+        querystring: Type.Object({ decision: Type.Enum(['acknowledge', 'deny'] as const), signedAt: Type.String({ minLength: 1, maxLength: 40 }) }),
+        response: { 200: StatementOut, ...AUTH_ERRORS, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      const { statement, contentHash } = await movementStatement(ctx, actor, request.params.id, request.query);
+      return { statement, contentHash };
     },
   );
 };

@@ -135,6 +135,7 @@ export const ApprovalOut = Type.Object({
   signature: Type.String(),
   publicKey: Type.String(),
   signedPayload: Type.String(),
+  keyId: Type.Union([Type.String(), Type.Null()]),
 });
 
 const NoticeOut = Type.Object(

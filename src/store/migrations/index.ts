@@ -8,6 +8,7 @@ import { nameCores } from './0006-name-cores.ts';
 import { announcements } from './0007-announcements.ts';
 import { fieldRegistry } from './0009-field-registry.ts';
 import { passengerCorrections } from './0010-passenger-corrections.ts';
+import { partyKeys } from './0012-party-keys.ts';
 import { personCorrections } from './0011-person-corrections.ts';
 import { rateWindows } from './0013-rate-windows.ts';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-announcements': announcements,
   '0009-field-registry': fieldRegistry,
   '0010-passenger-corrections': passengerCorrections,
+  '0012-party-keys': partyKeys,
   '0011-person-corrections': personCorrections,
   '0013-rate-windows': rateWindows,
 };
