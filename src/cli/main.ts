@@ -12,6 +12,7 @@ import { findOrgByName } from '../store/orgs.repository.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
 import { printNamePairScores } from './names-score.ts';
 import { verifyCapFile } from './cap-verify.ts';
+import { backupDatabase, restoreDatabase } from './backup.ts';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -123,6 +124,22 @@ export function buildCli(): Command {
     .description('load the demo organisations, users and places (adds only what is missing)')
     .action(async () => {
       await withContext(async (ctx) => printDemoLogins(await seedDemo(ctx)));
+    });
+
+  program
+    .command('backup <file>')
+    .description('copy the database to a file while the server runs (SQLite online backup; PostgreSQL: pg_dump custom format)')
+    .action(async (file: string) => {
+      await backupDatabase(loadConfig().databaseUrl, file);
+      process.stdout.write(`backup written to ${file}\n`);
+    });
+
+  program
+    .command('restore <file>')
+    .description('replace the database with a backup (stop every server first; PostgreSQL: pg_restore in one transaction)')
+    .action(async (file: string) => {
+      await restoreDatabase(loadConfig().databaseUrl, file);
+      process.stdout.write(`restored from ${file}; run "safe-passage audit verify" to check the chain\n`);
     });
 
   const audit = program.command('audit').description('the hash-chained audit log');
