@@ -38,20 +38,23 @@ export function demoSigner(liaison: Actor, scope: object): DemoSigner {
     if (!key) byUser.set(liaison.userId, (key = demoKeyFor(ctx, liaison)));
     return key;
   };
-  const signed = async (ctx: ServiceContext, statement: string): Promise<PartySignature> => {
+  // One signing time for the statement and the request: on a running clock, two readings differ.
+  const signed = async (ctx: ServiceContext, statement: string, signedAt: string): Promise<PartySignature> => {
     const { keyId, privateKey } = await keyOf(ctx);
-    return { keyId, signedAt: ctx.now().toISOString(), signature: sign(null, Buffer.from(statement, 'utf8'), privateKey).toString('base64') };
+    return { keyId, signedAt, signature: sign(null, Buffer.from(statement, 'utf8'), privateKey).toString('base64') };
   };
   return {
     async decision(ctx, corridorId, version, decision) {
       await keyOf(ctx);
-      const { statement } = await corridorStatement(ctx, liaison, corridorId, version, { decision, signedAt: ctx.now().toISOString() });
-      return signed(ctx, statement);
+      const signedAt = ctx.now().toISOString();
+      const { statement } = await corridorStatement(ctx, liaison, corridorId, version, { decision, signedAt });
+      return signed(ctx, statement, signedAt);
     },
     async answer(ctx, movementId, decision) {
       await keyOf(ctx);
-      const { statement } = await movementStatement(ctx, liaison, movementId, { decision, signedAt: ctx.now().toISOString() });
-      return signed(ctx, statement);
+      const signedAt = ctx.now().toISOString();
+      const { statement } = await movementStatement(ctx, liaison, movementId, { decision, signedAt });
+      return signed(ctx, statement, signedAt);
     },
   };
 }
