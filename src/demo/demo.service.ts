@@ -109,7 +109,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoLogin[]> {
   return logins;
 }
 
-async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {
+export async function demoActor(ctx: ServiceContext, email: string): Promise<Actor> {
   const user = await findUserByEmail(ctx.db, email);
   const org = user ? await findOrgById(ctx.db, user.org_id) : undefined;
   if (!user || !org) throw new Error(`demo user ${email} is missing`);

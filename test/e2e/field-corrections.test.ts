@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
+import { DEMO_PASSWORD, demoActor } from '../../src/demo/demo.service.ts';
+import { answerAsDemoParty } from '../../src/demo/demo-signer.ts';
+
 import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 import { hoursFromNow } from '../helpers/time.ts';
 
@@ -43,7 +45,8 @@ describe('corrections and confirmations on a phone', () => {
     }
     const [hanna, taras] = people as [string, string];
     await call('coordinator@icrc.demo', 'POST', `/api/v1/movements/${id}/passengers`, { personIds: people });
-    for (const liaison of ['liaison@ua.demo', 'liaison@ru.demo']) await call(liaison, 'POST', `/api/v1/movements/${id}/acknowledgements`, { decision: 'acknowledge' });
+    // Signed with the demo party's key (the server refuses an unsigned answer).
+    for (const liaison of ['liaison@ua.demo', 'liaison@ru.demo']) await answerAsDemoParty(rig.app.ctx, await demoActor(rig.app.ctx, liaison), id, { decision: 'acknowledge' });
     expect((await call('field@icrc.demo', 'POST', `/api/v1/movements/${id}/start`)).statusCode).toBe(200);
 
     const context = await rig.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });

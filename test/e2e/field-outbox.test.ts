@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
+import { DEMO_PASSWORD, demoActor } from '../../src/demo/demo.service.ts';
+import { answerAsDemoParty } from '../../src/demo/demo-signer.ts';
+
 import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 import { hoursFromNow } from '../helpers/time.ts';
 
@@ -63,7 +65,8 @@ describe('the field outbox on a phone, offline and back', () => {
     }
     expect((await call('coordinator@icrc.demo', 'POST', `/api/v1/movements/${id}/passengers`, { personIds: people })).statusCode).toBe(200);
     for (const liaison of ['liaison@ua.demo', 'liaison@ru.demo']) {
-      expect((await call(liaison, 'POST', `/api/v1/movements/${id}/acknowledgements`, { decision: 'acknowledge' })).statusCode).toBe(201);
+      // Signed with the demo party's key (the server refuses an unsigned answer).
+      await answerAsDemoParty(rig.app.ctx, await demoActor(rig.app.ctx, liaison), id, { decision: 'acknowledge' });
     }
     return { id, people };
   }
