@@ -11,6 +11,7 @@ import { syncPlaces } from '../services/places.service.ts';
 import { findOrgByName } from '../store/orgs.repository.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
 import { printNamePairScores } from './names-score.ts';
+import { addSigningCommands } from './keys.ts';
 import { verifyCapFile } from './cap-verify.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 
@@ -202,6 +203,7 @@ export function buildCli(): Command {
       if (!ok) process.exitCode = 1;
     });
 
+  addSigningCommands(program);
   return program;
 }
 
