@@ -60,7 +60,8 @@ export function signText(text: string, privateKey: KeyObject): string {
 
 async function signedFields(t: TestApp, token: string, statementUrl: string): Promise<{ keyId: string; signedAt: string; signature: string }> {
   const signer = await signerOf(t, token);
-  const signedAt = new Date().toISOString();
+  // Signed at the server's clock: tests that move it (windows, deadlines) sign at the moment they play.
+  const signedAt = t.app.ctx.now().toISOString();
   const statement = await t.as(token, { method: 'GET', url: `${statementUrl}&signedAt=${encodeURIComponent(signedAt)}` });
   const text = statement.statusCode === 200 ? (statement.json() as { statement: string }).statement : null;
   const signature = signer.privateKey && text !== null ? signText(text, signer.privateKey) : Buffer.alloc(64).toString('base64');
