@@ -5,11 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_WORDS } from '../../src/domain/notice-words.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
-import { createCorridor, corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
+import { createCorridor, corridorBody, createTwoParties } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { screenshotPath } from '../helpers/screenshots.ts';
 import { hoursFromNow } from '../helpers/time.ts';
-import { decideAs } from '../helpers/signing.ts';
+import { createAgreedCorridor } from '../helpers/signing.ts';
 
 /** Debian's poppler-utils; CI installs it (.ci/run). */
 const POPPLER = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftoppm');
@@ -38,25 +38,11 @@ describe.runIf(POPPLER).each(DIALECTS)('corridor poster on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect, { schedulerIntervalMs: 0 });
     coordinator = await t.login(ADMIN.email, ADMIN.password);
-    parties = [];
-    liaisons = [];
-    for (const [name, email] of [['Poster UA', 'l@poster-ua.test'], ['Poster RU', 'l@poster-ru.test']] as const) {
-      const id = (await t.as(coordinator, { method: 'POST', url: '/api/v1/orgs', payload: { name, kind: 'party' } })).json().id as string;
-      await t.as(coordinator, { method: 'POST', url: '/api/v1/users', payload: { orgId: id, email, name: 'L', password: 'poster-password', role: 'liaison' } });
-      parties.push(id);
-      liaisons.push(await t.login(email, 'poster-password'));
-    }
+    ({ parties, liaisons } = await createTwoParties(t, coordinator, 'Poster'));
   });
   afterAll(async () => t?.close());
 
-  const agreed = async (windows: { start: string; end: string }[]) => {
-    const { id } = await createProposedCorridor(t, coordinator, parties, { windows });
-    for (const token of liaisons) {
-      const r = await decideAs(t, token, id, { version: 1, decision: 'approve' });
-      expect(r.statusCode, r.body).toBe(201);
-    }
-    return id;
-  };
+  const agreed = (windows: { start: string; end: string }[]) => createAgreedCorridor(t, coordinator, parties, liaisons, { windows });
   const poster = async (id: string, lang: string) => {
     const response = await t.inject({ method: 'GET', url: `/api/v1/public/corridors/${id}/poster.pdf?lang=${lang}` });
     expect(response.statusCode, response.body).toBe(200);

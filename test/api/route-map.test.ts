@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_WORDS } from '../../src/domain/notice-words.ts';
 import { MAP_COLOURS } from '../../src/feeds/route-sketch.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
-import { createCorridor, corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
+import { createCorridor, corridorBody, createProposedCorridor, createTwoParties } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { hoursFromNow } from '../helpers/time.ts';
-import { decideAs } from '../helpers/signing.ts';
+import { createAgreedCorridor } from '../helpers/signing.ts';
 
 /** The SVG read back as a document: what a browser would draw. */
 function parse(svg: string) {
@@ -28,25 +28,11 @@ describe.each(DIALECTS)('route map of the public page on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect, { schedulerIntervalMs: 0 });
     coordinator = await t.login(ADMIN.email, ADMIN.password);
-    parties = [];
-    liaisons = [];
-    for (const [name, email] of [['Map UA', 'l@map-ua.test'], ['Map RU', 'l@map-ru.test']] as const) {
-      const id = (await t.as(coordinator, { method: 'POST', url: '/api/v1/orgs', payload: { name, kind: 'party' } })).json().id as string;
-      await t.as(coordinator, { method: 'POST', url: '/api/v1/users', payload: { orgId: id, email, name: 'L', password: 'map-password-1', role: 'liaison' } });
-      parties.push(id);
-      liaisons.push(await t.login(email, 'map-password-1'));
-    }
+    ({ parties, liaisons } = await createTwoParties(t, coordinator, 'Map'));
   });
   afterAll(async () => t?.close());
 
-  const agreed = async () => {
-    const { id } = await createProposedCorridor(t, coordinator, parties, { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(5) }] });
-    for (const token of liaisons) {
-      const r = await decideAs(t, token, id, { version: 1, decision: 'approve' });
-      expect(r.statusCode, r.body).toBe(201);
-    }
-    return id;
-  };
+  const agreed = () => createAgreedCorridor(t, coordinator, parties, liaisons, { windows: [{ start: hoursFromNow(-1), end: hoursFromNow(5) }] });
   const map = async (id: string, lang: string) => {
     const response = await t.inject({ method: 'GET', url: `/api/v1/public/corridors/${id}/map.svg?lang=${lang}` });
     expect(response.statusCode, response.body).toBe(200);

@@ -73,3 +73,20 @@ export async function createProposedCorridor(
   expect(proposed.statusCode, proposed.body).toBe(200);
   return corridor;
 }
+
+/** Two parties (`<prefix> UA`, `<prefix> RU`) with one liaison each, made by `coordinator`; the liaisons signed in. */
+export async function createTwoParties(t: TestApp, coordinator: string, prefix: string): Promise<{ parties: string[]; liaisons: string[] }> {
+  const parties: string[] = [];
+  const liaisons: string[] = [];
+  for (const side of ['ua', 'ru'] as const) {
+    const created = await t.as(coordinator, { method: 'POST', url: '/api/v1/orgs', payload: { name: `${prefix} ${side.toUpperCase()}`, kind: 'party' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const email = `l@${prefix.toLowerCase()}-${side}.test`;
+    const user = await t.as(coordinator, { method: 'POST', url: '/api/v1/users', payload: { orgId: id, email, name: 'L', password: 'party-password-1', role: 'liaison' } });
+    expect(user.statusCode, user.body).toBe(201);
+    parties.push(id);
+    liaisons.push(await t.login(email, 'party-password-1'));
+  }
+  return { parties, liaisons };
+}

@@ -1,6 +1,8 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { ADMIN, type TestApp } from './app.ts';
+import { createProposedCorridor } from './corridors.ts';
 
 /**
  * The one way tests sign as a party, as a liaison's own device would: an Ed25519 key made here
@@ -88,4 +90,20 @@ export async function answerAs(
 ): Promise<LightMyRequestResponse> {
   const fields = await signedFields(t, token, `/api/v1/movements/${movementId}/statement?decision=${body.decision}`);
   return t.as(token, { method: 'POST', url: `/api/v1/movements/${movementId}/acknowledgements`, payload: { ...body, ...fields } });
+}
+
+/** A corridor proposed with `overrides` and approved by every liaison's signed decision on version 1. */
+export async function createAgreedCorridor(
+  t: TestApp,
+  coordinator: string,
+  parties: string[],
+  liaisons: readonly string[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const { id } = await createProposedCorridor(t, coordinator, parties, overrides);
+  for (const token of liaisons) {
+    const r = await decideAs(t, token, id, { version: 1, decision: 'approve' });
+    expect(r.statusCode, r.body).toBe(201);
+  }
+  return id;
 }
