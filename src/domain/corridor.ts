@@ -1,5 +1,6 @@
 import turfDistance from '@turf/distance';
-import { hashCanonical } from './hashing.ts';
+import { sha256Hex } from './hashing.ts';
+import { versionHashText } from './statements.ts';
 import type { FieldError } from './errors.ts';
 import { findPlace } from './gazetteer.ts';
 import {
@@ -192,7 +193,7 @@ export function missingForProposal(content: CorridorContent): FieldError[] {
 }
 
 export function versionHash(corridorId: string, version: number, content: CorridorContent): string {
-  return hashCanonical({ corridorId, version, content });
+  return sha256Hex(versionHashText(corridorId, version, content));
 }
 
 // ── Status ──────────────────────────────────────────────────────────────────

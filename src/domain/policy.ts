@@ -162,5 +162,18 @@ export function isAllowedOnCorridor(
   return false;
 }
 
+/**
+ * Every action the actor may take at all, with its scope: what `/me` sends, so the console shows
+ * a button only where the server would accept the command (the server still decides each one).
+ */
+export function actionsOf(actor: Pick<Actor, 'orgKind' | 'role'>): Partial<Record<Action, Scope>> {
+  const actions: Partial<Record<Action, Scope>> = {};
+  for (const action of Object.keys(POLICY) as Action[]) {
+    const scope = scopeOf(actor, action);
+    if (scope !== null) actions[action] = scope;
+  }
+  return actions;
+}
+
 export const POLICY_KINDS = ORG_KINDS;
 export const POLICY_ROLES = ROLES;

@@ -46,6 +46,11 @@ export function statementText(statement: SignedStatement): string {
   return canonicalJson(statement);
 }
 
+/** The text whose SHA-256 is a version's `versionHash`: the content bound to its corridor and number. */
+export function versionHashText(corridorId: string, version: number, content: unknown): string {
+  return canonicalJson({ corridorId, version, content });
+}
+
 /** The text whose SHA-256 is a corridor version's `contentHash`. */
 export function corridorContentText(content: unknown): string {
   return canonicalJson(content);
@@ -143,7 +148,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** Strict base64 to bytes, or null for text that is not base64. */
-export function base64ToBytes(text: string): Uint8Array | null {
+export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return null;
   const binary = atob(text);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));

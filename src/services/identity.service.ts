@@ -9,7 +9,7 @@ import {
   type OrgKind,
   type Role,
 } from '../domain/identity.ts';
-import { isAllowed, scopeOf } from '../domain/policy.ts';
+import { actionsOf, isAllowed, scopeOf, type Action, type Scope } from '../domain/policy.ts';
 import { findOrgById, findOrgByName, insertOrg, listOrgs, type OrgRow } from '../store/orgs.repository.ts';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from '../store/pagination.ts';
 import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from '../store/sessions.repository.ts';
@@ -38,6 +38,8 @@ export interface UserView {
 
 export interface MeView extends UserView {
   org: OrgView;
+  /** What this user may do, and how far (from POLICY): the console's buttons follow it. */
+  actions: Partial<Record<Action, Scope>>;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Kyiv';
@@ -266,7 +268,9 @@ export async function listUserAccounts(
 }
 
 export function presentMe(user: UserRow, org: OrgRow): MeView {
-  return { ...presentUser(user), org: presentOrg(org) };
+  const me = presentUser(user);
+  const orgView = presentOrg(org);
+  return { ...me, org: orgView, actions: actionsOf({ orgKind: orgView.kind, role: me.role }) };
 }
 
 // ── Set-up (CLI `init` and the demo; no actor: these run on the operator's own machine) ────

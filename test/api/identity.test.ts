@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsOf, POLICY } from '../../src/domain/policy.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { ADMIN, METRICS_TOKEN, startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -42,6 +43,12 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
       expect(byBearer.json()).toMatchObject({ email: ADMIN.email, org: { name: ADMIN.org, kind: 'mediator' } });
       const byCookie = await t.inject({ method: 'GET', url: '/api/v1/me', cookies: { sp_session: body.token } });
       expect(byCookie.statusCode).toBe(200);
+      // The actions sent are the policy table's for this user, scope and all: the console's buttons follow them.
+      const actions = byBearer.json().actions as Record<string, string>;
+      expect(actions).toEqual(actionsOf({ orgKind: 'mediator', role: 'admin' }));
+      expect(actions['org.create']).toBe('all');
+      expect(actions['key.approve']).toBeUndefined();
+      expect(Object.keys(actions).every((a) => a in POLICY)).toBe(true);
     });
 
     it('stores neither tokens nor passwords in clear', async () => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { decideAsDemoParty } from '../../src/demo/demo-signer.ts';
-import { DEMO_PASSWORD, demoActor } from '../../src/demo/demo.service.ts';
+import { verifyText } from '../../src/domain/signature.ts';
+import type { Signatures } from '../../src/http/schemas/signing.ts';
+import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
 import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 import { kyivParts } from '../helpers/time.ts';
 
@@ -17,6 +18,39 @@ describe('a corridor agreed end to end in Chromium', () => {
     ({ app, base, browser } = rig);
   });
   afterAll(async () => rig?.close());
+
+  async function tokenOf(email: string): Promise<string> {
+    return (await app.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } })).json().token as string;
+  }
+
+  /**
+   * The liaison makes a key in this browser and enrols it; the party's admin, in another browser,
+   * sees the same fingerprint (the test plays the phone call) and approves it. Returns the fingerprint.
+   */
+  async function enrolOnDevice(liaison: Page, adminEmail: string): Promise<string> {
+    await liaison.getByTestId('go-enrol').first().click();
+    const card = liaison.getByTestId('device-key');
+    await card.waitFor();
+    await liaison.getByLabel('Name of this device (for your admin)').fill('liaison laptop');
+    await liaison.getByTestId('enrol-key').click();
+    await liaison.locator('[data-testid="device-key"][data-status="pending"]').waitFor();
+    const fingerprint = await card.getByTestId('device-fingerprint').textContent();
+    expect(fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} ([a-z]+ ){7}[a-z]+$/);
+
+    const admin = await signIn(adminEmail);
+    await admin.goto(`${base}/ops/keys?lang=en`);
+    const pending = admin.locator('[data-testid="party-key"][data-status="pending"]');
+    await pending.waitFor();
+    await expect(pending.getByTestId('key-fingerprint').textContent()).resolves.toBe(fingerprint);
+    await pending.getByTestId('approve-key').click();
+    const confirm = admin.getByTestId('confirm-key');
+    await expect(confirm.getByTestId('confirm-fingerprint').textContent()).resolves.toBe(fingerprint);
+    if (adminEmail === 'admin@ua.demo') await admin.screenshot({ path: screenshotPath('e2e-signing-admin-approves-key-en'), fullPage: true });
+    await confirm.getByTestId('confirm-key-confirm').click();
+    await admin.locator('[data-testid="party-key"][data-status="active"] [data-testid="key-approved"]').first().waitFor();
+    await admin.context().close();
+    return fingerprint!;
+  }
 
   async function signIn(email: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -89,7 +123,7 @@ describe('a corridor agreed end to end in Chromium', () => {
     const words = {
       uk: ['Василівка → Запоріжжя', 'Усі цивільні', 'Документи, вода, ліки, теплий одяг, заряджений телефон. Без зброї.', 'Автостанція Василівки'],
       ru: ['Васильевка → Запорожье', 'Все мирные жители', 'Документы, вода, лекарства, тёплая одежда, заряженный телефон. Без оружия.', 'Автостанция Васильевки'],
-      en: [name, 'All civilians', 'Documents, water, medicines, warm clothes, a charged phone. No weapons.', 'Vasylivka bus station'],
+      en: [name, 'All civilians', '📄 Documents, water, medicines, warm clothes, a charged phone. No weapons.', 'Vasylivka bus station'],
     } as const;
     for (const [lang, [title, eligibility, bring, point]] of Object.entries(words)) {
       const group = coordinator.getByTestId(`public-text-${lang}`);
@@ -113,8 +147,9 @@ describe('a corridor agreed end to end in Chromium', () => {
     const stored = (await app.server.inject({ method: 'GET', url: '/api/v1/public/corridors' })).json();
     expect(stored.items.map((c: { id: string }) => c.id)).not.toContain(id);
 
-    // Each liaison signs the version shown to them.
-    for (const email of ['liaison@ua.demo', 'liaison@ru.demo']) {
+    // Each liaison, in its own browser, makes a key on the device, has its party's admin approve
+    // it after comparing the fingerprint, and signs the version shown to them on the device.
+    for (const [email, admin] of [['liaison@ua.demo', 'admin@ua.demo'], ['liaison@ru.demo', 'admin@ru.demo']] as const) {
       const liaison = await signIn(email);
       await liaison.goto(`${base}/ops/corridors/${id}?lang=en`);
       await liaison.getByTestId('approval-panel').waitFor();
@@ -124,19 +159,49 @@ describe('a corridor agreed end to end in Chromium', () => {
       if (email === 'liaison@ru.demo') {
         await liaison.getByTestId('public-text-versions').screenshot({ path: screenshotPath('e2e-corridor-public-texts-signed-en') });
       }
+      // Without a key on this device nothing can be signed, and the panel leads to enrolment.
+      const noKey = liaison.getByTestId('approval-panel').getByTestId('signing-key');
+      await expect(noKey.getAttribute('data-status')).resolves.toBe('none');
+      await expect(liaison.getByTestId('approve').isDisabled()).resolves.toBe(true);
+      if (email === 'liaison@ua.demo') await liaison.getByTestId('approval-panel').screenshot({ path: screenshotPath('e2e-signing-no-key-en') });
+      const fingerprint = await enrolOnDevice(liaison, admin);
+
+      await liaison.goto(`${base}/ops/corridors/${id}?lang=en`);
+      const panel = liaison.getByTestId('approval-panel');
+      await panel.locator('[data-testid="signing-key"][data-status="active"]').waitFor();
+      // The panel names the key that will sign, with the fingerprint the admin approved.
+      await expect(panel.getByTestId('signing-fingerprint').textContent()).resolves.toBe(fingerprint);
       await liaison.getByTestId('approve').click();
       // The signature is final: the confirmation restates the version and its hash first.
       const confirm = liaison.getByTestId('confirm-decision');
       await expect(confirm.textContent()).resolves.toMatch(/Approve version \d+ for /);
       await expect(confirm.getByTestId('confirm-hash').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
       if (email === 'liaison@ua.demo') await confirm.screenshot({ path: screenshotPath('field-confirm-approve-en') });
-      // The console cannot sign on the device yet (issue 15: keys made in the browser) and the
-      // server refuses an unsigned decision: the liaison's signed approval of the version shown
-      // goes through the service with the demo party's key.
-      const version = Number(/Approve version (\d+) for /.exec((await confirm.textContent()) ?? '')?.[1]);
-      await decideAsDemoParty(app.ctx, await demoActor(app.ctx, email), id!, { version, decision: 'approve' });
+      await confirm.getByTestId('confirm-decision-confirm').click();
+      const signed = liaison.getByTestId('signed-decision');
+      await signed.waitFor();
+      // The bytes signed in the browser are the bytes the server rebuilt from its own record.
+      const here = await signed.getByTestId('device-statement').textContent();
+      await expect(signed.getByTestId('signed-payload').textContent()).resolves.toBe(here);
+      expect(JSON.parse(here!)).toMatchObject({ statement: 'safe-passage/corridor-decision/1', corridorId: id, decision: 'approve' });
+      if (email === 'liaison@ru.demo') await liaison.screenshot({ path: screenshotPath('e2e-signing-signed-on-device-en'), fullPage: true });
       await liaison.context().close();
     }
+
+    // Each approval verifies with nothing but the enrolled public key, and the console says so
+    // after checking it itself.
+    const signatures = (await app.server.inject({ method: 'GET', url: `/api/v1/corridors/${id}/signatures`, headers: { authorization: `Bearer ${await tokenOf('coordinator@mediator.demo')}` } })).json() as Signatures;
+    expect(signatures.items).toHaveLength(2);
+    for (const { approval, key } of signatures.items) {
+      expect(key?.status).toBe('active');
+      expect(key?.serverHeld).toBe(false);
+      expect(verifyText(approval.signedPayload, approval.signature, key!.publicKey)).toBe(true);
+    }
+    await coordinator.goto(`${base}/ops/corridors/${id}?lang=en`);
+    const rows = coordinator.getByTestId('signature-row');
+    await coordinator.locator('[data-testid="signature-row"][data-verdict="verified"]').nth(1).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await coordinator.getByTestId('signatures-panel').screenshot({ path: screenshotPath('e2e-signatures-verified-in-browser-en') });
 
     // The public page, never reloaded, now shows the corridor open.
     // The public page titles it from its public words, not the staff's working name.
@@ -145,6 +210,6 @@ describe('a corridor agreed end to end in Chromium', () => {
     await expect(card.getAttribute('data-status')).resolves.toBe('open');
     await publicPage.screenshot({ path: screenshotPath('e2e-corridor-open-on-public-page-en-phone'), fullPage: true });
     await expect(coordinator.getByTestId('corridor-status').getAttribute('data-status')).resolves.toBe('open');
-    // Four browser contexts and texts in three languages: longer than the default on two shared cores.
-  }, 120_000);
+    // Eight browser contexts (liaisons, admins) and texts in three languages: long on two shared cores.
+  }, 180_000);
 });

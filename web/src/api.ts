@@ -1,5 +1,7 @@
 import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
 import type { Lang } from '../../src/domain/gazetteer.ts';
+import type { Action, Scope } from '../../src/domain/policy.ts';
+import type { ApprovalRecord } from '../../src/http/schemas/corridor.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
 import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
 import type { UntraceableReason } from '../../src/domain/person.ts';
@@ -119,6 +121,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return body as T;
 }
 
+/** The session has ended (expired, signed out elsewhere, revoked): the console goes back to sign-in. */
+export function isUnauthorized(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 401;
+}
+
 export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
@@ -218,18 +225,8 @@ export interface CorridorContent {
 
 export type Decision = 'approve' | 'reject';
 
-export interface Approval {
-  partyId: string;
-  version: number;
-  decision: Decision;
-  comment: string | null;
-  userId: string;
-  signedAt: string;
-  signature: string;
-  publicKey: string;
-  /** The exact text signed: RFC 8785 JSON of {corridorId, version, versionHash, decision, partyId, userId, signedAt}. */
-  signedPayload?: string;
-}
+/** A party's signed decision: the server's own response type (src/http/schemas/corridor.ts). */
+export type Approval = ApprovalRecord;
 
 /** The answer to POST …/approvals. */
 export type SignedApproval = Approval;
@@ -326,6 +323,8 @@ export interface Me {
   role: Role;
   orgId: string;
   org: Org;
+  /** The actions of the policy table this user may take, with their scope: buttons follow it. */
+  actions: Partial<Record<Action, Scope>>;
 }
 
 export interface LoginResponse {

@@ -66,7 +66,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
       schema: {
         tags: ['identity'],
         summary: 'The signed-in user and organisation',
-        response: { 200: Type.Intersect([UserSchema, Type.Object({ org: OrgSchema })]), 401: ProblemSchema },
+        response: {
+          200: Type.Intersect([
+            UserSchema,
+            Type.Object({
+              org: OrgSchema,
+              actions: Type.Record(Type.String(), Type.Enum(['all', 'own-org', 'listed'] as const), {
+                description: 'Each action of the policy table this user may take, with its scope (docs/permissions.md)',
+              }),
+            }),
+          ]),
+          401: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -15,8 +15,7 @@ import {
   listCorridors,
   proposeCorridor,
 } from '../../services/corridor.service.ts';
-import { PartyKeyOut } from './keys.routes.ts';
-import { SignatureFields, StatementOut } from '../schemas/signing.ts';
+import { SignatureFields, SignaturesOut, StatementOut } from '../schemas/signing.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema } from '../schemas/common.ts';
 import {
@@ -219,7 +218,7 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         tags: ['corridors'],
         summary: 'Every signed decision on the corridor, each with the key that made it and its enrolment (who approved it, when)',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ approval: ApprovalOut, key: Type.Union([PartyKeyOut, Type.Null()]) })) }), ...AUTH_ERRORS, 404: ProblemSchema },
+        response: { 200: SignaturesOut, ...AUTH_ERRORS, 404: ProblemSchema },
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { CORRIDOR_STATUSES, PURPOSES, TRAFFIC } from '../../domain/corridor.ts';
 import { INSTANT_FORMAT } from '../../domain/instant.ts';
 import { Id } from './common.ts';
@@ -128,7 +128,7 @@ const LineOut = Type.Object({ type: Type.Literal('LineString'), coordinates: Typ
 export const ApprovalOut = Type.Object({
   partyId: Type.String(),
   version: Type.Integer(),
-  decision: Type.String(),
+  decision: Type.Enum(['approve', 'reject'] as const),
   comment: Type.Union([Type.String(), Type.Null()]),
   userId: Type.String(),
   signedAt: Type.String(),
@@ -214,3 +214,6 @@ export const PublicCorridorOut = Type.Object({
   partyTimeZones: Type.Array(Type.String()),
   updatedAt: Type.String(),
 });
+
+/** A party's signed decision as every client reads it (the console imports this type). */
+export type ApprovalRecord = Static<typeof ApprovalOut>;

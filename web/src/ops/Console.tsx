@@ -12,6 +12,7 @@ import './corridors/corridors.css';
 import './people/people.css';
 import { CorridorsSection } from './corridors/CorridorsSection.tsx';
 import { MovementsSection } from './movements/MovementsSection.tsx';
+import { KeysSection } from './keys/KeysSection.tsx';
 import { PeopleSection } from './people/PeopleSection.tsx';
 import { ManifestSummary, ManifestView } from './people/Manifest.tsx';
 import { canReadPeople } from './people/fields.ts';
@@ -21,11 +22,15 @@ import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 const MANIFEST = { View: ManifestView, Summary: ManifestSummary };
 
 /** Sections, after the start page, in navigation order. */
-const SECTIONS = ['corridors', 'movements', 'people', 'incidents', 'announcements'] as const;
+const SECTIONS = ['corridors', 'movements', 'people', 'incidents', 'announcements', 'keys'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sections only some users have: the people registry is for registrars and agency staff with person rights. */
-const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = { people: canReadPeople };
+const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = {
+  people: canReadPeople,
+  // Agencies sign nothing for a party; the mediator and the parties see the parties' keys.
+  keys: (me) => me.actions['key.list'] !== undefined && me.org.kind !== 'agency',
+};
 
 interface ConsoleProps {
   me: Me;
@@ -136,6 +141,8 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
             <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'incidents' ? (
             <IncidentsList me={me} onSessionEnded={onSessionEnded} />
+          ) : section === 'keys' ? (
+            <KeysSection me={me} onSessionEnded={onSessionEnded} />
           ) : section === 'announcements' ? (
             <AnnouncementsList me={me} onSessionEnded={onSessionEnded} />
           ) : (

@@ -53,6 +53,5 @@ export function signInErrorKey(err: unknown): ErrorKey {
   return 'ops.serverError';
 }
 
-export function isUnauthorized(err: unknown): boolean {
-  return err instanceof ApiError && err.status === 401;
-}
+// The session check lives with the API client, which the kit (web/src/signing) shares.
+export { isUnauthorized } from '../api.ts';

@@ -12,6 +12,7 @@ export const movementPath = (id: string): string => `${MOVEMENTS_BASE}/${encodeU
 export const manifestPath = (movementId: string): string => `${movementPath(movementId)}/manifest`;
 export const PEOPLE_BASE = `${OPS_BASE}/people`;
 export const personPath = (id: string): string => `${PEOPLE_BASE}/${encodeURIComponent(id)}`;
+export const KEYS_BASE = `${OPS_BASE}/keys`;
 
 const listeners = new Set<() => void>();
 

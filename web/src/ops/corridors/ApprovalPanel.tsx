@@ -20,6 +20,10 @@ import { diffContents } from './diff.ts';
 import { CONTENT_FIELDS } from './fields.ts';
 import { orgNamer } from '../../ui/format.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
+import { useSigningKey } from '../../signing/useSigningKey.ts';
+import { corridorDecisionOnScreen } from '../../signing/statements-on-screen.ts';
+import { signingErrorKey, type SigningErrorKey } from '../../signing/signing-errors.ts';
+import { SigningKeyNotice } from '../SigningKeyNotice.tsx';
 
 interface ApprovalPanelProps {
   me: Me;
@@ -37,7 +41,9 @@ interface Versions {
 /**
  * A liaison officer's decision on the corridor's current version: exactly what is being signed
  * (that version's full content, from …/versions/:v), what changed since the version before,
- * then Approve or Reject with a comment. The answer's signature and public key are shown.
+ * then Approve or Reject with a comment. The decision is signed here, on the liaison's device,
+ * over the statement built from the version on screen; the server only checks it. The answer's
+ * signature and public key are shown.
  */
 export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }: ApprovalPanelProps) {
   const { t } = useTranslation();
@@ -47,8 +53,12 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
   const [loadError, setLoadError] = useState<RequestErrorKey | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<RequestErrorKey | 'corridors.approval.commentRequired' | 'corridors.approval.superseded' | null>(null);
+  const [error, setError] = useState<RequestErrorKey | SigningErrorKey | 'corridors.approval.commentRequired' | 'corridors.approval.superseded' | null>(null);
+  const signing = useSigningKey(me.id, onSessionEnded);
+  const canSign = signing.state.status === 'active';
   const [signed, setSigned] = useState<SignedApproval | null>(null);
+  // The exact text this device signed, kept to show beside the server's copy of it.
+  const [signedHere, setSignedHere] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const mine = (corridor.approvals ?? []).find((a) => a.partyId === me.orgId && a.version === corridor.version) ?? null;
   const version = corridor.version;
@@ -82,17 +92,26 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
     setBusy(true);
     setError(null);
     try {
-      const body = { version: versions.current.version, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) };
+      const shown = versions.current;
+      const { keyId, signedAt, signature, statement } = await signing.sign((at) =>
+        corridorDecisionOnScreen({ corridorId: corridor.id, version: shown.version, content: shown.content, versionHash: shown.versionHash }, decision, me.orgId, at),
+      );
+      const body = { version: shown.version, decision, keyId, signedAt, signature, ...(comment.trim() ? { comment: comment.trim() } : {}) };
       const result = await api<SignedApproval>(`/api/v1/corridors/${encodeURIComponent(corridor.id)}/approvals`, {
         method: 'POST',
         body,
       });
       setSigned(result);
+      setSignedHere(statement);
       setComment('');
       onDecided();
     } catch (err) {
+      const signingError = signingErrorKey(err);
       if (isUnauthorized(err)) onSessionEnded();
-      else if (err instanceof ApiError && err.status === 409) {
+      else if (signingError) {
+        setError(signingError);
+        signing.reload();
+      } else if (err instanceof ApiError && err.status === 409) {
         setError('corridors.approval.superseded');
         onDecided();
       } else setError(requestErrorKey(err));
@@ -127,6 +146,16 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
                 <Copyable value={decision.publicKey} label={t('corridors.approval.publicKey')} testId="signed-public-key" />
               </dd>
             </div>
+            {signedHere && (
+              <div>
+                <dt>{t('signing.signedHere')}</dt>
+                <dd>
+                  <pre className="approval-panel__payload" data-testid="device-statement">
+                    {signedHere}
+                  </pre>
+                </dd>
+              </div>
+            )}
             {decision.signedPayload && (
               <div>
                 <dt>{t('corridors.approval.signedPayload')}</dt>
@@ -164,11 +193,12 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
                 aria-invalid={error === 'corridors.approval.commentRequired'}
               />
             </div>
+            <SigningKeyNotice signing={signing} />
             <div className="actions__buttons">
-              <button type="button" className="button button--approve" onClick={() => setConfirming('approve')} aria-expanded={confirming === 'approve'} disabled={busy} data-testid="approve">
+              <button type="button" className="button button--approve" onClick={() => setConfirming('approve')} aria-expanded={confirming === 'approve'} disabled={busy || !canSign} data-testid="approve">
                 {t('corridors.approval.approve', { version: versions.current.version })}
               </button>
-              <button type="button" className="button button--danger" onClick={() => setConfirming('reject')} aria-expanded={confirming === 'reject'} disabled={busy} data-testid="reject">
+              <button type="button" className="button button--danger" onClick={() => setConfirming('reject')} aria-expanded={confirming === 'reject'} disabled={busy || !canSign} data-testid="reject">
                 {t('corridors.approval.reject', { version: versions.current.version })}
               </button>
             </div>
@@ -190,6 +220,7 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
                 <p>
                   {t('corridors.confirm.contentHash')} <code className="confirm-step__hash" data-testid="confirm-hash">{versions.current.versionHash}</code>
                 </p>
+                <SigningKeyNotice signing={signing} />
               </ConfirmStep>
             )}
           </div>

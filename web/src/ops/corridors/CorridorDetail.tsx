@@ -21,6 +21,7 @@ import { useCorridorEvents } from '../stream.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CorridorMap } from '../../map/CorridorMap.tsx';
 import { Copyable } from './Copyable.tsx';
+import { SignaturesPanel } from './SignaturesPanel.tsx';
 import { useNumber, formatLatLon, orgNamer } from '../../ui/format.ts';
 import { canDecide, canDraft } from './fields.ts';
 import { MissingForProposal } from './ProblemList.tsx';
@@ -273,6 +274,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
       </div>
 
       <Approvals corridor={corridor} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
+      <SignaturesPanel corridorId={corridor.id} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
 
       <AnnouncementForm me={me} corridorId={corridor.id} status={corridor.status} when={when} />
 

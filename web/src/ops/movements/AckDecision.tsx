@@ -1,26 +1,34 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type AckDecision as Decision, type Movement } from '../../api.ts';
+import { ApiError, api, type AckDecision as Decision, type Me, type Movement } from '../../api.ts';
+import { signingErrorKey, type SigningErrorKey } from '../../signing/signing-errors.ts';
+import { movementAnswerOnScreen } from '../../signing/statements-on-screen.ts';
+import { useSigningKey } from '../../signing/useSigningKey.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { SigningKeyNotice } from '../SigningKeyNotice.tsx';
 
 interface AckDecisionProps {
+  me: Me;
   movement: Movement;
   onDecided: (movement: Movement, decision: Decision) => void;
   onSessionEnded: () => void;
 }
 
-type DecisionError = RequestErrorKey | 'movements.ack.commentRequired' | 'movements.ack.alreadyAnswered';
+type DecisionError = RequestErrorKey | SigningErrorKey | 'movements.ack.commentRequired' | 'movements.ack.alreadyAnswered';
 
 /**
  * A liaison officer's answer to a notification: acknowledge receipt, or deny with a comment.
- * What an acknowledgement means is said next to the buttons, every time.
+ * What an acknowledgement means is said next to the buttons, every time. The answer is signed on
+ * this device over the notification as shown.
  */
-export function AckDecision({ movement, onDecided, onSessionEnded }: AckDecisionProps) {
+export function AckDecision({ me, movement, onDecided, onSessionEnded }: AckDecisionProps) {
   const { t } = useTranslation();
   const id = useId();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DecisionError | null>(null);
+  const signing = useSigningKey(me.id, onSessionEnded);
+  const canSign = signing.state.status === 'active';
 
   async function decide(decision: Decision) {
     if (decision === 'deny' && !comment.trim()) {
@@ -31,12 +39,15 @@ export function AckDecision({ movement, onDecided, onSessionEnded }: AckDecision
     setBusy(true);
     setError(null);
     try {
-      const body = { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) };
+      const { keyId, signedAt, signature } = await signing.sign((at) => movementAnswerOnScreen(movement, decision, me.orgId, at));
+      const body = { decision, keyId, signedAt, signature, ...(comment.trim() ? { comment: comment.trim() } : {}) };
       const updated = await api<Movement>(`/api/v1/movements/${encodeURIComponent(movement.id)}/acknowledgements`, { method: 'POST', body });
       setComment('');
       onDecided(updated, decision);
     } catch (err) {
+      const signingError = signingErrorKey(err);
       if (isUnauthorized(err)) onSessionEnded();
+      else if (signingError) setError(signingError);
       else if (err instanceof ApiError && err.status === 409) setError('movements.ack.alreadyAnswered');
       else setError(requestErrorKey(err));
     } finally {
@@ -64,11 +75,12 @@ export function AckDecision({ movement, onDecided, onSessionEnded }: AckDecision
       <p className="ack-meaning" data-testid="ack-meaning">
         {t('movements.ack.meaning')}
       </p>
+      <SigningKeyNotice signing={signing} />
       <div className="actions__buttons">
-        <button type="button" className="button button--approve" disabled={busy} onClick={() => decide('acknowledge')} data-testid="acknowledge">
+        <button type="button" className="button button--approve" disabled={busy || !canSign} onClick={() => decide('acknowledge')} data-testid="acknowledge">
           {t('movements.ack.acknowledge')}
         </button>
-        <button type="button" className="button button--danger" disabled={busy} onClick={() => decide('deny')} data-testid="deny">
+        <button type="button" className="button button--danger" disabled={busy || !canSign} onClick={() => decide('deny')} data-testid="deny">
           {t('movements.ack.deny')}
         </button>
       </div>

@@ -144,7 +144,7 @@ function AckItem({ me, orgs, movement: m, title, now, onDecided, onSessionEnded 
       </dl>
       <h4 className="ack-item__sub">{t('movements.warnings.heading')}</h4>
       <WarningList warnings={m.warnings} zone={me.org.timeZone} />
-      <AckDecision movement={m} onDecided={onDecided} onSessionEnded={onSessionEnded} />
+      <AckDecision me={me} movement={m} onDecided={onDecided} onSessionEnded={onSessionEnded} />
     </li>
   );
 }

@@ -195,7 +195,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
                 <h2 id="md-decide">{t('movements.detail.decideHeading', { party: me.org.name })}</h2>
                 <Countdown deadline={m.acknowledgementDeadline} now={now} />
               </div>
-              <AckDecision movement={m} onDecided={(updated) => onChanged(updated)} onSessionEnded={onSessionEnded} />
+              <AckDecision me={me} movement={m} onDecided={(updated) => onChanged(updated)} onSessionEnded={onSessionEnded} />
             </section>
           )}
 
