@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoActor } from '../../src/demo/demo.service.ts';
-import { answerAsDemoParty } from '../../src/demo/demo-signer.ts';
-
+import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
 import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { approveAsPartyAdmin, enrolInBrowser } from '../helpers/device-keys.ts';
 import { kyivParts } from '../helpers/time.ts';
 
 describe('a convoy notified, acknowledged and followed in Chromium', () => {
@@ -57,14 +56,20 @@ describe('a convoy notified, acknowledged and followed in Chromium', () => {
     expect(id).toBeTruthy();
     await expect(detail.getAttribute('data-status')).resolves.toBe('submitted');
 
-    for (const email of ['liaison@ua.demo', 'liaison@ru.demo']) {
+    // Each liaison answers in the console, signing on the device with a key enrolled there and
+    // approved by the party's admin.
+    for (const [email, admin] of [['liaison@ua.demo', 'admin@ua.demo'], ['liaison@ru.demo', 'admin@ru.demo']] as const) {
       const liaison = await signIn(email, '/ops/movements');
+      const pending = liaison.locator(`[data-testid="ack-item"][data-id="${id}"]`);
+      await pending.waitFor();
+      await expect(pending.getByTestId('acknowledge').isDisabled()).resolves.toBe(true);
+      await approveAsPartyAdmin(rig.app, admin, await enrolInBrowser(liaison, rig.base));
+      await liaison.goto(`${rig.base}/ops/movements?lang=en`);
       const item = liaison.locator(`[data-testid="ack-item"][data-id="${id}"]`);
-      await item.waitFor();
+      await item.locator('[data-testid="signing-key"][data-status="active"]').waitFor();
       await expect(item.getByTestId('ack-countdown').textContent()).resolves.toBeTruthy();
-      // The console cannot sign on the device yet (issue 15: keys made in the browser), and the
-      // server now refuses an unsigned answer: the liaison's signed answer goes through the API.
-      await answerAsDemoParty(rig.app.ctx, await demoActor(rig.app.ctx, email), id!, { decision: 'acknowledge' });
+      await item.getByTestId('acknowledge').click();
+      await liaison.locator('[data-testid="ack-recorded"][data-decision="acknowledge"]').waitFor();
       await liaison.context().close();
     }
 
