@@ -9,6 +9,7 @@ import { createLiveHub, type LiveHub } from './services/live.service.ts';
 import { createPostgresBus } from './services/postgres-bus.ts';
 import { createPublicSnapshot, type PublicSnapshotService } from './services/public-snapshot.service.ts';
 import { loadServerKey } from './services/server-key.ts';
+import { createWebhookWorker, type WebhookWorker } from './services/webhook-dispatch.ts';
 import { openMigratedDatabase, type Database } from './store/database.ts';
 
 /** A running system: its database, services and HTTP server, closed together. */
@@ -20,6 +21,8 @@ export interface App {
   /** The public artefacts, rebuilt on every change that reaches this instance. */
   publicSnapshot: PublicSnapshotService;
   publicStream: PublicStream;
+  /** Sends webhook deliveries from the durable queue (webhook-dispatch.ts). */
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function createApp(config: Config = loadConfig(), options: ServerOp
   const live = createLiveHub(ctx, report);
   const publicSnapshot = createPublicSnapshot(ctx, live, report);
   const publicStream = createPublicStream(live, publicSnapshot);
+  const webhooks = createWebhookWorker(ctx, report);
   try {
     server = await buildServer(ctx, { ...options, live, publicSnapshot, publicStream });
     await server.ready();
@@ -80,7 +84,9 @@ export async function createApp(config: Config = loadConfig(), options: ServerOp
     publicStream.setBaseHeaders(securityHeaders);
     await live.start();
     await publicSnapshot.start();
+    webhooks.start();
   } catch (error) {
+    await webhooks.stop();
     publicStream.close();
     publicSnapshot.stop();
     live.stop();
@@ -95,7 +101,9 @@ export async function createApp(config: Config = loadConfig(), options: ServerOp
     live,
     publicSnapshot,
     publicStream,
+    webhooks,
     async close() {
+      await webhooks.stop();
       publicStream.close();
       publicSnapshot.stop();
       live.stop();

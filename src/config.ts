@@ -31,6 +31,17 @@ export interface Config {
   schedulerIntervalMs: number;
   /** The bearer token a Prometheus scraper sends to GET /metrics; null → /metrics is not served. */
   metricsToken: string | null;
+  /** Webhook deliveries may go to loopback, private and link-local addresses (tests; never in production). */
+  webhookAllowPrivateTargets: boolean;
+  /** First retry wait of a failed webhook delivery; each next one doubles (with jitter) up to the cap. */
+  webhookBackoffBaseMs: number;
+  webhookBackoffCapMs: number;
+  /** Attempts before a delivery is marked failed. */
+  webhookMaxAttempts: number;
+  /** How long one delivery attempt may take before it counts as failed. */
+  webhookTimeoutMs: number;
+  /** How often the webhook worker looks for deliveries other instances queued (0: only when woken). */
+  webhookPollMs: number;
 }
 
 export const DEFAULT_SQLITE_PATH = path.join('data', 'safe-passage.db');
@@ -43,6 +54,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
     throw new Error(`${name} must be a non-negative whole number, got "${raw}"`);
   }
   return value;
+}
+
+function boolFromEnv(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tracingGlobalRequestsPerMinute: intFromEnv(env, 'TRACING_GLOBAL_REQUESTS_PER_MINUTE', 300),
     tracingNearMissDates: intFromEnv(env, 'TRACING_NEAR_MISS_DATES', 4),
     metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN !== '' ? env.METRICS_TOKEN : null,
+    webhookAllowPrivateTargets: boolFromEnv(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS'),
+    webhookBackoffBaseMs: intFromEnv(env, 'WEBHOOK_BACKOFF_BASE_MS', 10_000),
+    webhookBackoffCapMs: intFromEnv(env, 'WEBHOOK_BACKOFF_CAP_MS', 3_600_000),
+    webhookMaxAttempts: Math.max(1, intFromEnv(env, 'WEBHOOK_MAX_ATTEMPTS', 10)),
+    webhookTimeoutMs: Math.max(1, intFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000)),
+    webhookPollMs: intFromEnv(env, 'WEBHOOK_POLL_MS', 5_000),
   };
 }

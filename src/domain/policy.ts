@@ -46,6 +46,7 @@ export const ACTIONS = {
   'incident.read': 'Read incidents',
   'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a mine/UXO hazard cleared',
   'announcement.publish': 'Write a public announcement by hand on a corridor the public can see (status changes are announced automatically)',
+  'webhook.manage': "Register, list and disable the organisation's webhooks and read their deliveries (a hook carries what the registering role's event stream sees)",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
@@ -123,6 +124,9 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'incident.verify': { mediator: { admin: 'all', coordinator: 'all' } },
   // The public hears one voice: the mediator's, never a party's own version of events.
   'announcement.publish': { mediator: { admin: 'all', coordinator: 'all' } },
+  // A hook sends the organisation's events to a system outside, under a secret that is a
+  // credential: like accounts and keys, that is the admin's decision, for its own organisation only.
+  'webhook.manage': { mediator: { admin: 'own-org' }, party: { admin: 'own-org' }, agency: { admin: 'own-org' } },
 };
 
 /** How far the actor may perform the action, or null when not at all. */

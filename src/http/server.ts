@@ -38,6 +38,7 @@ import { feedRoutes } from './routes/feeds.routes.ts';
 import { publicSiteRoutes } from './routes/public-site.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
+import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { contentSecurityPolicy, installWeb } from './web.ts';
 
 export interface ServerOptions {
@@ -176,6 +177,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(keyRoutes, { ctx });
   await app.register(movementRoutes, { ctx });
   await app.register(incidentRoutes, { ctx });
+  await app.register(webhookRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
   await app.register(personCorrectionRoutes, { ctx });
   await app.register(siteRoutes, { ctx });

@@ -6,6 +6,9 @@ import { runInGroupCommit } from '../store/group-commit.ts';
 import type { Schema } from '../store/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChangeEvent } from './events.ts';
+import { newId } from './ids.ts';
+import { staffWorkOf } from './staff-events.ts';
+import { addToOutboxIfHooks } from '../store/webhooks.repository.ts';
 
 /** What a command records about itself. `payload` is hashed, never stored: keep names out anyway. */
 export interface AuditEntry {
@@ -47,6 +50,12 @@ export async function runCommand<T>(
       subjectId: done.audit.subjectId,
       payloadHash: hashCanonical(done.audit.payload),
     });
+    // Webhooks: the event is kept in this same transaction, so nothing acknowledged is lost
+    // (webhook-dispatch.ts fans it out after the commit, or after a restart).
+    if (done.event) {
+      const event: ChangeEvent = { ...done.event, at: nowIso };
+      if (staffWorkOf(event).length > 0) await addToOutboxIfHooks(trx, { id: newId(), event: JSON.stringify(event), created_at: nowIso });
+    }
     return done;
   };
   const outcome = ctx.dialect === 'sqlite' ? await runInGroupCommit(ctx.db, inTransaction) : await ctx.db.transaction().execute(inTransaction);

@@ -7,53 +7,16 @@ import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import { announceCorridorChange } from './announcement.service.ts';
 import type { ServiceContext } from './context.ts';
 import { factsOf, isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
-import { canRead } from './corridor.service.ts';
 import type { ChangeEvent } from './events.ts';
 import { SESSION_ENDED } from './identity.service.ts';
-import { TRACING_PROBING } from './tracing-limits.service.ts';
-import { scopeOf } from '../domain/policy.ts';
-import { canReadMovement, flagOverdueMovements, presentMovement } from './movement.service.ts';
+import { flagOverdueMovements } from './movement.service.ts';
+import { alertEventOf, corridorEventOf, incidentEventOf, movementEventOf, staffWorkOf, type Addressed, type StaffEvent } from './staff-events.ts';
 
 /** What the public stream sends: the corridor's public view, or that it left the public page. */
 export type PublicCorridorEvent = PublicCorridorView | { id: string; status: CorridorStatus; removed: true };
 
-/** What the staff stream sends: enough to know what to reload, nothing more. */
-export interface StaffCorridorEvent {
-  id: string;
-  status: CorridorStatus;
-  version: number;
-  at: string;
-}
-
-export interface StaffMovementEvent {
-  id: string;
-  status: MovementStatus;
-  overdue: boolean;
-  change: string;
-  at: string;
-}
-
-export interface StaffIncidentEvent {
-  id: string;
-  corridors: string[];
-  movements: string[];
-  at: string;
-}
-
-/** An alert to the tracing desk: a reference (no name), what was seen, when. */
-export interface StaffAlertEvent {
-  kind: 'tracing-probing';
-  ref: string;
-  dates: number;
-  at: string;
-}
-
-/** One event on a staff stream: its SSE event name and data. */
-export type StaffEvent =
-  | { event: 'alert'; data: StaffAlertEvent }
-  | { event: 'corridor'; data: StaffCorridorEvent }
-  | { event: 'movement'; data: StaffMovementEvent }
-  | { event: 'incident'; data: StaffIncidentEvent };
+// The staff events and who hears each are decided in staff-events.ts, for webhooks too.
+export type { StaffAlertEvent, StaffCorridorEvent, StaffEvent, StaffIncidentEvent, StaffMovementEvent } from './staff-events.ts';
 
 /** Whose staff stream it is: rights come from the actor, its end from the session. */
 export interface StaffSession {
@@ -116,10 +79,10 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
     entry.timer = setTimeout(() => watchExpiry(entry), Math.min(left, MAX_TIMER_MS));
     entry.timer.unref();
   };
-  const toStaff = (allowed: (actor: Actor) => boolean, event: StaffEvent): void => {
+  const toStaff = ({ audience, event }: Addressed): void => {
     for (const entry of staffListeners) {
       if (expired(entry)) endStaff(entry);
-      else if (allowed(entry.session.actor)) entry.listener(event);
+      else if (audience(entry.session.actor)) entry.listener(event);
     }
   };
   const lastStatus = new Map<string, CorridorStatus>();
@@ -131,10 +94,10 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
   /** Returns whether the public heard of it. */
   const deliver = (aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date): boolean => {
     const id = aggregate.corridor.id;
+    const staff = corridorEventOf(aggregate, now);
     const status = corridorStatus(factsOf(aggregate), now);
     lastStatus.set(id, status);
-    const staffEvent: StaffCorridorEvent = { id, status, version: aggregate.current.version, at: now.toISOString() };
-    toStaff((actor) => canRead(actor, aggregate), { event: 'corridor', data: staffEvent });
+    toStaff(staff);
     let publicEvent: PublicCorridorEvent | undefined;
     if (isPubliclyListed(aggregate, now)) {
       onPublicPage.add(id);
@@ -163,21 +126,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
     if (staffListeners.size === 0) return;
     const aggregate = await loadMovementAggregate(ctx.db, id);
     if (!aggregate) return;
-    const view = await presentMovement(ctx, aggregate);
-    toStaff((actor) => canReadMovement(actor, aggregate.movement), {
-      event: 'movement',
-      data: { id, status: view.status, overdue: view.overdue, change, at: ctx.now().toISOString() },
-    });
-  };
-
-  // The mediator and the agencies whose convoys are near hear of an incident at once.
-  const announceIncident = (event: ChangeEvent): void => {
-    const data = (event.data ?? {}) as { corridors?: string[]; movements?: string[]; agencies?: string[] };
-    const agencies = new Set(data.agencies ?? []);
-    toStaff((actor) => actor.orgKind === 'mediator' || agencies.has(actor.orgId), {
-      event: 'incident',
-      data: { id: event.subjectId, corridors: data.corridors ?? [], movements: data.movements ?? [], at: event.at },
-    });
+    toStaff(await movementEventOf(ctx, aggregate, change));
   };
 
   const scan = async (emit: boolean): Promise<void> => {
@@ -230,19 +179,21 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
         if (event.type === SESSION_ENDED) {
           for (const entry of staffListeners) if (entry.session.ref === event.subjectId) endStaff(entry);
         }
-        // Someone is trying birth dates for one name: those who read every registry hear of it.
-        if (event.type === TRACING_PROBING) {
-          const dates = Number((event.data as { dates?: unknown } | undefined)?.dates ?? 0);
-          toStaff((actor) => scopeOf(actor, 'person.read') === 'all', { event: 'alert', data: { kind: 'tracing-probing', ref: event.subjectId, dates, at: event.at } });
-        }
-        if (event.subjectType === 'corridor') enqueue(() => refresh(event.subjectId));
-        if (event.subjectType === 'movement') {
-          enqueue(() => refreshMovement(event.subjectId, String((event.data as { change?: unknown } | undefined)?.change ?? 'changed')));
-        }
-        if (event.type === 'incident.reported') {
-          announceIncident(event);
-          // A corridor near it is now at risk: its live views must say so.
-          for (const id of ((event.data as { corridors?: string[] } | undefined)?.corridors ?? [])) enqueue(() => refresh(id));
+        for (const work of staffWorkOf(event)) {
+          switch (work.kind) {
+            case 'alert':
+              toStaff(alertEventOf(work.change));
+              break;
+            case 'incident':
+              toStaff(incidentEventOf(work.change));
+              break;
+            case 'corridor':
+              enqueue(() => refresh(work.id));
+              break;
+            case 'movement':
+              enqueue(() => refreshMovement(work.id, work.change));
+              break;
+          }
         }
       });
       await scan(false);

@@ -347,7 +347,51 @@ export interface RateWindowsTable {
   count: number;
 }
 
+/** A registered webhook (webhooks.repository.ts). */
+export interface WebhooksTable {
+  id: string;
+  org_id: string;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  role: string;
+  secret_enc: string;
+  created_by: string;
+  created_at: string;
+  disabled_by: string | null;
+  disabled_at: string | null;
+}
+
+/** A change event committed with its command, waiting to be fanned out to hooks. */
+export interface WebhookOutboxTable {
+  id: string;
+  /** JSON of the ChangeEvent. */
+  event: string;
+  created_at: string;
+}
+
+/** One event for one hook: the durable delivery queue. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_type: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_id: string | null;
+  lease_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
 export interface Schema {
+  webhooks: WebhooksTable;
+  webhook_outbox: WebhookOutboxTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   rate_windows: RateWindowsTable;
   announcements: AnnouncementsTable;
   people: PeopleTable;

@@ -208,6 +208,8 @@ const PROBES: Record<Action, Probe> = {
     const incident = (await t.as(env.admin, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).json();
     return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/incidents/${incident.id}/verification`, payload: { status: 'confirmed' } })).statusCode };
   },
+  // Listing the organisation's hooks: registering one is tried in test/api/webhooks.test.ts.
+  'webhook.manage': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/webhooks' })).statusCode }),
   'announcement.publish': async (t, c, env) => {
     // Only a corridor on the public page can be announced: the callers' party approves one first.
     const corridor = await createProposedCorridor(t, env.admin, [env.partyOrgId], { windows: [{ start: hoursFromNow(24), end: hoursFromNow(30) }] });

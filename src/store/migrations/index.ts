@@ -11,6 +11,7 @@ import { passengerCorrections } from './0010-passenger-corrections.ts';
 import { partyKeys } from './0012-party-keys.ts';
 import { personCorrections } from './0011-person-corrections.ts';
 import { rateWindows } from './0013-rate-windows.ts';
+import { webhooks } from './0016-webhooks.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-party-keys': partyKeys,
   '0011-person-corrections': personCorrections,
   '0013-rate-windows': rateWindows,
+  '0016-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {
