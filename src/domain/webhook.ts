@@ -85,7 +85,7 @@ export interface RetrySchedule {
 /**
  * The wait after the `attempt`-th failed attempt (1-based): exponential (base·2^(n−1), capped) with
  * "equal jitter": half of it fixed, half random. The fixed half keeps the waits growing from one
- * attempt to the next; the random half spreads the retries of many hooks that failed together.
+ * attempt to the next (until the cap); the random half spreads the retries of many hooks that failed together.
  */
 export function retryDelayMs(attempt: number, schedule: Pick<RetrySchedule, 'baseMs' | 'capMs'>, random: () => number = Math.random): number {
   const exponential = Math.min(schedule.capMs, schedule.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 40)));

@@ -153,7 +153,7 @@ export function createWebhookWorker(ctx: ServiceContext, onError: (error: unknow
 
   const scheduleNext = async (): Promise<void> => {
     clearTimeout(retryTimer);
-    const due = await nextDueAt(ctx.db);
+    const due = await nextDueAt(ctx.db, ctx.now().toISOString());
     if (!due || stopped) return;
     const wait = Math.min(Math.max(0, Date.parse(due) - ctx.now().getTime()), MAX_TIMER_MS);
     retryTimer = setTimeout(wake, wait);

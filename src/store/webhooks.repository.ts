@@ -135,14 +135,25 @@ export async function releaseLease(db: Kysely<Schema>, leaseId: string): Promise
   await db.updateTable('webhook_deliveries').set({ lease_id: null, lease_until: null }).where('lease_id', '=', leaseId).where('status', '=', 'pending').execute();
 }
 
-/** When the next pending delivery is due, for the worker's timer. */
-export async function nextDueAt(db: Kysely<Schema>): Promise<string | null> {
-  const row = await db
+/**
+ * When the worker should look again: the next pending delivery's due time, or, for one another
+ * worker holds, the end of its lease (looking before that would only find it taken).
+ */
+export async function nextDueAt(db: Kysely<Schema>, nowIso: string): Promise<string | null> {
+  const free = await db
     .selectFrom('webhook_deliveries')
     .select((eb) => eb.fn.min('next_attempt_at').as('next'))
     .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowIso)]))
     .executeTakeFirst();
-  return (row?.next as string | null | undefined) ?? null;
+  const leased = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.min('lease_until').as('next'))
+    .where('status', '=', 'pending')
+    .where('lease_until', '>', nowIso)
+    .executeTakeFirst();
+  const times = [free?.next, leased?.next].filter((t): t is string => typeof t === 'string');
+  return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
 }
 
 /** One hook's deliveries, newest first, from after the cursor. */
