@@ -202,6 +202,14 @@ describe('a corridor agreed end to end in Chromium', () => {
     await coordinator.locator('[data-testid="signature-row"][data-verdict="verified"]').nth(1).waitFor();
     await expect(rows.count()).resolves.toBe(2);
     await coordinator.getByTestId('signatures-panel').screenshot({ path: screenshotPath('e2e-signatures-verified-in-browser-en') });
+    // The mediator sees which keys each party holds, and since when.
+    await coordinator.goto(`${base}/ops/keys?lang=en`);
+    await coordinator.getByTestId('party-keys').nth(1).waitFor();
+    await expect(coordinator.getByTestId('party-keys').count()).resolves.toBe(2);
+    await expect(coordinator.locator('[data-testid="party-key"][data-status="active"] [data-testid="key-approved"]').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(coordinator.getByTestId('approve-key').count()).resolves.toBe(0);
+    await coordinator.screenshot({ path: screenshotPath('e2e-signing-mediator-sees-party-keys-en'), fullPage: true });
+    await coordinator.goto(`${base}/ops/corridors/${id}?lang=en`);
 
     // The public page, never reloaded, now shows the corridor open.
     // The public page titles it from its public words, not the staff's working name.
