@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -145,8 +144,6 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     // The map may load tiles from another origin when configured.
     crossOriginEmbedderPolicy: false,
   });
-  // Limits run once the body is parsed, since the sign-in limit is keyed by the account too.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -19,6 +19,7 @@ import { ensureOrgKey } from './keys.service.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import { noteSignInFailure } from './sign-in-limits.service.ts';
 
 export interface OrgView {
   id: string;
@@ -99,7 +100,10 @@ const WRONG_CREDENTIALS = (): DomainError =>
 export async function login(ctx: ServiceContext, input: { email: string; password: string }): Promise<LoginResult> {
   const user = await findUserByEmail(ctx.db, normaliseEmail(input.email));
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
-  if (!user || !passwordOk || user.disabled) throw WRONG_CREDENTIALS();
+  if (!user || !passwordOk || user.disabled) {
+    await noteSignInFailure(ctx, input.email);
+    throw WRONG_CREDENTIALS();
+  }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.sessionHours * 3_600_000).toISOString();
   return runCommand(ctx, { userId: user.id, orgId: user.org_id }, async (trx, nowIso) => {

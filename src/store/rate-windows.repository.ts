@@ -27,3 +27,9 @@ export async function countBuckets(db: Kysely<Schema>, prefix: string, window: n
 export async function deleteWindowsBefore(db: Kysely<Schema>, prefix: string, window: number): Promise<void> {
   await db.deleteFrom('rate_windows').where('window', '<', window).where('bucket', 'like', `${prefix}%`).execute();
 }
+
+/** The bucket's count in the window, without counting (0 when it has no row). */
+export async function readCount(db: Kysely<Schema>, bucket: string, window: number): Promise<number> {
+  const row = await db.selectFrom('rate_windows').select('count').where('bucket', '=', bucket).where('window', '=', window).executeTakeFirst();
+  return row ? Number(row.count) : 0;
+}

@@ -360,6 +360,28 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
       }
     });
 
+    it('makes an account that keeps failing wait out the hour, though each minute stays under the limit', async () => {
+      const limited = await startTestApp(dialect, { loginAttemptsPerMinute: 2 });
+      try {
+        const start = Date.UTC(2026, 0, 5, 9, 0, 0);
+        const attempt = async (minute: number, password: string) => {
+          limited.app.ctx.now = () => new Date(start + minute * 60_000);
+          return limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ADMIN.email, password } });
+        };
+        // Two wrong guesses a minute, within the per-minute limit, for three minutes: six failures.
+        const statuses = [];
+        for (const minute of [0, 0, 1, 1, 2, 2]) statuses.push((await attempt(minute, 'guessing-123')).statusCode);
+        expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+        // Now even the right password waits until the hour is out, and says how long.
+        const blocked = await attempt(3, ADMIN.password);
+        expect(blocked.statusCode).toBe(429);
+        expect(Number(blocked.headers['retry-after'])).toBe(57 * 60);
+        expect((await attempt(61, ADMIN.password)).statusCode).toBe(200);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it('counts every spelling of one address (full-width, mixed case, spaces) against the same account', async () => {
       const limited = await startTestApp(dialect, { loginAttemptsPerMinute: 3 });
       try {

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { normaliseEmail } from '../../domain/identity.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { login, logout, presentMe } from '../../services/identity.service.ts';
+import { admitSignIn } from '../../services/sign-in-limits.service.ts';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../auth.ts';
 import { OrgSchema, ProblemSchema, UserSchema } from '../schemas/common.ts';
 
@@ -11,21 +12,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
     '/api/v1/auth/login',
     {
       // A stored login response would hold a live token, and tokens are kept only as hashes.
-      config: {
-        idempotency: false,
-        rateLimit: {
-          max: ctx.config.loginAttemptsPerMinute,
-          timeWindow: 60_000,
-          // Per address and account, so one office behind a NAT does not lock out its colleagues.
-          // The account is keyed exactly as the user is looked up (NFKC, lower case): otherwise
-          // each full-width or mixed-case spelling of one address would get a bucket of its own.
-          keyGenerator: (request) => {
-            const body = request.body as { email?: unknown } | undefined;
-            const email = typeof body?.email === 'string' ? normaliseEmail(body.email) : '';
-            return `${request.ip}|${email}`;
-          },
-        },
-      },
+      // Limits are counted in the database (admitSignIn), shared by every instance.
+      config: { idempotency: false },
       schema: {
         tags: ['identity'],
         summary: 'Sign in; returns a bearer token and sets the console cookie',
@@ -42,9 +30,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
       },
     },
     async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const refused = await admitSignIn(ctx, { address: request.ip, email: request.body.email });
+      if (refused) {
+        reply.header('retry-after', String(refused.retryAfterSeconds));
+        throw new DomainError('rate_limited', 'RATE_LIMITED', 'Too many sign-in attempts: wait and try again.');
+      }
       const result = await login(ctx, request.body);
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      reply.header('cache-control', 'no-store');
       return result;
     },
   );
