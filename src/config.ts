@@ -42,6 +42,12 @@ export interface Config {
   webhookTimeoutMs: number;
   /** How often the webhook worker looks for deliveries other instances queued (0: only when woken). */
   webhookPollMs: number;
+  /** The transparency log's origin line and key name (LOG_ORIGIN; default: PUBLIC_URL's host + /safe-passage/audit). */
+  logOrigin: string;
+  /** At most one new signed checkpoint per this many ms; a request in between gets the latest stored one. */
+  checkpointIntervalMs: number;
+  /** Extra witness keys (WITNESS_KEYS, base64 raw Ed25519, comma-separated) besides the parties' approved keys. */
+  witnessKeys: string[];
 }
 
 export const DEFAULT_SQLITE_PATH = path.join('data', 'safe-passage.db');
@@ -61,6 +67,17 @@ function boolFromEnv(env: NodeJS.ProcessEnv, name: string): boolean {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
   if (raw === 'true' || raw === '1') return true;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function defaultLogOrigin(publicUrl: string | undefined): string {
+  const url = publicUrl && publicUrl !== '' ? publicUrl : 'http://localhost:8080';
+  let host = 'localhost';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // A malformed PUBLIC_URL fails elsewhere; the origin only needs to be a stable name.
+  }
+  return `${host}/safe-passage/audit`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -91,5 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookMaxAttempts: Math.max(1, intFromEnv(env, 'WEBHOOK_MAX_ATTEMPTS', 10)),
     webhookTimeoutMs: Math.max(1, intFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000)),
     webhookPollMs: intFromEnv(env, 'WEBHOOK_POLL_MS', 5_000),
+    logOrigin: env.LOG_ORIGIN && env.LOG_ORIGIN !== '' ? env.LOG_ORIGIN : defaultLogOrigin(env.PUBLIC_URL),
+    checkpointIntervalMs: intFromEnv(env, 'CHECKPOINT_INTERVAL_MS', 5_000),
+    witnessKeys: (env.WITNESS_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
   };
 }

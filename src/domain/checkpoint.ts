@@ -115,9 +115,15 @@ export async function verifierKey(name: string, rawPublicKey: Uint8Array): Promi
 }
 
 export async function parseVerifierKey(text: string): Promise<Parsed<{ name: string; rawPublicKey: Uint8Array }>> {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) return { ok: false, reason: 'a verifier key is <name>+<key id>+<key>' };
-  const [name, hex, b64] = parts as [string, string, string];
+  // Only the first two '+' separate: the name and the hex id hold none, but base64 may.
+  const trimmed = text.trim();
+  const first = trimmed.indexOf('+');
+  const second = first < 0 ? -1 : trimmed.indexOf('+', first + 1);
+  if (second < 0) return { ok: false, reason: 'a verifier key is <name>+<key id>+<key>' };
+  const name = trimmed.slice(0, first);
+  const hex = trimmed.slice(first + 1, second);
+  const b64 = trimmed.slice(second + 1);
+  if (!/^[0-9a-fA-F]{8}$/.test(hex)) return { ok: false, reason: 'the key id is not 8 hex digits' };
   const key = fromBase64(b64);
   if (!isKeyName(name) || !key || key.length !== 33 || key[0] !== ED25519_SIGNATURE_TYPE) return { ok: false, reason: 'not an Ed25519 verifier key' };
   const rawPublicKey = key.slice(1);

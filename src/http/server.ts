@@ -38,6 +38,7 @@ import { publicSiteRoutes } from './routes/public-site.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { transparencyLogRoutes } from './routes/transparency-log.routes.ts';
 import { contentSecurityPolicy, installWeb } from './web.ts';
 
 export interface ServerOptions {
@@ -169,6 +170,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(userRoutes, { ctx });
   await app.register(publicRoutes, { ctx, snapshot: publicSnapshot });
   await app.register(feedRoutes, { ctx, snapshot: publicSnapshot });
+  await app.register(transparencyLogRoutes, { ctx });
   await app.register(announcementRoutes, { ctx, snapshot: publicSnapshot });
   await app.register(corridorRoutes, { ctx });
   await app.register(keyRoutes, { ctx });

@@ -388,7 +388,28 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+export interface CheckpointsTable {
+  size: number;
+  root_hash: string;
+  body: string;
+  signature: string;
+  created_at: string;
+}
+
+export interface CosignaturesTable {
+  checkpoint_size: number;
+  key_id: string;
+  name: string;
+  public_key: string;
+  org_id: string | null;
+  cosigned_at: string;
+  line: string;
+  created_at: string;
+}
+
 export interface Schema {
+  checkpoints: CheckpointsTable;
+  cosignatures: CosignaturesTable;
   webhooks: WebhooksTable;
   webhook_outbox: WebhookOutboxTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -61,6 +61,20 @@ describe('signed notes (C2SP signed-note)', () => {
     expect((await parseVerifierKey(PETER_VKEY.replace('c74f20a3', 'c74f20a4'))).ok).toBe(false);
     expect((await parseVerifierKey('PeterNeumann+c74f20a3')).ok).toBe(false);
   });
+
+  it("parses a verifier key whose base64 holds '+' (only the first two '+' separate)", async () => {
+    // About half of all keys have a '+' in their base64; draw until one does.
+    let key = newKey();
+    let text = await verifierKey('log.example/audit', key.raw);
+    while (!text.split('+').slice(2).join('+').includes('+')) {
+      key = newKey();
+      text = await verifierKey('log.example/audit', key.raw);
+    }
+    const parsed = await parseVerifierKey(text);
+    expect(parsed.ok && parsed.value.name).toBe('log.example/audit');
+    expect(parsed.ok && bytesToHex(parsed.value.rawPublicKey)).toBe(bytesToHex(key.raw));
+    expect((await parseVerifierKey(text.replace(/\+[0-9a-f]{8}\+/, '+zz+'))).ok).toBe(false);
+  });
 });
 
 describe('checkpoints (C2SP tlog-checkpoint) and cosignatures (tlog-cosignature/v1)', () => {

@@ -12,6 +12,7 @@ import { partyKeys } from './0012-party-keys.ts';
 import { personCorrections } from './0011-person-corrections.ts';
 import { rateWindows } from './0013-rate-windows.ts';
 import { webhooks } from './0016-webhooks.ts';
+import { transparencyLog } from './0018-transparency-log.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-person-corrections': personCorrections,
   '0013-rate-windows': rateWindows,
   '0016-webhooks': webhooks,
+  '0018-transparency-log': transparencyLog,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,183 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cosignCheckpoint, parseCheckpoint, parseSignedNote, parseVerifierKey, verifyNote } from '../../src/domain/checkpoint.ts';
+import { bytesToHex, hexToBytes, leafHash, rootFromLeaves, verifyConsistency, verifyInclusion } from '../../src/domain/merkle.ts';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
+import { createTwoParties } from '../helpers/corridors.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { enrolKey } from '../helpers/signing.ts';
+
+function witnessKey(): { raw: Uint8Array; base64: string; privateKey: KeyObject } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
+  return { raw: new Uint8Array(raw), base64: raw.toString('base64'), privateKey };
+}
+
+const signer = (privateKey: KeyObject) => (message: Uint8Array) => Promise.resolve(new Uint8Array(sign(null, message, privateKey)));
+
+describe.each(DIALECTS)('transparency log on %s', (dialect) => {
+  let t: TestApp;
+  let admin: string;
+  const witness = witnessKey();
+  const stranger = witnessKey();
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { checkpointIntervalMs: 0, witnessKeys: [witness.base64] });
+    admin = await t.login(ADMIN.email, ADMIN.password);
+    for (let i = 0; i < 6; i += 1) await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: `Log Agency ${i}`, kind: 'agency' } });
+  });
+  afterAll(async () => t?.close());
+
+  const eventHashes = async () => (await t.app.ctx.db.selectFrom('audit_events').select('hash').orderBy('seq').execute()).map((r) => r.hash);
+  const leaves = async () => Promise.all((await eventHashes()).map((h) => leafHash(h)));
+  const note = async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/v1/public/checkpoint' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    return response.body;
+  };
+  const checkpointJson = async () => (await t.inject({ method: 'GET', url: '/api/v1/public/checkpoint', headers: { accept: 'application/json' } })).json();
+  const logKey = async () => {
+    const parsed = await parseVerifierKey((await t.inject({ method: 'GET', url: '/api/v1/public/log/key' })).body);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.value;
+  };
+
+  it('serves a checkpoint of every audit event, signed with the log key, holding hashes only', async () => {
+    const text = await note();
+    const parsed = parseSignedNote(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const key = await logKey();
+    expect(key.name).toBe(t.app.ctx.config.logOrigin);
+    expect(await verifyNote(parsed.value, key.name, key.rawPublicKey)).toBe(true);
+    const checkpoint = parseCheckpoint(parsed.value.body);
+    expect(checkpoint.ok).toBe(true);
+    if (!checkpoint.ok) return;
+    const all = await leaves();
+    expect(checkpoint.value.size).toBe(all.length);
+    expect(bytesToHex(checkpoint.value.rootHash)).toBe(bytesToHex(await rootFromLeaves(all)));
+    expect(text).not.toMatch(/Log Agency|admin@/);
+  });
+
+  it('answers inclusion proofs that verify with merkle.ts against the checkpoint root', async () => {
+    const { size, rootHex } = await checkpointJson();
+    const all = await leaves();
+    for (const index of [0, 1, Math.floor(size / 2), size - 1]) {
+      const response = await t.inject({ method: 'GET', url: `/api/v1/public/log/inclusion?index=${index}&size=${size}` });
+      expect(response.statusCode, response.body).toBe(200);
+      const proof = response.json() as { leafHex: string; rootHex: string; proof: string[] };
+      expect(proof.leafHex).toBe(bytesToHex(all[index]!));
+      expect(proof.rootHex).toBe(rootHex);
+      expect(await verifyInclusion(all[index]!, index, size, proof.proof.map(hexToBytes), hexToBytes(rootHex))).toBe(true);
+      expect(await verifyInclusion(all[index]!, index, size, proof.proof.slice(1).map(hexToBytes), hexToBytes(rootHex))).toBe(false);
+    }
+  });
+
+  it('signs a new checkpoint after changes, consistent with the old one', async () => {
+    const before = await checkpointJson();
+    await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Log Agency later', kind: 'agency' } });
+    const after = await checkpointJson();
+    expect(after.size).toBeGreaterThan(before.size);
+    expect(after.rootHex).not.toBe(before.rootHex);
+    const response = await t.inject({ method: 'GET', url: `/api/v1/public/log/consistency?from=${before.size}&to=${after.size}` });
+    expect(response.statusCode, response.body).toBe(200);
+    const proof = response.json() as { fromRootHex: string; toRootHex: string; proof: string[] };
+    expect([proof.fromRootHex, proof.toRootHex]).toEqual([before.rootHex, after.rootHex]);
+    expect(await verifyConsistency(before.size, after.size, proof.proof.map(hexToBytes), hexToBytes(before.rootHex), hexToBytes(after.rootHex))).toBe(true);
+    // Both checkpoints are stored: the old one is still there, by its size.
+    const stored = await t.app.ctx.db.selectFrom('checkpoints').select('size').orderBy('size').execute();
+    expect(stored.map((r) => r.size)).toEqual(expect.arrayContaining([before.size, after.size]));
+  });
+
+  it('waits CHECKPOINT_INTERVAL_MS before signing the next one, answering the latest meanwhile', async () => {
+    const before = await checkpointJson();
+    t.app.ctx.config.checkpointIntervalMs = 3_600_000;
+    try {
+      await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Log Agency burst', kind: 'agency' } });
+      expect((await checkpointJson()).size).toBe(before.size);
+      // The proofs already reach the newer events.
+      const tree = (await eventHashes()).length;
+      expect((await t.inject({ method: 'GET', url: `/api/v1/public/log/inclusion?index=${tree - 1}&size=${tree}` })).statusCode).toBe(200);
+    } finally {
+      t.app.ctx.config.checkpointIntervalMs = 0;
+    }
+    expect((await checkpointJson()).size).toBe((await eventHashes()).length);
+  });
+
+  it('refuses bad proof parameters with problem+json', async () => {
+    const size = (await eventHashes()).length;
+    const cases: [string, number, string][] = [
+      [`inclusion?index=${size}&size=${size}`, 422, 'LOG_INDEX_OUT_OF_RANGE'],
+      [`inclusion?index=0&size=${size + 1}`, 422, 'LOG_SIZE_BEYOND_TREE'],
+      ['inclusion?index=1.5&size=3', 400, 'LOG_PARAMETER_INVALID'],
+      ['inclusion?index=-1&size=3', 400, 'LOG_PARAMETER_INVALID'],
+      ['inclusion?index=a&size=3', 400, 'LOG_PARAMETER_INVALID'],
+      ['inclusion?size=3', 400, 'VALIDATION_FAILED'],
+      ['consistency?from=3&to=2', 422, 'LOG_RANGE_REVERSED'],
+      [`consistency?from=0&to=${size + 1}`, 422, 'LOG_SIZE_BEYOND_TREE'],
+      ['consistency?from=1e2&to=200', 400, 'LOG_PARAMETER_INVALID'],
+    ];
+    for (const [query, status, code] of cases) {
+      const response = await t.inject({ method: 'GET', url: `/api/v1/public/log/${query}` });
+      expect(response.statusCode, query).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      if (code !== 'VALIDATION_FAILED') expect(response.json().code, query).toBe(code);
+    }
+  });
+
+  it("stores a configured witness's cosignature and serves it with the checkpoint", async () => {
+    const { body, size } = await checkpointJson();
+    const timestamp = Math.floor(t.app.ctx.now().getTime() / 1000);
+    const line = await cosignCheckpoint(body, 'witness.example/w1', witness.raw, timestamp, signer(witness.privateKey));
+    const posted = await t.inject({ method: 'POST', url: '/api/v1/public/checkpoint/cosignatures', payload: { checkpoint: body, cosignature: line } });
+    expect(posted.statusCode, posted.body).toBe(201);
+    expect(posted.json().cosignatures).toMatchObject([{ name: 'witness.example/w1', timestamp, orgId: null, publicKey: witness.base64 }]);
+    const served = await note();
+    expect(served.endsWith(`${line}\n`)).toBe(true);
+    const parsed = parseSignedNote(served);
+    expect(parsed.ok && parsed.value.signatures.length).toBe(2);
+    // Posting it again changes nothing.
+    const again = await t.inject({ method: 'POST', url: '/api/v1/public/checkpoint/cosignatures', payload: { checkpoint: served, cosignature: line } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().cosignatures).toHaveLength(1);
+    expect((await t.app.ctx.db.selectFrom('cosignatures').selectAll().where('checkpoint_size', '=', size).execute()).length).toBe(1);
+  });
+
+  it('refuses an unknown key, a bad signature, an unknown checkpoint or a malformed line with 422, storing nothing', async () => {
+    const { body } = await checkpointJson();
+    const count = async () => (await t.app.ctx.db.selectFrom('cosignatures').selectAll().execute()).length;
+    const before = await count();
+    const now = Math.floor(t.app.ctx.now().getTime() / 1000);
+    const good = await cosignCheckpoint(body, 'w1', witness.raw, now, signer(witness.privateKey));
+    const forgedBody = body.replace(/\n(\d+)\n/, (_m: string, n: string) => `\n${Number(n) + 1000}\n`);
+    const cases: [Record<string, string>, string][] = [
+      [{ checkpoint: body, cosignature: await cosignCheckpoint(body, 'w2', stranger.raw, now, signer(stranger.privateKey)) }, 'WITNESS_UNKNOWN'],
+      // Signed by the stranger, claimed for the witness's key id: the signature does not verify.
+      [{ checkpoint: body, cosignature: `${good.slice(0, -20)}${'A'.repeat(16)}${good.slice(-4)}` }, 'COSIGNATURE_INVALID'],
+      [{ checkpoint: body, cosignature: await cosignCheckpoint(body, 'w1', witness.raw, now + 86_400, signer(witness.privateKey)) }, 'COSIGNATURE_TIME_AHEAD'],
+      [{ checkpoint: forgedBody, cosignature: await cosignCheckpoint(forgedBody, 'w1', witness.raw, now, signer(witness.privateKey)) }, 'CHECKPOINT_UNKNOWN'],
+      [{ checkpoint: 'not a checkpoint', cosignature: good }, 'CHECKPOINT_MALFORMED'],
+      [{ checkpoint: body, cosignature: 'w1 AAAA' }, 'COSIGNATURE_MALFORMED'],
+    ];
+    for (const [payload, code] of cases) {
+      const response = await t.inject({ method: 'POST', url: '/api/v1/public/checkpoint/cosignatures', payload });
+      expect(response.statusCode, code).toBe(422);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().code).toBe(code);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it("takes a party's approved signing key as a witness key, naming the party", async () => {
+    const { parties, liaisons } = await createTwoParties(t, admin, 'Witness');
+    const key = await enrolKey(t, liaisons[0]!);
+    if (!key) throw new Error('no key');
+    const { body } = await checkpointJson();
+    const raw = new Uint8Array(Buffer.from(key.publicKey, 'base64'));
+    const line = await cosignCheckpoint(body, 'party-ua', raw, Math.floor(t.app.ctx.now().getTime() / 1000), signer(key.privateKey));
+    const posted = await t.inject({ method: 'POST', url: '/api/v1/public/checkpoint/cosignatures', payload: { checkpoint: body, cosignature: line } });
+    expect(posted.statusCode, posted.body).toBe(201);
+    expect(posted.json().cosignatures).toMatchObject([{ name: 'party-ua', orgId: parties[0] }]);
+  });
+});
