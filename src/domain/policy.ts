@@ -44,7 +44,8 @@ export const ACTIONS = {
   'site.read': 'Read the list of sites',
   'incident.report': 'Report an incident with its time and place',
   'incident.read': 'Read incidents',
-  'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a mine/UXO hazard cleared',
+  'incident.verify': 'Mark an incident confirmed, disputed or unverified; mark a hazard (mine/UXO, blocked road) cleared',
+  'incident.state': "Attach the party's own signed statement (its account, in its own words) to an incident",
   'announcement.publish': 'Write a public announcement by hand on a corridor the public can see (status changes are announced automatically)',
   'webhook.manage': "Register, list and disable the organisation's webhooks and read their deliveries (a hook carries what the registering role's event stream sees)",
 } as const;
@@ -122,6 +123,9 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   },
   'incident.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_ALL, agency: EVERY_ROLE_ALL },
   'incident.verify': { mediator: { admin: 'all', coordinator: 'all' } },
+  // A party's account is signed with its key, so only who signs for the party states it; the
+  // mediator and agencies report and verify, they never speak for a party.
+  'incident.state': { party: { liaison: 'all' } },
   // The public hears one voice: the mediator's, never a party's own version of events.
   'announcement.publish': { mediator: { admin: 'all', coordinator: 'all' } },
   // A hook sends the organisation's events to a system outside, under a secret that is a

@@ -31,7 +31,21 @@ export interface MovementAnswerStatement {
   signedAt: string;
 }
 
-export type SignedStatement = CorridorDecisionStatement | MovementAnswerStatement;
+/**
+ * A party's own account of an incident. The statement carries the SHA-256 of the text rather than
+ * the text itself: one short form to sign whatever the length or script, and the text is stored
+ * and served beside it exactly as written, so anyone rehashes it to check.
+ */
+export interface IncidentStatementStatement {
+  statement: 'safe-passage/incident-statement/1';
+  incidentId: string;
+  partyId: string;
+  /** Hex SHA-256 of the UTF-8 bytes of the text exactly as sent (no trimming, no normalisation). */
+  textHash: string;
+  signedAt: string;
+}
+
+export type SignedStatement = CorridorDecisionStatement | MovementAnswerStatement | IncidentStatementStatement;
 
 export function corridorDecisionStatement(fields: Omit<CorridorDecisionStatement, 'statement'>): CorridorDecisionStatement {
   return { statement: 'safe-passage/corridor-decision/1', ...fields };
@@ -39,6 +53,10 @@ export function corridorDecisionStatement(fields: Omit<CorridorDecisionStatement
 
 export function movementAnswerStatement(fields: Omit<MovementAnswerStatement, 'statement'>): MovementAnswerStatement {
   return { statement: 'safe-passage/movement-answer/1', ...fields };
+}
+
+export function incidentStatementStatement(fields: Omit<IncidentStatementStatement, 'statement'>): IncidentStatementStatement {
+  return { statement: 'safe-passage/incident-statement/1', ...fields };
 }
 
 /** The exact text whose UTF-8 bytes are signed. */

@@ -13,7 +13,7 @@ import {
 } from '../domain/incident.ts';
 import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
-import { findIncident, insertIncident, listIncidentsInBox, updateIncident, type IncidentRow } from '../store/incidents.repository.ts';
+import { findIncident, insertIncident, insertIncidentEffects, listIncidentsInBox, markCleared, updateIncident, type IncidentRow } from '../store/incidents.repository.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../store/schema.ts';
 import { loadAllCorridorAggregates } from '../store/corridors.repository.ts';
@@ -25,8 +25,12 @@ import { newId } from './ids.ts';
 
 export interface IncidentView extends IncidentFacts {
   verification: Verification;
+  verificationComment: string | null;
   description: string | null;
   reportedByOrg: string;
+  /** The user who marked the hazard cleared (an id; names come from /users/names by right), and why. */
+  clearedBy: string | null;
+  clearedNote: string | null;
   createdAt: string;
 }
 
@@ -47,12 +51,15 @@ export function incidentFacts(row: IncidentRow): IncidentFacts {
   };
 }
 
-function present(row: IncidentRow): IncidentView {
+export function presentIncident(row: IncidentRow): IncidentView {
   return {
     ...incidentFacts(row),
     verification: row.verification as Verification,
+    verificationComment: row.verification_comment,
     description: row.description,
     reportedByOrg: row.reported_by_org,
+    clearedBy: row.cleared_by,
+    clearedNote: row.cleared_note,
     createdAt: row.created_at,
   };
 }
@@ -143,9 +150,16 @@ export async function reportIncident(ctx: ServiceContext, actor: Actor, input: N
       verification: 'unverified',
       verification_comment: null,
       cleared_at: null,
+      cleared_by: null,
+      cleared_note: null,
       created_at: nowIso,
     };
     await insertIncident(trx, incident);
+    // Kept as reported, so the record says what the incident touched then, whatever changes later.
+    await insertIncidentEffects(trx, [
+      ...affected.corridors.map((c) => ({ incident_id: id, subject_type: 'corridor' as const, subject_id: c.id, distance_meters: c.distanceMeters })),
+      ...affected.movements.map((m) => ({ incident_id: id, subject_type: 'movement' as const, subject_id: m.id, distance_meters: m.distanceMeters })),
+    ]);
     return {
       result: incident,
       audit: { action: 'incident.report', subjectType: 'incident', subjectId: id, payload: { type: input.type, lat: input.lat, lon: input.lon, occurredAt } },
@@ -158,7 +172,7 @@ export async function reportIncident(ctx: ServiceContext, actor: Actor, input: N
       },
     };
   });
-  return { ...present(row), affected };
+  return { ...presentIncident(row), affected };
 }
 
 export async function verifyIncident(
@@ -179,7 +193,7 @@ export async function verifyIncident(
   });
   const row = await findIncident(ctx.db, id);
   if (!row) throw notFound('incident');
-  return present(row);
+  return presentIncident(row);
 }
 
 /** Marks a mine/UXO report cleared: the hazard no longer warns movements on that route. */
@@ -199,7 +213,7 @@ export async function clearHazard(ctx: ServiceContext, actor: Actor, id: string,
   });
   const row = await findIncident(ctx.db, id);
   if (!row) throw notFound('incident');
-  return present(row);
+  return presentIncident(row);
 }
 
 export async function listIncidents(
@@ -209,7 +223,7 @@ export async function listIncidents(
 ): Promise<IncidentView[]> {
   if (!isAllowed(actor, 'incident.read')) throw forbidden('read incidents');
   const rows = await listIncidentsInBox(ctx.db, query.bbox ?? null, { since: query.since, limit: 5000 });
-  return rows.map(present);
+  return rows.map(presentIncident);
 }
 
 /** Recent incidents and hazards within a route's buffer (for a corridor's `atRisk`). */

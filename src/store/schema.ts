@@ -152,7 +152,33 @@ export interface IncidentsTable {
   verification: string;
   verification_comment: string | null;
   cleared_at: string | null;
+  /** Who marked the hazard cleared, and their note (a user id: no names on the record itself). */
+  cleared_by: string | null;
+  cleared_note: string | null;
   created_at: string;
+}
+
+export interface IncidentStatementsTable {
+  id: string;
+  incident_id: string;
+  party_id: string;
+  user_id: string;
+  text: string;
+  text_hash: string;
+  signed_at: string;
+  signed_payload: string;
+  signature: string;
+  public_key: string;
+  key_id: string;
+  created_at: string;
+}
+
+/** What an incident touched when it was reported: corridors and movements within their buffer. */
+export interface IncidentEffectsTable {
+  incident_id: string;
+  subject_type: 'corridor' | 'movement';
+  subject_id: string;
+  distance_meters: number;
 }
 
 export interface MovementsTable {
@@ -424,6 +450,8 @@ export interface Schema {
   passenger_corrections: PassengerCorrectionsTable;
   person_corrections: PersonCorrectionsTable;
   incidents: IncidentsTable;
+  incident_statements: IncidentStatementsTable;
+  incident_effects: IncidentEffectsTable;
   movements: MovementsTable;
   movement_acks: MovementAcksTable;
   party_keys: PartyKeysTable;

@@ -9,7 +9,7 @@ import { insertFlag } from '../../src/store/person-links.repository.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
 import { readPermissionsDoc } from '../helpers/permissions-doc.ts';
 import { hoursFromNow } from '../helpers/time.ts';
-import { answerAs, decideAs, newEd25519 } from '../helpers/signing.ts';
+import { answerAs, decideAs, newEd25519, stateAs } from '../helpers/signing.ts';
 import { insertPartyKey } from '../../src/store/keys.repository.ts';
 import { fingerprintOf } from '../../src/services/keys.service.ts';
 
@@ -207,6 +207,10 @@ const PROBES: Record<Action, Probe> = {
   'incident.verify': async (t, c, env) => {
     const incident = (await t.as(env.admin, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).json();
     return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/incidents/${incident.id}/verification`, payload: { status: 'confirmed' } })).statusCode };
+  },
+  'incident.state': async (t, c, env) => {
+    const incident = (await t.as(env.admin, { method: 'POST', url: '/api/v1/incidents', payload: incidentBody() })).json();
+    return { own: (await stateAs(t, c.token, incident.id, `Rights probe ${unique('statement')}`)).statusCode };
   },
   // Listing the organisation's hooks: registering one is tried in test/api/webhooks.test.ts.
   'webhook.manage': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/webhooks' })).statusCode }),

@@ -92,6 +92,16 @@ export async function answerAs(
   return t.as(token, { method: 'POST', url: `/api/v1/movements/${movementId}/acknowledgements`, payload: { ...body, ...fields } });
 }
 
+/** `POST /api/v1/incidents/:id/statements`: the party's own words, signed as the liaison `token` over the statement the server gives for them. */
+export async function stateAs(t: TestApp, token: string, incidentId: string, text: string): Promise<LightMyRequestResponse> {
+  const signer = await signerOf(t, token);
+  const signedAt = t.app.ctx.now().toISOString();
+  const statement = await t.as(token, { method: 'POST', url: `/api/v1/incidents/${incidentId}/statement`, payload: { text, signedAt } });
+  const body = statement.statusCode === 200 ? (statement.json() as { statement: string }).statement : null;
+  const signature = signer.privateKey && body !== null ? signText(body, signer.privateKey) : Buffer.alloc(64).toString('base64');
+  return t.as(token, { method: 'POST', url: `/api/v1/incidents/${incidentId}/statements`, payload: { text, keyId: signer.keyId, signedAt, signature } });
+}
+
 /** A corridor proposed with `overrides` and approved by every liaison's signed decision on version 1. */
 export async function createAgreedCorridor(
   t: TestApp,

@@ -8,24 +8,11 @@ import { clearHazard, listIncidents, reportIncident, verifyIncident } from '../.
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant } from '../schemas/corridor.ts';
+import { AffectedOut, IncidentOut, IncidentRecordOut, IncidentStatementOut, IncidentStatementTextOut, StatementText } from '../schemas/incident.ts';
+import { SignatureFields } from '../schemas/signing.ts';
+import { addIncidentStatement, getIncident, incidentStatement } from '../../services/incident-record.service.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-
-const IncidentOut = Type.Object({
-  id: Type.String(),
-  type: Type.String(),
-  severity: Type.String(),
-  lat: Type.Number(),
-  lon: Type.Number(),
-  occurredAt: Type.String(),
-  clearedAt: Type.Union([Type.String(), Type.Null()]),
-  verification: Type.String(),
-  description: Type.Union([Type.String(), Type.Null()]),
-  reportedByOrg: Type.String(),
-  createdAt: Type.String(),
-});
-
-const Hits = Type.Array(Type.Object({ id: Type.String(), distanceMeters: Type.Number() }));
 
 function parseBbox(text: string | undefined): BBox | undefined {
   if (text === undefined) return undefined;
@@ -55,7 +42,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Intersect([IncidentOut, Type.Object({ affected: Type.Object({ corridors: Hits, movements: Hits }) })]), ...COMMAND_ERRORS },
+        response: { 201: Type.Intersect([IncidentOut, Type.Object({ affected: AffectedOut })]), ...COMMAND_ERRORS },
       },
     },
     async (request, reply) => {
@@ -112,6 +99,58 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
     async (request) => {
       const { actor } = await requireAuth(ctx, request);
       return clearHazard(ctx, actor, request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/:id',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'One incident with what it touched when reported, the suspensions it caused and each party’s signed statement',
+        params: IdParams,
+        response: { 200: IncidentRecordOut, ...AUTH_ERRORS, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return getIncident(ctx, actor, request.params.id);
+    },
+  );
+
+  // POST, not GET: the text may be long, and a party's words do not belong in URLs and access logs.
+  app.post(
+    '/api/v1/incidents/:id/statement',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'The exact statement a party’s liaison signs to attach this text to the incident (changes nothing)',
+        params: IdParams,
+        body: Type.Object({ text: StatementText, signedAt: SignatureFields.signedAt }, { additionalProperties: false }),
+        response: { 200: IncidentStatementTextOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      const { statement, textHash } = await incidentStatement(ctx, actor, request.params.id, request.body);
+      return { statement, textHash };
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/statements',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'A party’s liaison attaches the party’s own account, signed with its key like an approval',
+        params: IdParams,
+        body: Type.Object({ text: StatementText, ...SignatureFields }, { additionalProperties: false }),
+        response: { 201: IncidentStatementOut, ...COMMAND_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      return reply.code(201).send(await addIncidentStatement(ctx, actor, request.params.id, request.body));
     },
   );
 };

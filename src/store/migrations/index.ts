@@ -13,6 +13,7 @@ import { personCorrections } from './0011-person-corrections.ts';
 import { rateWindows } from './0013-rate-windows.ts';
 import { webhooks } from './0016-webhooks.ts';
 import { transparencyLog } from './0018-transparency-log.ts';
+import { incidentStatements } from './0019-incident-statements.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-rate-windows': rateWindows,
   '0016-webhooks': webhooks,
   '0018-transparency-log': transparencyLog,
+  '0019-incident-statements': incidentStatements,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,59 @@
+import { Type, type Static } from 'typebox';
+import { PartyKeyOut } from './signing.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const IncidentOut = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  severity: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  occurredAt: Type.String(),
+  clearedAt: Nullable(Type.String()),
+  clearedBy: Nullable(Type.String({ description: 'the user who marked the hazard cleared (an id)' })),
+  clearedNote: Nullable(Type.String()),
+  verification: Type.String(),
+  verificationComment: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  reportedByOrg: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const Hits = Type.Array(Type.Object({ id: Type.String(), distanceMeters: Type.Number() }));
+export const AffectedOut = Type.Object({ corridors: Hits, movements: Hits });
+
+export const IncidentStatementOut = Type.Object({
+  id: Type.String(),
+  incidentId: Type.String(),
+  partyId: Type.String(),
+  userId: Type.String(),
+  text: Type.String({ description: "the party's own words, exactly as signed" }),
+  textHash: Type.String({ description: 'hex SHA-256 of the UTF-8 bytes of text' }),
+  signedAt: Type.String(),
+  signedPayload: Type.String({ description: 'the canonical statement whose UTF-8 bytes were signed' }),
+  signature: Type.String(),
+  publicKey: Type.String(),
+  keyId: Type.String(),
+  createdAt: Type.String(),
+  key: Type.Union([PartyKeyOut, Type.Null()]),
+});
+
+export const IncidentRecordOut = Type.Intersect([
+  IncidentOut,
+  Type.Object({
+    affected: AffectedOut,
+    suspensions: Type.Array(Type.Object({ corridorId: Type.String(), at: Type.String(), byUser: Type.String(), reason: Type.String() })),
+    statements: Type.Array(IncidentStatementOut),
+  }),
+]);
+
+export const StatementText = Type.String({ minLength: 1, maxLength: 4000, description: "the party's own words, signed as sent (its SHA-256 is in the statement)" });
+
+export const IncidentStatementTextOut = Type.Object({
+  statement: Type.String({ description: 'RFC 8785 canonical JSON; sign its UTF-8 bytes' }),
+  textHash: Type.String(),
+});
+
+export type IncidentRecord = Static<typeof IncidentRecordOut>;
+export type IncidentStatement = Static<typeof IncidentStatementOut>;
