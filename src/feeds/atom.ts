@@ -17,8 +17,19 @@ const FEED_TITLE: Record<Lang, string> = {
 const GATHER_AT: Record<Lang, string> = { uk: 'Пункти збору', ru: 'Пункты сбора', en: 'Gathering points' };
 const ROUTE: Record<Lang, string> = { uk: 'Маршрут', ru: 'Маршрут', en: 'Route' };
 
+/** The transparency log's latest signed checkpoint, as the feed carries it (docs/transparency-log.md). */
+export interface AtomCheckpoint {
+  size: number;
+  rootHex: string;
+  /** The signed note, cosignatures appended. */
+  note: string;
+  createdAt: string;
+}
+
 export interface AtomFeedInput {
   views: readonly PublicCorridorView[];
+  /** Absent or null before the log has a key (no mediator yet). */
+  checkpoint?: AtomCheckpoint | null;
   generatedAt: string;
   publicUrl: string;
   lang: Lang;
@@ -55,12 +66,36 @@ function entryXml(view: PublicCorridorView, input: AtomFeedInput): string {
   ].join('');
 }
 
+const CHECKPOINT_TITLE: Record<Lang, (size: number) => string> = {
+  uk: (n) => `Журнал аудиту: підписана контрольна точка, подій: ${n}`,
+  ru: (n) => `Журнал аудита: подписанная контрольная точка, событий: ${n}`,
+  en: (n) => `Audit log: signed checkpoint of ${n} events`,
+};
+
+/**
+ * One entry for the log's latest checkpoint, so anyone who follows the feed keeps a dated copy of
+ * what the operator signed: a later rewrite of history then contradicts a copy outside its reach.
+ */
+function checkpointXml(checkpoint: AtomCheckpoint, input: AtomFeedInput): string {
+  return [
+    '<entry>',
+    `<id>${escapeXml(tagUri(input.publicUrl, `checkpoint/${checkpoint.size}`))}</id>`,
+    `<title>${escapeXml(CHECKPOINT_TITLE[input.lang](checkpoint.size))}</title>`,
+    `<updated>${new Date(checkpoint.createdAt).toISOString()}</updated>`,
+    `<link rel="alternate" type="text/plain" href="${escapeXml(`${baseOf(input.publicUrl)}/api/v1/public/checkpoint`)}"/>`,
+    '<category term="checkpoint"/>',
+    `<summary>${escapeXml(`size ${checkpoint.size}, root ${checkpoint.rootHex}`)}</summary>`,
+    `<content type="text">${escapeXml(checkpoint.note)}</content>`,
+    '</entry>',
+  ].join('');
+}
+
 export function renderCorridorsAtom(input: AtomFeedInput): string {
   const { lang, publicUrl } = input;
   const updated = input.views.reduce((max, v) => {
     const u = noticeUpdated(v.updatedAt, v.notice);
     return u > max ? u : max;
-  }, '');
+  }, input.checkpoint ? new Date(input.checkpoint.createdAt).toISOString() : '');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`,
@@ -71,6 +106,7 @@ export function renderCorridorsAtom(input: AtomFeedInput): string {
     `<link rel="self" type="application/atom+xml" href="${escapeXml(atomFeedUrl(publicUrl, lang))}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(`${baseOf(publicUrl)}/?lang=${lang}`)}"/>`,
     ...input.views.map((v) => entryXml(v, input)),
+    ...(input.checkpoint ? [checkpointXml(input.checkpoint, input)] : []),
     '</feed>',
   ].join('');
 }

@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Lang } from '../domain/gazetteer.ts';
-import { renderCorridorsAtom } from '../feeds/atom.ts';
+import { renderCorridorsAtom, type AtomCheckpoint } from '../feeds/atom.ts';
 import { renderCapIndex } from '../feeds/cap.ts';
 import { renderCorridorsGeoJson } from '../feeds/geojson.ts';
 import { renderCorridorsHxl } from '../feeds/hxl.ts';
@@ -24,6 +24,8 @@ export interface PublicSnapshot {
   capAlerts: CapAlertDoc[];
   /** The oblast outlines the route maps are drawn on. */
   outlines: readonly Ring[][];
+  /** The transparency log's latest checkpoint when the snapshot was built (the Atom feed's last entry). */
+  checkpoint?: AtomCheckpoint | null;
 }
 
 /**
@@ -127,7 +129,7 @@ export const corridorsAtom: PublicArtefact = {
   lang: 'query',
   contentType: 'application/atom+xml; charset=utf-8',
   ...FEED_CACHE,
-  render: (s, lang) => renderCorridorsAtom({ views: s.corridors, generatedAt: s.generatedAt, publicUrl: s.publicUrl, lang: lang ?? 'uk' }),
+  render: (s, lang) => renderCorridorsAtom({ views: s.corridors, checkpoint: s.checkpoint ?? null, generatedAt: s.generatedAt, publicUrl: s.publicUrl, lang: lang ?? 'uk' }),
 };
 
 export const capIndex: PublicArtefact = {

@@ -9,6 +9,7 @@ import type { ServiceContext } from './context.ts';
 import { observePublishes, type ChangeEvent } from './events.ts';
 import type { LiveHub } from './live.service.ts';
 import { capAlertsOf, createCapSigner, mediatorSigningKey } from './feeds.service.ts';
+import { latestCheckpoint, onNewCheckpoint } from './transparency-log.service.ts';
 import { PUBLIC_ARTEFACTS, type PublicArtefact, type PublicSnapshot } from './public-artefacts.ts';
 import { loadOutlines } from './poster.service.ts';
 import { loadPublicState } from './public.service.ts';
@@ -191,7 +192,10 @@ export function createPublicSnapshot(
     const publicUrl = ctx.config.publicUrl;
     const capAlerts = capAlertsOf(state, new Date(state.generatedAt), publicUrl, sign);
     const outlines = await loadOutlines();
-    const next: PublicSnapshot = { corridors: state.items, generatedAt: state.generatedAt, publicUrl, announcements, capAlerts, outlines };
+    // Every public change is audited, so the checkpoint (at the log's cadence) covers it.
+    const latest = await latestCheckpoint(ctx);
+    const checkpoint = latest && { size: latest.size, rootHex: latest.rootHex, note: latest.note, createdAt: latest.createdAt };
+    const next: PublicSnapshot = { corridors: state.items, generatedAt: state.generatedAt, publicUrl, announcements, capAlerts, outlines, checkpoint };
     snapshot = next;
     table = render(next);
   };
@@ -258,6 +262,8 @@ export function createPublicSnapshot(
           if (!affectsPublic(event) || observed.delete(keyOf(event))) return;
           invalidate();
         }),
+        // The Atom feed carries the log's latest checkpoint: a new one re-renders it.
+        onNewCheckpoint(ctx.db, () => invalidate()),
         live.watchPublic(async () => {
           heard += 1;
           await rebuild();

@@ -142,6 +142,16 @@ export async function logVerifierKey(ctx: ServiceContext): Promise<string | null
   return key ? verifierKey(ctx.config.logOrigin, key.rawPublicKey) : null;
 }
 
+const listeners = new WeakMap<Kysely<Schema>, Set<(size: number) => void>>();
+
+/** Calls `listener` after this process signs a checkpoint (the public snapshot re-renders the Atom feed); returns the unsubscribe. */
+export function onNewCheckpoint(db: Kysely<Schema>, listener: (size: number) => void): () => void {
+  let set = listeners.get(db);
+  if (!set) listeners.set(db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 async function signCheckpoint(ctx: ServiceContext, tree: CompactMerkleTree, size: number): Promise<CheckpointRow | undefined> {
   const key = await logKey(ctx);
   if (!key) return undefined;
@@ -149,6 +159,7 @@ async function signCheckpoint(ctx: ServiceContext, tree: CompactMerkleTree, size
   const body = formatCheckpoint({ origin: ctx.config.logOrigin, size, rootHash: root, extensions: [] });
   const signature = await signNote(body, ctx.config.logOrigin, key.rawPublicKey, key.sign);
   await insertCheckpoint(ctx.db, { size, root_hash: bytesToHex(root), body, signature, created_at: ctx.now().toISOString() });
+  for (const listener of listeners.get(ctx.db) ?? []) listener(size);
   return findCheckpointRow(ctx.db, size);
 }
 

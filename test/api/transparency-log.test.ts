@@ -180,4 +180,21 @@ describe.each(DIALECTS)('transparency log on %s', (dialect) => {
     expect(posted.statusCode, posted.body).toBe(201);
     expect(posted.json().cosignatures).toMatchObject([{ name: 'party-ua', orgId: parties[0] }]);
   });
+
+  it('puts the latest checkpoint in the public Atom feed, as a note that verifies', async () => {
+    await t.app.publicSnapshot.fresh();
+    const xml = (await t.inject({ method: 'GET', url: '/feeds/corridors.atom?lang=en' })).body;
+    const entry = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!).find((e) => e.includes('<category term="checkpoint"/>'));
+    expect(entry).toBeDefined();
+    const content = /<content type="text">([\s\S]*?)<\/content>/.exec(entry!)?.[1] ?? '';
+    const text = content.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+    const parsed = parseSignedNote(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const key = await logKey();
+    expect(await verifyNote(parsed.value, key.name, key.rawPublicKey)).toBe(true);
+    const checkpoint = parseCheckpoint(parsed.value.body);
+    expect(checkpoint.ok && (await t.app.ctx.db.selectFrom('checkpoints').select('body').where('size', '=', checkpoint.value.size).executeTakeFirst())?.body).toBe(parsed.value.body);
+    expect(entry).toContain(`Audit log: signed checkpoint of ${checkpoint.ok ? checkpoint.value.size : -1} events`);
+  });
 });
