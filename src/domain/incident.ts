@@ -21,12 +21,22 @@ export interface IncidentFacts extends LatLon {
   type: IncidentType;
   severity: Severity;
   occurredAt: string;
-  /** Mines and unexploded ordnance stay a hazard until the route is marked cleared. */
+  /** Hazards (mines and UXO, blocked roads) stay on a route until someone marks them cleared. */
   clearedAt: string | null;
 }
 
+/**
+ * Incidents that are a standing danger rather than an event: a mine or a blocked road is there
+ * tomorrow as it is today, so it warns whatever its age until someone marks it cleared.
+ */
+export const HAZARD_TYPES: readonly IncidentType[] = ['mine', 'blocked_road'];
+
+export function isHazardType(type: IncidentType): boolean {
+  return HAZARD_TYPES.includes(type);
+}
+
 export function isHazard(incident: Pick<IncidentFacts, 'type' | 'clearedAt'>): boolean {
-  return incident.type === 'mine' && incident.clearedAt === null;
+  return isHazardType(incident.type) && incident.clearedAt === null;
 }
 
 export function isRecent(incident: Pick<IncidentFacts, 'occurredAt'>, now: Date): boolean {

@@ -1,7 +1,7 @@
 import type { Checkpoint, CorridorStatus, LineString, TimeWindow } from './corridor.ts';
 import type { FieldError } from './errors.ts';
 import { fractionAlongRoute, maxDeviationMeters, type LatLon } from './geo.ts';
-import { isHazard, isRecent, type IncidentIndex, type IncidentType } from './incident.ts';
+import { isHazard, isHazardType, isRecent, type IncidentIndex, type IncidentType } from './incident.ts';
 
 /**
  * Movement notifications (OCHA's humanitarian notification practice, docs/design.md §Movements): an agency
@@ -229,8 +229,8 @@ export function deconflict(plan: MovementPlan, world: World): Warning[] {
   if (route) {
     const buffer = corridor?.bufferMeters ?? world.defaultBufferMeters;
     const near = world.incidents.nearRoute(route, buffer);
-    // Mines count as hazards until cleared, and not at all once cleared.
-    const recent = near.filter((h) => h.incident.type !== 'mine' && isRecent(h.incident, world.now));
+    // Hazards (mines, blocked roads) count until cleared, and not at all once cleared.
+    const recent = near.filter((h) => !isHazardType(h.incident.type) && isRecent(h.incident, world.now));
     const hazards = near.filter((h) => isHazard(h.incident));
     const describe = (hits: typeof near) =>
       hits.map((h) => ({ id: h.incident.id, type: h.incident.type as IncidentType, severity: h.incident.severity, occurredAt: h.incident.occurredAt, distanceMeters: Math.round(h.distanceMeters) }));
@@ -238,7 +238,7 @@ export function deconflict(plan: MovementPlan, world: World): Warning[] {
       warnings.push({ code: 'INCIDENT_NEAR_ROUTE', message: `${recent.length} recent incident(s) within ${buffer} m of the route.`, incidents: describe(recent) });
     }
     if (hazards.length > 0) {
-      warnings.push({ code: 'HAZARD_ON_ROUTE', message: `${hazards.length} uncleared mine/UXO report(s) within ${buffer} m of the route.`, incidents: describe(hazards) });
+      warnings.push({ code: 'HAZARD_ON_ROUTE', message: `${hazards.length} uncleared hazard(s) (mines/UXO, blocked roads) within ${buffer} m of the route.`, incidents: describe(hazards) });
     }
   }
   return warnings;

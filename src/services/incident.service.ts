@@ -4,6 +4,7 @@ import { bboxAround, metersFromRoute, type BBox } from '../domain/geo.ts';
 import {
   IncidentIndex,
   isHazard,
+  isHazardType,
   isRecent,
   RECENT_INCIDENT_HOURS,
   type IncidentFacts,
@@ -65,14 +66,14 @@ export function presentIncident(row: IncidentRow): IncidentView {
 }
 
 /**
- * The incidents that matter near a set of routes now: recent ones, and uncleared mines of any
+ * The incidents that matter near a set of routes now: recent ones, and uncleared hazards of any
  * age; disputed reports still count (a warning errs on the side of the people on the road).
  */
 export async function incidentIndexFor(db: Kysely<Schema>, box: BBox | null, now: Date): Promise<IncidentIndex> {
   const since = new Date(now.getTime() - RECENT_INCIDENT_HOURS * 3_600_000).toISOString();
-  const rows = await listIncidentsInBox(db, box, { since, includeUnclearedMines: true, limit: 100_000 });
-  // A cleared mine is no longer a danger, however recent its report.
-  return new IncidentIndex(rows.map(incidentFacts).filter((i) => isHazard(i) || (i.type !== 'mine' && isRecent(i, now))));
+  const rows = await listIncidentsInBox(db, box, { since, includeUnclearedHazards: true, limit: 100_000 });
+  // A cleared hazard is no longer a danger, however recent its report.
+  return new IncidentIndex(rows.map(incidentFacts).filter((i) => isHazard(i) || (!isHazardType(i.type) && isRecent(i, now))));
 }
 
 /** Which corridors (agreed, open, or with a window within a day) and active movements an incident touches. */
@@ -196,18 +197,19 @@ export async function verifyIncident(
   return presentIncident(row);
 }
 
-/** Marks a mine/UXO report cleared: the hazard no longer warns movements on that route. */
+/** Marks a hazard (mine/UXO, blocked road) cleared, by whom and when: it no longer warns movements on that route. */
 export async function clearHazard(ctx: ServiceContext, actor: Actor, id: string, input: { note: string }): Promise<IncidentView> {
   if (!isAllowed(actor, 'incident.verify')) throw forbidden('mark hazards cleared');
   const existing = await findIncident(ctx.db, id);
   if (!existing) throw notFound('incident');
-  if (existing.type !== 'mine') throw new DomainError('conflict', 'NOT_A_HAZARD', 'Only mine/UXO reports are cleared.');
-  if (existing.cleared_at) throw new DomainError('conflict', 'HAZARD_CLEARED', 'This hazard has been cleared already.');
+  if (!isHazardType(existing.type as IncidentType)) throw new DomainError('conflict', 'NOT_A_HAZARD', 'Only hazards (mines/UXO, blocked roads) are cleared.');
+  const cleared = () => new DomainError('conflict', 'HAZARD_CLEARED', 'This hazard has been cleared already.');
+  if (existing.cleared_at) throw cleared();
   await runCommand(ctx, actor, async (trx, nowIso) => {
-    await updateIncident(trx, id, { cleared_at: nowIso });
+    if (!(await markCleared(trx, id, actor.userId, nowIso, input.note.trim()))) throw cleared();
     return {
       result: undefined,
-      audit: { action: 'incident.clear', subjectType: 'incident', subjectId: id, payload: { note: input.note } },
+      audit: { action: 'incident.clear', subjectType: 'incident', subjectId: id, payload: { note: input.note, by: actor.userId } },
       event: { type: 'incident.cleared', subjectType: 'incident', subjectId: id, orgId: null },
     };
   });

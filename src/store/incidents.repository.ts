@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { BBox } from '../domain/geo.ts';
+import { HAZARD_TYPES } from '../domain/incident.ts';
 import type { IncidentEffectsTable, IncidentsTable, IncidentStatementsTable, Schema } from './schema.ts';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -67,13 +68,13 @@ export async function listIncidentsOfCorridor(db: Kysely<Schema>, corridorId: st
 }
 
 /**
- * Incidents in a box that still matter: recent ones (since `since`) and uncleared mines whatever
+ * Incidents in a box that still matter: recent ones (since `since`) and uncleared hazards whatever
  * their age. The lat/lon index narrows the box; the caller's R-tree does the exact distances.
  */
 export async function listIncidentsInBox(
   db: Kysely<Schema>,
   box: BBox | null,
-  options: { since?: string | undefined; includeUnclearedMines?: boolean; limit?: number },
+  options: { since?: string | undefined; includeUnclearedHazards?: boolean; limit?: number },
 ): Promise<IncidentRow[]> {
   let query = db.selectFrom('incidents').selectAll();
   if (box) {
@@ -85,8 +86,8 @@ export async function listIncidentsInBox(
   }
   const since = options.since;
   if (since) {
-    query = options.includeUnclearedMines
-      ? query.where((eb) => eb.or([eb('occurred_at', '>=', since), eb.and([eb('type', '=', 'mine'), eb('cleared_at', 'is', null)])]))
+    query = options.includeUnclearedHazards
+      ? query.where((eb) => eb.or([eb('occurred_at', '>=', since), eb.and([eb('type', 'in', [...HAZARD_TYPES]), eb('cleared_at', 'is', null)])]))
       : query.where('occurred_at', '>=', since);
   }
   return query.orderBy('occurred_at', 'desc').limit(options.limit ?? 10_000).execute();

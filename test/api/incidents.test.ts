@@ -104,4 +104,54 @@ describe.each(DIALECTS)('incidents and the parties’ statements on %s', (dialec
     expect(stored).toHaveLength(1);
     expect(verifyText(stored[0].signedPayload, stored[0].signature, stored[0].publicKey)).toBe(true);
   });
+
+  it('keeps mines and blocked roads on a route whatever their age until the mediator marks them cleared, recording who and when', async () => {
+    // A corridor of its own, 6° west, so these hazards warn no other test's movements.
+    const route = { type: 'LineString', coordinates: [[28.7981, 50.9077], [27.2667, 50.3667], [26.9869, 50.0186], [28.5514, 49.5883]] };
+    const west = await createAgreedCorridor(t, admin, parties, liaisons, {
+      name: 'Hazard test corridor',
+      origin: { name: 'West origin', lat: 50.9077, lon: 28.7981 },
+      destination: { name: 'West destination', lat: 49.5883, lon: 28.5514 },
+      route,
+      gatheringPoints: [{ name: 'West gathering point', lat: 50.8926, lon: 28.8415, address: 'Main St 2' }],
+      checkpoints: [{ name: 'West checkpoint', lat: 50.3667, lon: 27.2667, controlledBy: parties[0] }],
+      windows: [{ start: hoursFromNow(72), end: hoursFromNow(96) }],
+    });
+    const agency = (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Hazard agency', kind: 'agency' } })).json().id;
+    await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId: agency, email: 'c@hazard-agency.test', name: 'C', password: 'hazard-password-1', role: 'coordinator' } });
+    const coordinator = await t.login('c@hazard-agency.test', 'hazard-password-1');
+    const plan = {
+      kind: 'supply', corridorId: west, departAt: hoursFromNow(73), arriveBy: hoursFromNow(80),
+      vehicles: [{ type: 'truck' }], personnel: 2, cargo: [{ category: 'food', item: 'flour', quantity: 10, unit: 't' }],
+    };
+    const warnings = async () => ((await t.as(coordinator, { method: 'POST', url: '/api/v1/movements/check', payload: plan })).json().warnings as { code: string; incidents?: { id: string }[] }[]);
+    expect(await warnings()).toEqual([]);
+
+    // Ten days old: an ordinary incident would no longer warn; a blocked road and a mine still do.
+    const blocked = await report({ type: 'blocked_road', lat: 50.3667, lon: 27.2667, occurredAt: hoursFromNow(-240), severity: 'high', description: 'Buses held at the checkpoint' });
+    const mine = await report({ type: 'mine', lat: 50.0186, lon: 26.9869, occurredAt: hoursFromNow(-240), severity: 'critical' });
+    await report({ type: 'gunfire', lat: 50.0186, lon: 26.9869, occurredAt: hoursFromNow(-240), severity: 'low' });
+    const hazard = (await warnings()).find((w) => w.code === 'HAZARD_ON_ROUTE');
+    expect(hazard?.incidents?.map((i) => i.id).sort()).toEqual([blocked.id, mine.id].sort());
+    expect((await warnings()).map((w) => w.code)).toEqual(['HAZARD_ON_ROUTE']);
+    expect((await t.as(admin, { method: 'GET', url: `/api/v1/corridors/${west}` })).json().atRisk).toBe(true);
+
+    // Only the mediator clears, once; who and when are on the record.
+    const clear = (token: string, id: string) => t.as(token, { method: 'POST', url: `/api/v1/incidents/${id}/clear`, payload: { note: 'Road open again, checked by the patrol' } });
+    expect((await clear(coordinator, blocked.id)).statusCode).toBe(403);
+    const me = (await t.as(admin, { method: 'GET', url: '/api/v1/me' })).json();
+    const cleared = await clear(admin, blocked.id);
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ clearedAt: expect.any(String), clearedBy: me.id, clearedNote: 'Road open again, checked by the patrol' });
+    expect((await clear(admin, blocked.id)).json().code).toBe('HAZARD_CLEARED');
+    const shelling = await report();
+    expect((await clear(admin, shelling.id)).json().code).toBe('NOT_A_HAZARD');
+    expect((await t.as(liaisons[0]!, { method: 'GET', url: `/api/v1/incidents/${blocked.id}` })).json()).toMatchObject({ clearedBy: me.id, clearedAt: cleared.json().clearedAt });
+
+    expect((await warnings()).find((w) => w.code === 'HAZARD_ON_ROUTE')?.incidents?.map((i) => i.id)).toEqual([mine.id]);
+    expect((await clear(admin, mine.id)).statusCode).toBe(200);
+    expect(await warnings()).toEqual([]);
+    const audit = await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', blocked.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['incident.report', 'incident.clear']);
+  });
 });

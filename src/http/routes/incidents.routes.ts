@@ -90,7 +90,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
     {
       schema: {
         tags: ['incidents'],
-        summary: 'Mark a mine/UXO hazard cleared (mediator)',
+        summary: 'Mark a hazard (mine/UXO, blocked road) cleared, recording who and when (mediator)',
         params: IdParams,
         body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }) }, { additionalProperties: false }),
         response: { 200: IncidentOut, ...COMMAND_ERRORS },
