@@ -12,6 +12,7 @@ import { findOrgByName } from '../store/orgs.repository.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
 import { printNamePairScores } from './names-score.ts';
 import { addSigningCommands } from './keys.ts';
+import { addWitnessCommand } from './witness.ts';
 import { verifyCapFile } from './cap-verify.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 
@@ -204,6 +205,7 @@ export function buildCli(): Command {
     });
 
   addSigningCommands(program);
+  addWitnessCommand(program);
   return program;
 }
 
