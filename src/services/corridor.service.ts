@@ -52,6 +52,7 @@ import type { ChangeEvent } from './events.ts';
 import { newId } from './ids.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
 import { listPartyKeysByIds } from '../store/keys.repository.ts';
+import { findIncident } from '../store/incidents.repository.ts';
 import { boxOfRoutes, CORRIDOR_STATUSES_AT_RISK, incidentIndexFor, isRouteAtRisk } from './incident.service.ts';
 
 const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
@@ -317,6 +318,10 @@ export async function controlCorridor(
   const status = statusNow(ctx, aggregate);
   const closedByMediator = aggregate.controls.some((c) => c.type === 'close');
   if (!rule.allowed(status, closedByMediator)) throw conflict(rule.code, `${rule.message} It is ${status}.`);
+  // The reason must name a real incident: the record later answers "suspended because of what".
+  if (input.incidentId !== undefined && !(await findIncident(ctx.db, input.incidentId))) {
+    throw new DomainError('rule', 'INCIDENT_UNKNOWN', 'No incident has this id.', [{ path: '/incidentId', message: 'an incident id' }]);
+  }
   await runCommand(ctx, actor, async (trx, nowIso) => {
     await insertControl(trx, {
       id: newId(),

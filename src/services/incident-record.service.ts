@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../store/schema.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
-import { canRead } from './corridor.service.ts';
+import { canRead, controlCorridor } from './corridor.service.ts';
 import { newId } from './ids.ts';
 import { presentIncident, type Affected, type IncidentView } from './incident.service.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
@@ -192,6 +192,36 @@ export async function addIncidentStatement(
     if (isUniqueViolation(error)) throw new DomainError('conflict', 'STATEMENT_EXISTS', 'Your party has made a statement on this incident at this signing time already.');
     throw error;
   }
+}
+
+export type SuspensionOutcome = { corridorId: string; suspended: true } | { corridorId: string; suspended: false; code: string; message: string };
+
+/**
+ * The mediator's one click from an alert: suspends each corridor with the incident as its reason,
+ * through the corridor's own suspend command (rights, states, audit and events stay there). Each
+ * corridor is its own command: one already suspended or closed does not stop the others, and the
+ * answer says what happened to each.
+ */
+export async function suspendForIncident(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: { corridorIds: string[]; reason?: string | undefined },
+): Promise<{ incidentId: string; reason: string; results: SuspensionOutcome[] }> {
+  if (!isAllowed(actor, 'corridor.control')) throw forbidden('suspend corridors');
+  const incident = await loadReadable(ctx, actor, id);
+  const reason = input.reason?.trim() || `Incident ${incident.type} (${incident.severity}) at ${incident.occurred_at}: ${incident.id}`;
+  const results: SuspensionOutcome[] = [];
+  for (const corridorId of [...new Set(input.corridorIds)]) {
+    try {
+      await controlCorridor(ctx, actor, corridorId, 'suspend', { reason, incidentId: id });
+      results.push({ corridorId, suspended: true });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ corridorId, suspended: false, code: error.code, message: error.message });
+    }
+  }
+  return { incidentId: id, reason, results };
 }
 
 /**

@@ -58,7 +58,7 @@ describe.each(DIALECTS)('incidents and the parties’ statements on %s', (dialec
       expect(verifyText(s.signedPayload, s.signature, s.publicKey)).toBe(true);
       expect(s.key).toMatchObject({ id: s.keyId, status: 'active', orgId: s.partyId });
     }
-    const audit = await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', incident.id).execute();
+    const audit = await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', incident.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['incident.report', 'incident.statement', 'incident.statement']);
     expect((await t.as(admin, { method: 'GET', url: '/api/v1/incidents/no-such-incident' })).statusCode).toBe(404);
   });
@@ -151,7 +151,43 @@ describe.each(DIALECTS)('incidents and the parties’ statements on %s', (dialec
     expect((await warnings()).find((w) => w.code === 'HAZARD_ON_ROUTE')?.incidents?.map((i) => i.id)).toEqual([mine.id]);
     expect((await clear(admin, mine.id)).statusCode).toBe(200);
     expect(await warnings()).toEqual([]);
-    const audit = await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', blocked.id).execute();
+    const audit = await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', blocked.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['incident.report', 'incident.clear']);
+  });
+
+  it('suspends the corridors an incident touches in one click, with the incident as the reason, through the corridor’s own command', async () => {
+    const agreed = await createAgreedCorridor(t, admin, parties, liaisons, { windows: [{ start: hoursFromNow(24), end: hoursFromNow(30) }] });
+    const incident = await report({ type: 'gunfire', severity: 'critical' });
+    expect(incident.affected.corridors.map((c) => c.id)).toContain(agreed);
+    const suspend = (token: string, id: string, body: Record<string, unknown>) => t.as(token, { method: 'POST', url: `/api/v1/incidents/${id}/suspend-corridors`, payload: body });
+
+    expect((await suspend(liaisons[0]!, incident.id, { corridorIds: [agreed] })).statusCode).toBe(403);
+    expect((await suspend(admin, 'no-such-incident', { corridorIds: [agreed] })).statusCode).toBe(404);
+    expect((await suspend(admin, incident.id, { corridorIds: [] })).statusCode).toBe(400);
+
+    const done = await suspend(admin, incident.id, { corridorIds: [agreed, 'no-such-corridor'] });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ incidentId: incident.id, reason: expect.stringContaining(incident.id) });
+    expect(done.json().results).toEqual([
+      { corridorId: agreed, suspended: true },
+      { corridorId: 'no-such-corridor', suspended: false, code: 'CORRIDOR_NOT_FOUND', message: expect.any(String) },
+    ]);
+    const corridor = (await t.as(liaisons[0]!, { method: 'GET', url: `/api/v1/corridors/${agreed}` })).json();
+    expect(corridor.status).toBe('suspended');
+    const control = await t.app.ctx.db.selectFrom('corridor_controls').selectAll().where('corridor_id', '=', agreed).executeTakeFirstOrThrow();
+    expect(control).toMatchObject({ type: 'suspend', incident_id: incident.id });
+    const me = (await t.as(admin, { method: 'GET', url: '/api/v1/me' })).json();
+    const record = (await t.as(liaisons[1]!, { method: 'GET', url: `/api/v1/incidents/${incident.id}` })).json();
+    expect(record.suspensions).toEqual([{ corridorId: agreed, at: expect.any(String), byUser: me.id, reason: done.json().reason }]);
+
+    // Suspended already: said so, nothing changes.
+    expect((await suspend(admin, incident.id, { corridorIds: [agreed] })).json().results).toEqual([
+      { corridorId: agreed, suspended: false, code: 'CORRIDOR_NOT_AGREED', message: expect.any(String) },
+    ]);
+    // The corridor's own suspend command takes an incident too, but only a real one.
+    const other = await createAgreedCorridor(t, admin, parties, liaisons, { windows: [{ start: hoursFromNow(24), end: hoursFromNow(30) }] });
+    const direct = await t.as(admin, { method: 'POST', url: `/api/v1/corridors/${other}/suspend`, payload: { reason: 'shelling', incidentId: 'no-such-incident' } });
+    expect(direct.json().code).toBe('INCIDENT_UNKNOWN');
+    expect((await t.as(admin, { method: 'GET', url: `/api/v1/corridors/${other}` })).json().status).toBe('agreed');
   });
 });

@@ -10,7 +10,7 @@ import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant } from '../schemas/corridor.ts';
 import { AffectedOut, IncidentOut, IncidentRecordOut, IncidentStatementOut, IncidentStatementTextOut, StatementText } from '../schemas/incident.ts';
 import { SignatureFields } from '../schemas/signing.ts';
-import { addIncidentStatement, getIncident, incidentStatement } from '../../services/incident-record.service.ts';
+import { addIncidentStatement, getIncident, incidentStatement, suspendForIncident } from '../../services/incident-record.service.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
@@ -151,6 +151,36 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
     async (request, reply) => {
       const { actor } = await requireAuth(ctx, request);
       return reply.code(201).send(await addIncidentStatement(ctx, actor, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/suspend-corridors',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'The mediator suspends these corridors with the incident as the reason (one click from the alert); the outcome per corridor',
+        params: IdParams,
+        body: Type.Object(
+          {
+            corridorIds: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 100 }),
+            reason: Type.Optional(Type.String({ maxLength: 2000, description: 'defaults to the incident’s type, severity, time and id' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            incidentId: Type.String(),
+            reason: Type.String(),
+            results: Type.Array(Type.Object({ corridorId: Type.String(), suspended: Type.Boolean(), code: Type.Optional(Type.String()), message: Type.Optional(Type.String()) })),
+          }),
+          ...COMMAND_ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const { actor } = await requireAuth(ctx, request);
+      return suspendForIncident(ctx, actor, request.params.id, request.body);
     },
   );
 };
