@@ -181,8 +181,12 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
     expect((await control(coordinator, 'resume')).json().code).toBe('CORRIDOR_NOT_SUSPENDED');
     expect((await control(uaLiaison, 'suspend')).statusCode).toBe(403);
     expect((await control(coordinator, 'suspend', {})).statusCode).toBe(400);
-    const suspended = await control(coordinator, 'suspend', { reason: 'Shelling on the route', incidentId: 'incident-17' });
-    expect(suspended.json()).toMatchObject({ status: 'suspended', suspension: { reason: 'Shelling on the route', incidentId: 'incident-17' } });
+    // The incident named as the reason must exist.
+    expect((await control(coordinator, 'suspend', { reason: 'Shelling on the route', incidentId: 'incident-17' })).json().code).toBe('INCIDENT_UNKNOWN');
+    const incident = await t.as(coordinator, { method: 'POST', url: '/api/v1/incidents', payload: { type: 'shelling', lat: 50.3667, lon: 33.2667, occurredAt: hoursFromNow(-0.5), severity: 'high' } });
+    const incidentId = incident.json().id as string;
+    const suspended = await control(coordinator, 'suspend', { reason: 'Shelling on the route', incidentId });
+    expect(suspended.json()).toMatchObject({ status: 'suspended', suspension: { reason: 'Shelling on the route', incidentId } });
     expect((await control(coordinator, 'resume', { reason: 'Ceasefire confirmed by both parties' })).json().status).toBe('open');
     expect((await control(coordinator, 'close', { reason: 'Evacuation completed' })).json()).toMatchObject({ status: 'closed', closure: { reason: 'Evacuation completed' } });
     expect((await control(coordinator, 'suspend')).statusCode).toBe(409);
