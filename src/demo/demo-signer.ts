@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { corridorStatement, decideOnCorridor } from '../services/corridor.service.ts';
 import { approveKey, enrolKey, type PartySignature } from '../services/keys.service.ts';
 import { acknowledgeMovement, movementStatement } from '../services/movement.service.ts';
+import { addIncidentStatement, incidentStatement } from '../services/incident-record.service.ts';
 
 /**
  * DEMO AND BENCHMARK ONLY. Real parties make their keys on their own devices (the console or
@@ -15,6 +16,7 @@ import { acknowledgeMovement, movementStatement } from '../services/movement.ser
 export interface DemoSigner {
   decision(ctx: ServiceContext, corridorId: string, version: number, decision: 'approve' | 'reject'): Promise<PartySignature>;
   answer(ctx: ServiceContext, movementId: string, decision: 'acknowledge' | 'deny'): Promise<PartySignature>;
+  statement(ctx: ServiceContext, incidentId: string, text: string): Promise<PartySignature>;
 }
 
 const signers = new WeakMap<object, Map<string, Promise<{ keyId: string; privateKey: KeyObject }>>>();
@@ -56,6 +58,12 @@ export function demoSigner(liaison: Actor, scope: object): DemoSigner {
       const { statement } = await movementStatement(ctx, liaison, movementId, { decision, signedAt });
       return signed(ctx, statement, signedAt);
     },
+    async statement(ctx, incidentId, text) {
+      await keyOf(ctx);
+      const signedAt = ctx.now().toISOString();
+      const { statement } = await incidentStatement(ctx, liaison, incidentId, { text, signedAt });
+      return signed(ctx, statement, signedAt);
+    },
   };
 }
 
@@ -79,4 +87,10 @@ export async function answerAsDemoParty(
 ): ReturnType<typeof acknowledgeMovement> {
   const signature = await demoSigner(liaison, ctx.db).answer(ctx, movementId, input.decision);
   return acknowledgeMovement(ctx, liaison, movementId, { ...input, ...signature });
+}
+
+/** A party's statement on an incident, in its own words, signed with the demo key of that liaison (demo only). */
+export async function stateAsDemoParty(ctx: ServiceContext, liaison: Actor, incidentId: string, text: string): ReturnType<typeof addIncidentStatement> {
+  const signature = await demoSigner(liaison, ctx.db).statement(ctx, incidentId, text);
+  return addIncidentStatement(ctx, liaison, incidentId, { text, ...signature });
 }

@@ -1,15 +1,16 @@
 import type { Actor, OrgKind, Role } from '../domain/identity.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { controlCorridor, createCorridor, listCorridors, proposeCorridor } from '../services/corridor.service.ts';
-import { answerAsDemoParty, decideAsDemoParty } from './demo-signer.ts';
+import { answerAsDemoParty, decideAsDemoParty, stateAsDemoParty } from './demo-signer.ts';
 import { ensureOrg, ensureUser } from '../services/identity.service.ts';
 import { syncPlaces } from '../services/places.service.ts';
 import { countOrgs, findOrgById } from '../store/orgs.repository.ts';
 import { findUserByEmail } from '../store/users.repository.ts';
-import { reportIncident } from '../services/incident.service.ts';
+import { clearHazard, reportIncident } from '../services/incident.service.ts';
 import { checkIn, completeMovement, notifyMovement, startMovement } from '../services/movement.service.ts';
 import { liveDemoCorridor, pendingDemoCorridor, SCENARIO_CORRIDORS, type DemoParty } from './scenario-corridors.ts';
-import { SCENARIO_INCIDENTS, SCENARIO_MOVEMENTS } from './scenario-movements.ts';
+import { SCENARIO_MOVEMENTS } from './scenario-movements.ts';
+import { SCENARIO_INCIDENTS } from './scenario-incidents.ts';
 import { seedDemoSites } from './scenario-sites.ts';
 
 /** Every demo account shares this password; the demo runs only on an empty database. */
@@ -161,8 +162,12 @@ export async function seedDemoCorridors(ctx: ServiceContext): Promise<void> {
 async function seedScenarioMovements(ctx: ServiceContext, corridorIds: ReadonlyMap<string, string>, liaisons: Record<DemoParty, Actor>): Promise<void> {
   const agency = await demoActor(ctx, 'coordinator@icrc.demo');
   const field = await demoActor(ctx, 'field@icrc.demo');
-  const reporter = await demoActor(ctx, 'field@urcs.demo');
-  for (const incident of SCENARIO_INCIDENTS) await reportIncident(at(ctx, incident.reportedAt), reporter, incident);
+  const coordinator = await demoActor(ctx, 'coordinator@mediator.demo');
+  for (const { reportedAt, reporter, statements, cleared, ...incident } of SCENARIO_INCIDENTS) {
+    const { id } = await reportIncident(at(ctx, reportedAt), await demoActor(ctx, reporter), incident);
+    for (const s of statements) await stateAsDemoParty(at(ctx, s.signedAt), liaisons[s.by], id, s.text);
+    if (cleared) await clearHazard(at(ctx, cleared.at), coordinator, id, { note: cleared.note });
+  }
   for (const movement of SCENARIO_MOVEMENTS) {
     const corridorId = corridorIds.get(movement.corridorKey);
     if (!corridorId) throw new Error(`no demo corridor ${movement.corridorKey}`);

@@ -1,8 +1,7 @@
 import type { MovementInput } from '../services/movement.service.ts';
-import type { NewIncident } from '../services/incident.service.ts';
 
 /**
- * Convoys and incidents of March 2022 for the demo, on the scenario corridors (by key):
+ * Convoys of March 2022 for the demo (incidents: scenario-incidents.ts), on the scenario corridors (by key):
  * the Enerhodar buses held at Vasylivka on 9 March stay underway without a check-in past the
  * checkpoint, so the convoy map shows them overdue.
  */
@@ -64,11 +63,4 @@ export const SCENARIO_MOVEMENTS: readonly DemoMovement[] = [
     checkins: [{ at: '2022-03-09T10:10:00+02:00', lat: 47.499, lon: 34.6563, note: 'Left the city council with passengers' }],
     completedAt: null,
   },
-];
-
-export const SCENARIO_INCIDENTS: readonly (NewIncident & { reportedAt: string })[] = [
-  { type: 'shelling', lat: 47.12, lon: 37.58, occurredAt: '2022-03-05T11:20:00+02:00', reportedAt: '2022-03-05T11:35:00+02:00', severity: 'critical', description: 'Shelling along the planned evacuation route.' },
-  { type: 'shelling', lat: 47.62, lon: 37.5, occurredAt: '2022-03-05T13:00:00+02:00', reportedAt: '2022-03-05T13:20:00+02:00', severity: 'high', description: 'Column halted outside the town.' },
-  { type: 'blocked_road', lat: 47.443, lon: 35.276, occurredAt: '2022-03-09T12:30:00+02:00', reportedAt: '2022-03-09T13:00:00+02:00', severity: 'high', description: 'Buses held at the Vasylivka checkpoint.' },
-  { type: 'mine', lat: 50.52, lon: 30.26, occurredAt: '2022-03-09T08:00:00+02:00', reportedAt: '2022-03-09T08:30:00+02:00', severity: 'critical', description: 'Mines reported on the road between Bucha and Stoianka.' },
 ];

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGS, DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
 import { isRoleAllowedInKind, ROLES } from '../../src/domain/identity.ts';
+import { verifyText } from '../../src/domain/signature.ts';
 import { PLACES } from '../../src/domain/gazetteer.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { BIN } from '../helpers/cli.ts';
@@ -125,5 +126,26 @@ describe.each(DIALECTS)('demo corridors on %s', (dialect) => {
     const liaison = await t.login('liaison@ru.demo', DEMO_PASSWORD);
     const queue = (await t.as(liaison, { method: 'GET', url: '/api/v1/movements?status=submitted' })).json().items;
     expect(queue).toHaveLength(1);
+  });
+
+  it('has the incidents of March 2022 with each side’s own signed account, verifiable with the demo party keys', async () => {
+    const token = await t.login('liaison@ru.demo', DEMO_PASSWORD);
+    const items: { id: string; type: string; occurredAt: string; clearedAt: string | null }[] = (await t.as(token, { method: 'GET', url: '/api/v1/incidents' })).json().items;
+    const on = (type: string, day: string) => items.filter((i) => i.type === type && i.occurredAt.startsWith(day));
+    expect(on('shelling', '2022-03-05')).toHaveLength(2);
+    expect(on('shelling', '2022-03-06')).toHaveLength(1);
+    expect(on('mine', '2022-03-06')).toHaveLength(1);
+    expect(on('blocked_road', '2022-03-09')[0]?.clearedAt).toEqual(expect.any(String));
+    expect(on('detention', '2022-03-22')).toHaveLength(1);
+    const record = async (id: string) => (await t.as(token, { method: 'GET', url: `/api/v1/incidents/${id}` })).json() as { statements: { partyId: string; text: string; signedPayload: string; signature: string; publicKey: string; key: { label: string } }[] };
+    const ua = (await t.as(await t.login('liaison@ua.demo', DEMO_PASSWORD), { method: 'GET', url: '/api/v1/me' })).json().orgId;
+    const mariupol = await record(on('shelling', '2022-03-05').find((i) => i.occurredAt === '2022-03-05T09:20:00.000Z')!.id);
+    expect(mariupol.statements).toHaveLength(2);
+    expect(mariupol.statements[0]).toMatchObject({ partyId: ua, text: expect.stringContaining('Маріуполя') });
+    expect(mariupol.statements[1]?.text).toContain('режим тишины');
+    for (const s of [...mariupol.statements, ...(await record(on('detention', '2022-03-22')[0]!.id)).statements]) {
+      expect(verifyText(s.signedPayload, s.signature, s.publicKey)).toBe(true);
+      expect(s.key.label).toBe('demo seed key (demo only)');
+    }
   });
 });
