@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isAbort, type Place, type Places } from '../api.ts';
 import { currentLang } from '../i18n/index.ts';
 import { UkraineMap, type MapMarker } from '../map/UkraineMap.tsx';
+import { AuditLogCard } from './AuditLogCard.tsx';
 import { isUnauthorized } from './errors.ts';
 
 interface OverviewProps {
@@ -59,6 +60,7 @@ export function Overview({ onSessionEnded }: OverviewProps) {
         {places && places.length === 0 && <p className="overview__note">{t('ops.overview.noPlaces')}</p>}
       </div>
       <UkraineMap markers={markers} labels="permanent" className="overview__map" />
+      <AuditLogCard onSessionEnded={onSessionEnded} />
     </div>
   );
 }

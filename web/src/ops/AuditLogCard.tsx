@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isAbort } from '../api.ts';
+import { useKyivClock } from '../time/WindowTime.tsx';
+import { useOrgs } from './useOrgs.ts';
+
+/** The parts of GET /api/v1/public/checkpoint (JSON) the card shows. */
+interface CheckpointState {
+  size: number;
+  rootHex: string;
+  createdAt: string;
+  cosignatures: { name: string; orgId: string | null; cosignedAt: string; keyId: string }[];
+}
+
+/**
+ * The transparency log's state for staff: how many events the signed tree holds, when the latest
+ * checkpoint was signed, its root, and which witnesses cosigned it and when. A checkpoint no
+ * party cosigned is said plainly: only a cosigned one shows the record to people outside.
+ */
+export function AuditLogCard({ onSessionEnded }: { onSessionEnded: () => void }) {
+  const { t } = useTranslation();
+  const clock = useKyivClock();
+  const { orgs } = useOrgs(onSessionEnded);
+  const [checkpoint, setCheckpoint] = useState<CheckpointState | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api<CheckpointState>('/api/v1/public/checkpoint', { signal: controller.signal })
+      .then((body) => setCheckpoint(body))
+      .catch((err: unknown) => {
+        if (!isAbort(err)) setFailed(true);
+      });
+    return () => controller.abort();
+  }, []);
+
+  const orgName = (id: string | null) => (id ? (orgs?.find((o) => o.id === id)?.name ?? id) : t('ops.auditLog.independent'));
+
+  return (
+    <section className="audit-log" aria-labelledby="audit-log-heading" data-testid="audit-log-card">
+      <h2 id="audit-log-heading" className="audit-log__title">{t('ops.auditLog.heading')}</h2>
+      {failed && <p className="notice notice--error">{t('ops.auditLog.error')}</p>}
+      {!checkpoint && !failed && <p role="status">{t('app.loading')}</p>}
+      {checkpoint && (
+        <>
+          <dl className="audit-log__facts">
+            <dt>{t('ops.auditLog.size')}</dt>
+            <dd data-testid="audit-log-size">{checkpoint.size}</dd>
+            <dt>{t('ops.auditLog.signedAt')}</dt>
+            <dd>{clock(checkpoint.createdAt)}</dd>
+            <dt>{t('ops.auditLog.root')}</dt>
+            <dd>
+              <code title={checkpoint.rootHex}>{checkpoint.rootHex.slice(0, 16)}…</code>
+            </dd>
+          </dl>
+          {checkpoint.cosignatures.length === 0 ? (
+            <p className="muted" data-testid="audit-log-no-witness">{t('ops.auditLog.noWitness')}</p>
+          ) : (
+            <ul className="audit-log__witnesses" aria-label={t('ops.auditLog.witnesses')}>
+              {checkpoint.cosignatures.map((c) => (
+                <li key={c.keyId + c.name} data-testid="audit-log-witness">
+                  {t('ops.auditLog.cosigned', { who: orgName(c.orgId), name: c.name, when: clock(c.cosignedAt) })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
