@@ -2,6 +2,8 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cosignCheckpoint, parseCheckpoint, parseSignedNote, parseVerifierKey, verifyNote } from '../../src/domain/checkpoint.ts';
 import { bytesToHex, hexToBytes, leafHash, rootFromLeaves, verifyConsistency, verifyInclusion } from '../../src/domain/merkle.ts';
+import { createApp } from '../../src/app.ts';
+import { forgetTree } from '../../src/services/transparency-log.service.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createTwoParties } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
@@ -196,5 +198,41 @@ describe.each(DIALECTS)('transparency log on %s', (dialect) => {
     const checkpoint = parseCheckpoint(parsed.value.body);
     expect(checkpoint.ok && (await t.app.ctx.db.selectFrom('checkpoints').select('body').where('size', '=', checkpoint.value.size).executeTakeFirst())?.body).toBe(parsed.value.body);
     expect(entry).toContain(`Audit log: signed checkpoint of ${checkpoint.ok ? checkpoint.value.size : -1} events`);
+  });
+
+  it('answers from the same tree on a second instance sharing the database, whichever instance wrote', async () => {
+    const second = await createApp({ ...t.app.ctx.config, databaseUrl: t.database.url }, { logger: false });
+    try {
+      const json = async (app: 'first' | 'second', url: string) =>
+        (await (app === 'first' ? t.app : second).server.inject({ method: 'GET', url, headers: { accept: 'application/json' } })).json();
+      await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Written on the first', kind: 'agency' } });
+      const seenBySecond = await json('second', '/api/v1/public/checkpoint');
+      expect(seenBySecond.size).toBe((await eventHashes()).length);
+      const login = await second.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ADMIN.email, password: ADMIN.password } });
+      expect(login.statusCode).toBe(200);
+      const seenByFirst = await json('first', '/api/v1/public/checkpoint');
+      expect(seenByFirst.size).toBe((await eventHashes()).length);
+      expect(seenByFirst.rootHex).toBe(bytesToHex(await rootFromLeaves(await leaves())));
+      const proof = await json('second', `/api/v1/public/log/consistency?from=${seenBySecond.size}&to=${seenByFirst.size}`);
+      expect(await verifyConsistency(seenBySecond.size, seenByFirst.size, proof.proof.map(hexToBytes), hexToBytes(seenBySecond.rootHex), hexToBytes(seenByFirst.rootHex))).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses to build its tree over an audit event removed behind its back, and recovers when it is back', async () => {
+    const row = await t.app.ctx.db.selectFrom('audit_events').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
+    await t.app.ctx.db.deleteFrom('audit_events').where('seq', '=', 3).execute();
+    try {
+      forgetTree(t.app.ctx.db);
+      const refused = await t.inject({ method: 'GET', url: '/api/v1/public/log/inclusion?index=0&size=1' });
+      expect(refused.statusCode).toBe(500);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await t.app.ctx.db.insertInto('audit_events').values(row).execute();
+    }
+    const size = (await eventHashes()).length;
+    const again = await t.inject({ method: 'GET', url: `/api/v1/public/log/inclusion?index=${size - 1}&size=${size}` });
+    expect(again.statusCode, again.body).toBe(200);
   });
 });
