@@ -510,11 +510,24 @@ export interface Incident {
   lon: number;
   occurredAt: string;
   clearedAt: string | null;
+  clearedBy?: string | null;
+  clearedNote?: string | null;
   verification: string;
+  verificationComment?: string | null;
   description: string | null;
   reportedByOrg: string;
   createdAt: string;
 }
+
+/** `GET /api/v1/incidents/:id` and one party statement on it (docs/api-incidents.md). */
+export type { IncidentRecord, IncidentStatement } from '../../src/http/schemas/incident.ts';
+
+export interface IncidentReported extends Incident {
+  affected: { corridors: { id: string; distanceMeters: number }[]; movements: { id: string; distanceMeters: number }[] };
+}
+
+/** Mines/UXO and blocked roads stay a hazard until cleared (src/domain/incident.ts HAZARD_TYPES). */
+export const HAZARD_TYPES: readonly string[] = ['mine', 'blocked_road'];
 
 /* ---- People, sites, manifests and tracing (docs/api.md §People, §Public; docs/api-movements.md "Manifests") ---- */
 

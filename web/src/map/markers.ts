@@ -35,6 +35,19 @@ function convoyShape(marker: MapMarker): HTMLElement {
   return shape;
 }
 
+function incidentShape(marker: MapMarker): HTMLElement {
+  const shape = document.createElement('span');
+  shape.className = 'sp-incident__shape';
+  shape.dataset.testid = marker.testId ?? 'incident-marker';
+  shape.dataset.markerId = marker.id;
+  if (marker.incident) {
+    shape.dataset.type = marker.incident.type;
+    shape.dataset.severity = marker.incident.severity;
+    shape.dataset.state = marker.incident.state;
+  }
+  return shape;
+}
+
 export interface MarkerOptions {
   /** While picking a position, markers let clicks through to the map (no popups). */
   picking: boolean;
@@ -44,8 +57,20 @@ export interface MarkerOptions {
 
 export function createMarker(m: MapMarker, { picking, allLabels }: MarkerOptions): L.Layer {
   const muted = m.muted ? ' sp-symbol--muted' : '';
+  const incident = m.incident;
   const marker =
-    m.symbol === 'diamond'
+    m.symbol === 'incident' && incident
+      ? L.marker([m.lat, m.lon], {
+          icon: L.divIcon({
+            className: `sp-incident sp-incident--${incident.state} sp-incident--${incident.severity} sp-incident--type-${incident.type}`,
+            iconSize: [22, 22],
+            html: incidentShape(m),
+          }),
+          keyboard: false,
+          interactive: !picking,
+          zIndexOffset: incident.state === 'cleared' ? 0 : 800,
+        })
+      : m.symbol === 'diamond'
       ? L.marker([m.lat, m.lon], {
           icon: L.divIcon({ className: `sp-symbol sp-symbol--diamond sp-symbol--${m.tone}${muted}`, iconSize: [18, 18], html: diamondShape() }),
           keyboard: false,

@@ -8,7 +8,7 @@ export type MarkerTone = CorridorStatus | MovementStatus | 'overdue' | 'place' |
  * Gathering points are circles, checkpoints diamonds, so they differ without colour too; a
  * convoy's last position is a ringed disc, an earlier check-in a small dot.
  */
-export type MarkerSymbol = 'circle' | 'diamond' | 'convoy' | 'dot';
+export type MarkerSymbol = 'circle' | 'diamond' | 'convoy' | 'dot' | 'incident';
 
 /** How strongly a corridor is drawn, from its notice: open strongest, muted greyed and dashed. */
 export type RouteEmphasis = CorridorNotice['emphasis'];
@@ -31,6 +31,11 @@ export interface MapMarker {
   lines?: string[];
   /** data-testid of a convoy marker's element (with data-marker-id), for tests. */
   testId?: string;
+  /**
+   * An incident (symbol 'incident'): drawn by type (a hazard — mine, blocked road — is a warning
+   * triangle, any other event a disc) and coloured by severity; a cleared hazard is grey and dashed.
+   */
+  incident?: { type: string; severity: string; state: 'event' | 'hazard' | 'cleared' };
 }
 
 /** A corridor's route (a line) or its buffer (an area), drawn under the markers. */

@@ -4,7 +4,8 @@ import { api, type Me } from '../api.ts';
 import { LangSwitch } from '../components/LangSwitch.tsx';
 import { isUnauthorized } from './errors.ts';
 import { OPS_BASE, onLinkClick, opsSection, usePath } from './route.ts';
-import { AnnouncementsList, IncidentsList } from './Activity.tsx';
+import { AnnouncementsList } from './Activity.tsx';
+import { IncidentsSection } from './incidents/IncidentsSection.tsx';
 import { StartPage, startKindOf } from './StartPage.tsx';
 // Several sections use these sheets' classes (facts, badges, the manifest on a movement's page);
 // loaded here, in this order, so that no section has to import another's.
@@ -140,7 +141,7 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
           ) : section === 'people' ? (
             <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'incidents' ? (
-            <IncidentsList me={me} onSessionEnded={onSessionEnded} />
+            <IncidentsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'keys' ? (
             <KeysSection me={me} onSessionEnded={onSessionEnded} />
           ) : section === 'announcements' ? (

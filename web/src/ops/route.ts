@@ -13,6 +13,8 @@ export const manifestPath = (movementId: string): string => `${movementPath(move
 export const PEOPLE_BASE = `${OPS_BASE}/people`;
 export const personPath = (id: string): string => `${PEOPLE_BASE}/${encodeURIComponent(id)}`;
 export const KEYS_BASE = `${OPS_BASE}/keys`;
+export const INCIDENTS_BASE = `${OPS_BASE}/incidents`;
+export const incidentPath = (id: string): string => `${INCIDENTS_BASE}/${encodeURIComponent(id)}`;
 
 const listeners = new Set<() => void>();
 

@@ -1,6 +1,7 @@
 import {
   corridorContentText,
   corridorDecisionStatement,
+  incidentStatementStatement,
   movementAnswerStatement,
   movementNoticeText,
   type AcknowledgementDecision,
@@ -53,4 +54,9 @@ export async function movementAnswerOnScreen(
   const contentHash = await sha256Hex(movementNoticeText(movement));
   if (movement.contentHash && movement.contentHash !== contentHash) throw new ContentMismatchError(contentHash, movement.contentHash);
   return movementAnswerStatement({ movementId: movement.id, contentHash, decision, partyId, signedAt });
+}
+
+/** A party's own words on an incident: the statement carries the SHA-256 of the text as typed, computed here. */
+export async function incidentStatementOnScreen(incidentId: string, partyId: string, text: string, signedAt: string): Promise<SignedStatement> {
+  return incidentStatementStatement({ incidentId, partyId, textHash: await sha256Hex(text), signedAt });
 }

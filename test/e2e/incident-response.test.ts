@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { DEMO_PASSWORD, demoActor } from '../../src/demo/demo.service.ts';
+import { verifyText } from '../../src/domain/signature.ts';
+import { listCorridors } from '../../src/services/corridor.service.ts';
+import { getIncident } from '../../src/services/incident-record.service.ts';
+import { listIncidents, reportIncident } from '../../src/services/incident.service.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { approveAsPartyAdmin, enrolInBrowser } from '../helpers/device-keys.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+describe('incidents in the console on a phone', () => {
+  let rig: BrowserRig;
+  let app: App;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    ({ app, base, browser } = rig);
+  });
+  afterAll(async () => rig?.close());
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await page.goto(`${base}/ops?lang=en`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('console').waitFor();
+    return page;
+  }
+
+  let incidentId = '';
+
+  it('the mediator sees a new incident on the open corridor in the alert panel and suspends it in one click, after a confirmation that says what happens', async () => {
+    const mediator = await signIn('coordinator@mediator.demo');
+    await mediator.goto(`${base}/ops/incidents?lang=en`);
+    await mediator.getByTestId('incident-alerts').waitFor();
+    await mediator.locator('[data-testid="map"][data-ready="true"]').first().waitFor();
+    // Give the stream a moment to open before the report goes out.
+    await mediator.waitForTimeout(500);
+
+    const coordinator = await demoActor(app.ctx, 'coordinator@mediator.demo');
+    const live = (await listCorridors(app.ctx, coordinator, {})).items.find((c) => c.status === 'open');
+    expect(live).toBeDefined();
+    const field = await demoActor(app.ctx, 'field@urcs.demo');
+    const reported = await reportIncident(app.ctx, field, { type: 'shelling', lat: 47.443, lon: 35.276, occurredAt: new Date().toISOString(), severity: 'critical', description: 'Shelling near the Vasylivka checkpoint' });
+    incidentId = reported.id;
+    expect(reported.affected.corridors.map((c) => c.id)).toContain(live!.id);
+
+    const alert = mediator.locator(`[data-testid="incident-alert"][data-id="${incidentId}"]`);
+    await alert.waitFor();
+    await alert.getByTestId('suspend-from-incident').click();
+    const confirm = alert.getByTestId('confirm-suspend');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(live!.name);
+    expect(await confirm.textContent()).toMatch(/suspended now with this incident as the reason/);
+    await mediator.screenshot({ path: screenshotPath('e2e-incident-alert-confirm-en'), fullPage: true });
+    await confirm.getByTestId('confirm-suspend-button').click();
+    await expect.poll(() => alert.getByTestId('suspend-outcome').textContent()).toContain('Suspended: 1');
+    await mediator.screenshot({ path: screenshotPath('e2e-incident-alert-suspended-en'), fullPage: true });
+
+    const record = await getIncident(app.ctx, coordinator, incidentId);
+    expect(record.suspensions.map((s) => s.corridorId)).toEqual([live!.id]);
+    const after = (await listCorridors(app.ctx, coordinator, {})).items.find((c) => c.id === live!.id);
+    expect(after).toMatchObject({ status: 'suspended', suspension: { incidentId } });
+
+    // Reporting by tapping the map: the form opens at the point tapped, and the report is listed.
+    await mediator.getByTestId('report-on-map').click();
+    const map = mediator.locator('[data-testid="map"][data-ready="true"]').first();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('no map box');
+    await mediator.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.6);
+    const form = mediator.getByTestId('report-incident-form');
+    await form.waitFor();
+    expect(await form.getByTestId('report-point').textContent()).toMatch(/^At \d+\.\d{4}, \d+\.\d{4}$/);
+    await form.getByLabel('What happened').selectOption('blocked_road');
+    await form.getByLabel('What you saw (no names of people)').fill('Road blocked by a burnt-out truck');
+    await mediator.screenshot({ path: screenshotPath('e2e-incident-report-on-map-en'), fullPage: true });
+    await form.getByTestId('report-incident').click();
+    await mediator.getByTestId('incident-detail').waitFor();
+    await expect.poll(() => mediator.getByTestId('hazard-state').textContent()).toContain('not cleared');
+    await mediator.context().close();
+  }, 120_000);
+
+  it('a liaison writes its party’s statement and signs it on the device; it shows beside the other party’s, verified in the browser', async () => {
+    const liaison = await signIn('liaison@ua.demo');
+    const fingerprint = await enrolInBrowser(liaison, base, 'liaison phone');
+    await approveAsPartyAdmin(app, 'admin@ua.demo', fingerprint);
+
+    await liaison.goto(`${base}/ops/incidents/${incidentId}?lang=en`);
+    const form = liaison.getByTestId('statement-form');
+    await form.waitFor();
+    await liaison.locator('[data-testid="signing-key"][data-status="active"]').waitFor();
+    const words = 'Обстріл біля блокпоста у Василівці під час дії коридору. Колона зупинилася.';
+    await form.getByTestId('statement-input').fill(words);
+    await form.getByTestId('sign-statement').click();
+    const row = liaison.locator('[data-testid="incident-statement"]').first();
+    await row.waitFor();
+    expect(await row.getByTestId('statement-text').textContent()).toBe(words);
+    await expect.poll(() => row.getAttribute('data-verdict')).toBe('verified');
+    expect(await row.getByTestId('statement-verdict').textContent()).toBe('✓ Verified in your browser');
+    await row.scrollIntoViewIfNeeded();
+    await liaison.screenshot({ path: screenshotPath('e2e-incident-statement-signed-en'), fullPage: true });
+
+    const ua = await demoActor(app.ctx, 'liaison@ua.demo');
+    const stored = (await getIncident(app.ctx, ua, incidentId)).statements;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ text: words, partyId: ua.orgId, key: { label: 'liaison phone' } });
+    expect(verifyText(stored[0]!.signedPayload, stored[0]!.signature, stored[0]!.publicKey)).toBe(true);
+
+    // The demo's incident of 5 March: both sides' words side by side, each verified here.
+    const mariupol = (await listIncidents(app.ctx, ua, {})).find((i) => i.occurredAt === '2022-03-05T09:20:00.000Z');
+    await liaison.goto(`${base}/ops/incidents?lang=uk`);
+    await liaison.locator(`[data-testid="incident-item"][data-id="${mariupol!.id}"] a`).click();
+    await liaison.getByTestId('incident-detail').waitFor();
+    const rows = liaison.locator('[data-testid="incident-statement"]');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => liaison.locator('[data-testid="incident-statement"][data-verdict="verified"]').count()).toBe(await rows.count());
+    await liaison.getByTestId('incident-statements').scrollIntoViewIfNeeded();
+    await liaison.screenshot({ path: screenshotPath('e2e-incident-demo-statements-uk'), fullPage: true });
+    await liaison.context().close();
+  }, 120_000);
+});
