@@ -144,6 +144,12 @@ describe.each(DIALECTS)('transparency log on %s', (dialect) => {
     expect(again.statusCode).toBe(200);
     expect(again.json().cosignatures).toHaveLength(1);
     expect((await t.app.ctx.db.selectFrom('cosignatures').selectAll().where('checkpoint_size', '=', size).execute()).length).toBe(1);
+    // A newer checkpoint, not cosigned yet: the JSON still names the newest cosigned one.
+    await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: 'Log Agency after cosigning', kind: 'agency' } });
+    const newer = await checkpointJson();
+    expect(newer.size).toBeGreaterThan(size);
+    expect(newer.cosignatures).toEqual([]);
+    expect(newer.latestCosigned).toMatchObject({ size, cosignatures: [{ name: 'witness.example/w1' }] });
   });
 
   it('refuses an unknown key, a bad signature, an unknown checkpoint or a malformed line with 422, storing nothing', async () => {

@@ -56,6 +56,19 @@ describe("the transparency log's state in the console (Chromium)", () => {
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('e2e-tlog-state-en'), fullPage: true });
 
+    // A later change makes a newer checkpoint no witness has cosigned yet: the card says so and
+    // still names the newest cosigned one with its witness.
+    rig.app.ctx.config.checkpointIntervalMs = 0;
+    await login('liaison@ru.demo');
+    const newer = (await inject({ method: 'GET', url: '/api/v1/public/checkpoint', headers: { accept: 'application/json' } })).json() as { size: number };
+    rig.app.ctx.config.checkpointIntervalMs = 3_600_000;
+    expect(newer.size).toBeGreaterThan(checkpoint.size);
+    await page.reload();
+    await card.getByTestId('audit-log-no-witness').waitFor();
+    await expect(card.getByTestId('audit-log-size').textContent()).resolves.toBe(String(newer.size));
+    await expect(card.getByTestId('audit-log-last-cosigned').textContent()).resolves.toContain(`holds ${checkpoint.size} events`);
+    await expect(card.getByTestId('audit-log-witness').textContent()).resolves.toContain('ua-liaison-witness');
+
     await page.getByRole('button', { name: 'УКР' }).click();
     await expect(card.textContent()).resolves.toContain('Журнал аудиту');
     await expect(card.getByTestId('audit-log-witness').textContent()).resolves.toMatch(/^Співпідписав /);

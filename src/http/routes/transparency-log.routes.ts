@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { DomainError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { addCosignature } from '../../services/cosignatures.service.ts';
-import { consistencyProof, inclusionProof, latestCheckpoint, logVerifierKey } from '../../services/transparency-log.service.ts';
+import { consistencyProof, inclusionProof, latestCheckpoint, latestCosignedCheckpoint, logVerifierKey } from '../../services/transparency-log.service.ts';
 
 /**
  * The transparency log's public endpoints (docs/transparency-log.md): the signed checkpoint, the
@@ -61,7 +61,13 @@ export const transparencyLogRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceCont
       if (!checkpoint) throw unavailable();
       reply.header('cache-control', 'no-cache');
       const wantsJson = /application\/json/.test(request.headers.accept ?? '') && !/text\/plain/.test(request.headers.accept ?? '');
-      if (wantsJson) return reply.type('application/json; charset=utf-8').send(checkpoint);
+      if (wantsJson) {
+        // Witnesses run every few minutes and checkpoints follow changes, so the latest is often
+        // not cosigned yet: the JSON also names the newest one that is.
+        const cosigned = checkpoint.cosignatures.length > 0 ? checkpoint : await latestCosignedCheckpoint(ctx);
+        const latestCosigned = cosigned && { size: cosigned.size, rootHex: cosigned.rootHex, createdAt: cosigned.createdAt, cosignatures: cosigned.cosignatures };
+        return reply.type('application/json; charset=utf-8').send({ ...checkpoint, latestCosigned });
+      }
       return reply.type('text/plain; charset=utf-8').send(checkpoint.note);
     },
   );

@@ -5,11 +5,16 @@ import { useKyivClock } from '../time/WindowTime.tsx';
 import { useOrgs } from './useOrgs.ts';
 
 /** The parts of GET /api/v1/public/checkpoint (JSON) the card shows. */
-interface CheckpointState {
+interface Cosigned {
   size: number;
   rootHex: string;
   createdAt: string;
   cosignatures: { name: string; orgId: string | null; cosignedAt: string; keyId: string }[];
+}
+
+interface CheckpointState extends Cosigned {
+  /** The newest checkpoint a witness cosigned (this one when it is), or null when none ever was. */
+  latestCosigned: Cosigned | null;
 }
 
 /**
@@ -34,6 +39,7 @@ export function AuditLogCard({ onSessionEnded }: { onSessionEnded: () => void })
     return () => controller.abort();
   }, []);
 
+  const cosigned = checkpoint?.latestCosigned ?? null;
   const orgName = (id: string | null) => (id ? (orgs?.find((o) => o.id === id)?.name ?? id) : t('ops.auditLog.independent'));
 
   return (
@@ -53,11 +59,15 @@ export function AuditLogCard({ onSessionEnded }: { onSessionEnded: () => void })
               <code title={checkpoint.rootHex}>{checkpoint.rootHex.slice(0, 16)}…</code>
             </dd>
           </dl>
-          {checkpoint.cosignatures.length === 0 ? (
+          {checkpoint.cosignatures.length === 0 && (
             <p className="muted" data-testid="audit-log-no-witness">{t('ops.auditLog.noWitness')}</p>
-          ) : (
+          )}
+          {cosigned && cosigned.size !== checkpoint.size && (
+            <p data-testid="audit-log-last-cosigned">{t('ops.auditLog.lastCosigned', { size: cosigned.size, when: clock(cosigned.createdAt) })}</p>
+          )}
+          {cosigned && (
             <ul className="audit-log__witnesses" aria-label={t('ops.auditLog.witnesses')}>
-              {checkpoint.cosignatures.map((c) => (
+              {cosigned.cosignatures.map((c) => (
                 <li key={c.keyId + c.name} data-testid="audit-log-witness">
                   {t('ops.auditLog.cosigned', { who: orgName(c.orgId), name: c.name, when: clock(c.cosignedAt) })}
                 </li>
