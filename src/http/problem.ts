@@ -93,6 +93,10 @@ export function toProblem(error: unknown): Problem {
       return problem(400, 'EMPTY_BODY', 'The body is empty but Content-Type says JSON.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem(400, 'INVALID_JSON', 'The body is not valid JSON.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'PATH_TOO_LONG', 'A part of this address is longer than any id.');
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'BAD_URL', 'This address is not well formed.');
     default:
       break;
   }

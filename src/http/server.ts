@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { ServiceContext } from '../services/context.ts';
 import { createLiveHub, type LiveHub } from '../services/live.service.ts';
 import { installIdempotency } from './idempotency.ts';
@@ -95,6 +95,12 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     bodyLimit: ctx.config.bodyLimitBytes,
     // Event streams stay open for hours; closing the server must end them, not wait for them.
     forceCloseConnections: true,
+    // The router's own refusals (an over-long or malformed path) answer problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const problem = toProblem(error);
+      // The option's reply is typed for an unknown route's schema; this one sends a plain problem.
+      void (reply as FastifyReply).code(problem.status).type(PROBLEM_CONTENT_TYPE).send({ ...problem, requestId: request.id });
+    },
     trustProxy: process.env.TRUST_PROXY === 'true',
     requestIdHeader: false,
     genReqId: (request) => {
