@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { hashCanonical } from '../domain/hashing.ts';
 import type { Actor } from '../domain/identity.ts';
-import { appendAuditEvent } from '../store/audit.repository.ts';
-import { runInGroupCommit } from '../store/group-commit.ts';
+import { appendAuditEvents, lockAuditChain } from '../store/audit.repository.ts';
+import type { DialectName } from '../store/database.ts';
+import { runInGroupCommit, type BatchHooks } from '../store/group-commit.ts';
 import type { Schema } from '../store/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { ChangeEvent } from './events.ts';
@@ -25,13 +26,36 @@ export interface CommandOutcome<T> {
   event?: Omit<ChangeEvent, 'at'>;
 }
 
+/** A command's outcome with the audit event it is to append, as the batch's `close` hook gets it. */
+interface Done<T> {
+  done: CommandOutcome<T>;
+  audit: AuditEventInput;
+}
+
+type AuditEventInput = Parameters<typeof appendAuditEvents>[1][number];
+
 /**
- * Runs the store-and-decide part of a command in one transaction and appends its audit event
- * in that same transaction; then publishes. Rights are checked by the caller before this.
+ * What every batch of commands does around them: on PostgreSQL it takes the audit chain's lock
+ * first, so batches of several instances never interleave (nor wait on each other's rows); after
+ * the commands it appends the audit events of those that succeeded, in the order they ran, with
+ * one read and one write of the chain's head.
+ */
+const AUDITED: Record<DialectName, BatchHooks<Done<unknown>>> = {
+  sqlite: { close: (trx, done) => appendAuditEvents(trx, done.map((d) => d.audit)).then(() => undefined) },
+  postgres: {
+    open: (trx) => lockAuditChain(trx, 'postgres'),
+    close: (trx, done) => appendAuditEvents(trx, done.map((d) => d.audit)).then(() => undefined),
+  },
+};
+
+/**
+ * Runs the store-and-decide part of a command in one transaction with its audit event; then
+ * publishes. Rights are checked by the caller before this.
  *
- * On SQLite the transaction is shared with the commands queued at the same moment (group commit,
- * store/group-commit.ts): each is still all or nothing with its own audit event, and returns only
- * once committed, but one durable commit covers them all. PostgreSQL commits each on its own.
+ * The transaction is shared with the commands queued at the same moment (group commit,
+ * store/group-commit.ts), on both dialects: each is still all or nothing with its own audit
+ * event, and returns only once committed, but one durable commit and one hold of the audit
+ * chain's lock cover them all. A command that fails is undone alone and appends no event.
  */
 export async function runCommand<T>(
   ctx: ServiceContext,
@@ -39,9 +63,15 @@ export async function runCommand<T>(
   body: (trx: Kysely<Schema>, nowIso: string) => Promise<CommandOutcome<T>>,
 ): Promise<T> {
   const nowIso = ctx.now().toISOString();
-  const inTransaction = async (trx: Kysely<Schema>) => {
+  const inTransaction = async (trx: Kysely<Schema>): Promise<Done<T>> => {
     const done = await body(trx, nowIso);
-    await appendAuditEvent(trx, ctx.dialect, {
+    // Webhooks: the event is kept in this same transaction, so nothing acknowledged is lost
+    // (webhook-dispatch.ts fans it out after the commit, or after a restart).
+    if (done.event) {
+      const event: ChangeEvent = { ...done.event, at: nowIso };
+      if (staffWorkOf(event).length > 0) await addToOutboxIfHooks(trx, { id: newId(), event: JSON.stringify(event), created_at: nowIso });
+    }
+    const audit: AuditEventInput = {
       at: nowIso,
       actorUserId: actor?.userId ?? null,
       actorOrgId: actor?.orgId ?? null,
@@ -49,16 +79,10 @@ export async function runCommand<T>(
       subjectType: done.audit.subjectType,
       subjectId: done.audit.subjectId,
       payloadHash: hashCanonical(done.audit.payload),
-    });
-    // Webhooks: the event is kept in this same transaction, so nothing acknowledged is lost
-    // (webhook-dispatch.ts fans it out after the commit, or after a restart).
-    if (done.event) {
-      const event: ChangeEvent = { ...done.event, at: nowIso };
-      if (staffWorkOf(event).length > 0) await addToOutboxIfHooks(trx, { id: newId(), event: JSON.stringify(event), created_at: nowIso });
-    }
-    return done;
+    };
+    return { done, audit };
   };
-  const outcome = ctx.dialect === 'sqlite' ? await runInGroupCommit(ctx.db, inTransaction) : await ctx.db.transaction().execute(inTransaction);
-  if (outcome.event) ctx.events.publish({ ...outcome.event, at: nowIso });
-  return outcome.result;
+  const { done } = await runInGroupCommit(ctx.db, inTransaction, AUDITED[ctx.dialect] as BatchHooks<Done<T>>);
+  if (done.event) ctx.events.publish({ ...done.event, at: nowIso });
+  return done.result;
 }

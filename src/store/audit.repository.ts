@@ -26,22 +26,35 @@ export async function readAuditHead(db: Kysely<Schema>): Promise<{ seq: number; 
 }
 
 /**
- * Appends one event. Must run inside the transaction that makes the change it records, so the
- * change and its audit event commit or vanish together.
+ * Makes this transaction the only one appending to the chain until it ends. Two PostgreSQL
+ * instances appending at once would otherwise both read the same head and fork the chain; SQLite
+ * transactions are already serialised by its single writer, so there it does nothing.
  */
-export async function appendAuditEvent(
-  trx: Kysely<Schema>,
-  dialect: DialectName,
-  content: Omit<AuditEventContent, 'seq' | 'prevHash'>,
-): Promise<AuditEvent> {
-  // Two PostgreSQL instances appending at once would otherwise both read the same head and fork
-  // the chain; SQLite transactions are already serialised by its single writer.
+export async function lockAuditChain(trx: Kysely<Schema>, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+}
+
+/** Rows per insert: well within both dialects' limits on bound parameters (10 per row). */
+const APPEND_CHUNK = 500;
+
+/**
+ * Appends events in the given order, each chained to the one before: one read of the head, one
+ * insert per {@link APPEND_CHUNK} events, one write of the head. Must run inside the transaction
+ * that makes the changes they record, after {@link lockAuditChain}, so the changes and their
+ * events commit or vanish together.
+ */
+export async function appendAuditEvents(trx: Kysely<Schema>, contents: readonly Omit<AuditEventContent, 'seq' | 'prevHash'>[]): Promise<AuditEvent[]> {
+  if (contents.length === 0) return [];
   const head = await readAuditHead(trx);
-  const event = chainNext(head, content);
-  await trx
-    .insertInto('audit_events')
-    .values({
+  const events: AuditEvent[] = [];
+  let previous: Pick<AuditEvent, 'seq' | 'hash'> | undefined = head;
+  for (const content of contents) {
+    const event = chainNext(previous, content);
+    events.push(event);
+    previous = event;
+  }
+  for (let i = 0; i < events.length; i += APPEND_CHUNK) {
+    const rows = events.slice(i, i + APPEND_CHUNK).map((event) => ({
       seq: event.seq,
       at: event.at,
       actor_user_id: event.actorUserId,
@@ -52,14 +65,16 @@ export async function appendAuditEvent(
       payload_hash: event.payloadHash,
       prev_hash: event.prevHash,
       hash: event.hash,
-    })
-    .execute();
-  if (head) {
-    await trx.updateTable('audit_head').set({ seq: event.seq, hash: event.hash }).where('id', '=', 1).execute();
-  } else {
-    await trx.insertInto('audit_head').values({ id: 1, seq: event.seq, hash: event.hash }).execute();
+    }));
+    await trx.insertInto('audit_events').values(rows).execute();
   }
-  return event;
+  const last = events[events.length - 1]!;
+  if (head) {
+    await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+  } else {
+    await trx.insertInto('audit_head').values({ id: 1, seq: last.seq, hash: last.hash }).execute();
+  }
+  return events;
 }
 
 /** All events in stored order, read a page at a time so a long log never sits in memory whole. */

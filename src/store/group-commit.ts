@@ -2,8 +2,24 @@ import { setImmediate } from 'node:timers';
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 
-/** At most this many units of work share one commit, so one batch cannot hold the rest for long. */
+/**
+ * At most this many units of work share one commit, so one batch cannot hold the rest for long.
+ * (Also keeps a PostgreSQL batch within the 64 subtransactions a backend caches: one savepoint
+ * each.)
+ */
 export const GROUP_COMMIT_MAX = 64;
+
+/** What every batch of one queue does around its works, in the same transaction. */
+export interface BatchHooks<T> {
+  /** First in each batch's transaction, before any work (PostgreSQL: takes the audit chain's lock). */
+  open?: (trx: Kysely<Schema>) => Promise<void>;
+  /**
+   * After the works and before the commit, with the values of the works that succeeded, in the
+   * order they ran (appends their audit events). If it throws, nothing of the batch is stored and
+   * every work rejects with its error.
+   */
+  close?: (trx: Kysely<Schema>, values: T[]) => Promise<void>;
+}
 
 type Work = (trx: Kysely<Schema>) => Promise<unknown>;
 
@@ -16,52 +32,66 @@ interface Queued {
 interface Queue {
   waiting: Queued[];
   scheduled: boolean;
+  hooks: BatchHooks<unknown>;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-// One queue per database handle: the handle is what owns the (single SQLite) connection.
-const queues = new WeakMap<Kysely<Schema>, Queue>();
+const NO_HOOKS: BatchHooks<unknown> = {};
+
+// One set of queues per database handle, one queue per hooks: a handle owns the (single SQLite)
+// connection or the PostgreSQL pool the batches take theirs from.
+const queues = new WeakMap<Kysely<Schema>, Map<BatchHooks<never>, Queue>>();
 
 /**
- * Group commit for SQLite: runs `work` in a transaction shared with the other work queued in the
- * same turn of the event loop, each in a savepoint of its own, and resolves only once that
- * transaction has committed. One durable commit (one fsync of the WAL with synchronous=FULL) then
- * covers many requests, instead of each waiting for its own.
+ * Group commit: runs `work` in a transaction shared with the other work queued in the same turn
+ * of the event loop, each in a savepoint of its own, and resolves only once that transaction has
+ * committed. One durable commit (one fsync of the WAL) then covers many requests, instead of each
+ * waiting for its own; on PostgreSQL one network round trip for BEGIN, COMMIT and whatever
+ * `hooks` do covers them too.
  *
  * What each caller sees is what a transaction of its own would give it:
  * - its work is all or nothing: if it throws, its savepoint is rolled back, its promise rejects
- *   with that error, and the others in the batch go on;
- * - it resolves only after the commit; if the commit fails, every promise in the batch rejects;
- * - works run one after another in the order they were queued (SQLite has one writer anyway), so
- *   a later one reads what an earlier one wrote, as it would had the earlier one committed first.
+ *   with that error, and the others in the batch go on (and `hooks.close` never sees its value);
+ * - it resolves only after the commit; if `hooks.close` or the commit fails, every promise in
+ *   the batch rejects and nothing of the batch is stored;
+ * - works run one after another in the order they were queued, one batch at a time per handle
+ *   and hooks, so a later one reads what an earlier one wrote, as it would had the earlier one
+ *   committed first. (On PostgreSQL, batches of different instances are kept apart by the lock
+ *   `hooks.open` takes, so two batches never wait on each other's rows.)
  *
  * Like a transaction on the single SQLite connection, `work` must use only `trx`: a query on the
- * database handle inside it would wait for the connection the batch holds. And a work must not
- * rely on the commit to refuse it: a deferred constraint failing at commit fails the whole batch
- * (the schema has none; every constraint is checked by the statement that breaks it).
+ * database handle inside it would wait for the connection the batch holds (SQLite) or not see
+ * the batch's writes (PostgreSQL). And a work must not rely on the commit to refuse it: a
+ * deferred constraint failing at commit fails the whole batch (the schema has none; every
+ * constraint is checked by the statement that breaks it).
  *
- * Under load this is what lets SQLite with synchronous=FULL keep up: the fsync of each commit
- * runs on the event loop (better-sqlite3 is synchronous), and one per request was a third of the
- * server's time (bench/README.md, "Check-in ingest").
+ * Why: under load SQLite with synchronous=FULL spent a third of the server's time in commits
+ * (better-sqlite3 runs their fsync on the event loop), and PostgreSQL serialised every command on
+ * the audit chain's lock, one commit at a time (bench/README.md, "Check-in ingest").
  *
  * @example
  *   const id = await runInGroupCommit(db, async (trx) => {
  *     await insertCheckin(trx, row);
- *     await appendAuditEvent(trx, 'sqlite', event);
  *     return row.id;
  *   });
  */
-export function runInGroupCommit<T>(db: Kysely<Schema>, work: (trx: Kysely<Schema>) => Promise<T>): Promise<T> {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = { waiting: [], scheduled: false };
-    queues.set(db, queue);
+export function runInGroupCommit<T>(db: Kysely<Schema>, work: (trx: Kysely<Schema>) => Promise<T>, hooks: BatchHooks<T> = NO_HOOKS): Promise<T> {
+  let byHooks = queues.get(db);
+  if (!byHooks) {
+    byHooks = new Map();
+    queues.set(db, byHooks);
   }
+  let queue = byHooks.get(hooks as BatchHooks<never>);
+  if (!queue) {
+    queue = { waiting: [], scheduled: false, hooks: hooks as BatchHooks<unknown> };
+    byHooks.set(hooks as BatchHooks<never>, queue);
+  }
+  const target = queue;
   const promise = new Promise<T>((resolve, reject) => {
-    queue.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    target.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
   });
-  schedule(db, queue);
+  schedule(db, target);
   return promise;
 }
 
@@ -83,8 +113,10 @@ function schedule(db: Kysely<Schema>, queue: Queue): void {
 async function commitBatch(db: Kysely<Schema>, queue: Queue): Promise<void> {
   const batch = queue.waiting.splice(0, GROUP_COMMIT_MAX);
   const outcomes: Outcome[] = [];
+  const { open, close } = queue.hooks;
   try {
     await db.transaction().execute(async (trx) => {
+      if (open) await open(trx);
       for (const { work } of batch) {
         await sql`savepoint group_commit_work`.execute(trx);
         try {
@@ -95,9 +127,11 @@ async function commitBatch(db: Kysely<Schema>, queue: Queue): Promise<void> {
         }
         await sql`release group_commit_work`.execute(trx);
       }
+      if (close) await close(trx, outcomes.flatMap((o) => (o.ok ? [o.value] : [])));
     });
   } catch (error) {
-    // Not committed (the commit, or undoing one work, failed): nothing of this batch is stored.
+    // Not committed (opening, closing, the commit, or undoing one work failed): nothing of this
+    // batch is stored.
     batch.forEach((queued, i) => {
       const outcome = outcomes[i];
       queued.reject(outcome && !outcome.ok ? outcome.error : error);

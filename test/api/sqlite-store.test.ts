@@ -10,10 +10,11 @@ import { openMigratedDatabase, type Database } from '../../src/store/database.ts
 import { GROUP_COMMIT_MAX, runInGroupCommit } from '../../src/store/group-commit.ts';
 import type { Schema } from '../../src/store/schema.ts';
 import { FifoMutex } from '../../src/store/sqlite-server-dialect.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.ts';
 
-// SQLite only: the server dialect (store/sqlite-server-dialect.ts) and group commit
-// (store/group-commit.ts) exist for SQLite's single connection; PostgreSQL uses neither.
+// The server dialect (store/sqlite-server-dialect.ts) is SQLite's alone; group commit
+// (store/group-commit.ts) is tested on SQLite's single connection here and, through runCommand,
+// on both dialects below.
 
 /** The scratch tables these tests make, which the app's schema does not know. */
 interface ScratchSchema {
@@ -193,11 +194,12 @@ describe('SQLite server dialect and group commit', () => {
   });
 });
 
-describe('runCommand on SQLite', () => {
+// Group commit for commands runs on both dialects: one transaction per batch, audit appended at its end.
+describe.each(DIALECTS)('runCommand on %s', (dialect) => {
   let testDb: TestDatabase;
   let context: Context;
   beforeEach(async () => {
-    testDb = await createTestDatabase('sqlite');
+    testDb = await createTestDatabase(dialect);
     context = await createContext({ ...loadConfig({}), databaseUrl: testDb.url });
   });
   afterEach(async () => {
@@ -209,8 +211,10 @@ describe('runCommand on SQLite', () => {
     const { ctx } = context;
     const published: ChangeEvent[] = [];
     ctx.events.subscribe((event) => published.push(event));
+    const transactions = new Set<string>();
     const command = (i: number) =>
       runCommand(ctx, null, async (trx) => {
+        if (dialect === 'postgres') transactions.add(String((await sql<{ id: string }>`select txid_current()::text as id`.execute(trx)).rows[0]!.id));
         await trx.insertInto('places').values({ id: `p${i}`, adm1: null, country: 'UA', lat: 47 + i / 100, lon: 35, names: '{}', aliases: '[]' }).execute();
         if (i === 3) throw new Error('refused');
         return {
@@ -227,5 +231,7 @@ describe('runCommand on SQLite', () => {
     expect(events.map((e) => e.subject_id)).toEqual(['p0', 'p1', 'p2', 'p4', 'p5']);
     expect(await verifyAuditLog(ctx)).toMatchObject({ ok: true });
     expect(published.map((e) => e.subjectId)).toEqual(['p0', 'p1', 'p2', 'p4', 'p5']);
+    // Queued together, so one transaction (one hold of the audit chain's lock) took them all.
+    if (dialect === 'postgres') expect(transactions.size).toBe(1);
   });
 });
