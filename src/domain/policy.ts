@@ -28,6 +28,7 @@ export const ACTIONS = {
   'corridor.read': 'Read corridor agreements, their versions and timelines (never-proposed drafts: mediator only)',
   'corridor.decide': 'Approve or reject (sign) a version of a corridor on behalf of a party',
   'corridor.control': 'Suspend, resume or close a corridor',
+  'corridor.evidence': "Take a corridor's evidence bundle: its versions, signed decisions, keys' enrolment, movements (counts only), incidents, with audit events and log proofs, for offline verification",
   'movement.notify': 'Notify a planned movement (convoy) with its vehicles and cargo',
   'movement.read': 'Read movements: own-org for the notifying agency, listed for the parties asked to acknowledge',
   'movement.acknowledge': 'Acknowledge receipt of, or deny, a movement notification for a party',
@@ -85,6 +86,9 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'corridor.decide': { party: { liaison: 'listed' } },
   // Suspension stays a human decision of the mediator: a party cannot close a corridor by itself.
   'corridor.control': { mediator: { admin: 'all', coordinator: 'all' } },
+  // What each party signed is evidence for the mediator and for every party to the corridor, so
+  // either can show it to a court; agencies read corridors but answer for no signature on them.
+  'corridor.evidence': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_LISTED },
   'movement.notify': { agency: { admin: 'own-org', coordinator: 'own-org' } },
   'movement.read': { mediator: EVERY_ROLE_ALL, party: EVERY_ROLE_LISTED, agency: EVERY_ROLE_OWN },
   'movement.acknowledge': { party: { liaison: 'listed' } },

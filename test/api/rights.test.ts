@@ -126,6 +126,11 @@ const PROBES: Record<Action, Probe> = {
     const close = (id: string) => t.as(c.token, { method: 'POST', url: `/api/v1/corridors/${id}/close`, payload: { reason: 'rights probe' } });
     return { own: (await close(pair.own.id)).statusCode, other: (await close(pair.other.id)).statusCode };
   },
+  'corridor.evidence': async (t, c, env) => {
+    const pair = await corridorPair(t, env);
+    const take = (id: string) => t.as(c.token, { method: 'GET', url: `/api/v1/corridors/${id}/evidence` });
+    return { own: (await take(pair.own.id)).statusCode, other: (await take(pair.other.id)).statusCode };
+  },
   'movement.notify': async (t, c, env) => {
     const corridor = await createProposedCorridor(t, env.admin, [env.partyOrgId]);
     return { own: (await t.as(c.token, { method: 'POST', url: '/api/v1/movements', payload: movementBody(corridor.id) })).statusCode };

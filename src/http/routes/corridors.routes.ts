@@ -15,6 +15,8 @@ import {
   listCorridors,
   proposeCorridor,
 } from '../../services/corridor.service.ts';
+import { corridorEvidence } from '../../services/evidence.service.ts';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 import { SignatureFields, SignaturesOut, StatementOut } from '../schemas/signing.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema } from '../schemas/common.ts';
@@ -208,6 +210,27 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
       const { actor } = await requireAuth(ctx, request);
       const { statement, contentHash } = await corridorStatement(ctx, actor, request.params.id, Number(request.params.v), request.query);
       return { statement, contentHash };
+    },
+  );
+
+  app.get(
+    '/api/v1/corridors/:id/evidence',
+    {
+      schema: {
+        tags: ['corridors'],
+        summary: 'The evidence bundle: every version, signed decision, key enrolment, movement (counts only), incident and control, with the audit events and their proofs to a fresh signed checkpoint (docs/evidence.md)',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireAuth(ctx, request);
+      const bundle = await corridorEvidence(ctx, actor, request.params.id);
+      // Sent as its canonical JSON, the exact bytes the verifier checks, and as a file to keep.
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="evidence-${request.params.id}.json"`)
+        .header('cache-control', 'no-store')
+        .send(canonicalJson(bundle));
     },
   );
 
