@@ -13,6 +13,7 @@ import { migrateToLatest, openDatabase } from '../store/database.ts';
 import { printNamePairScores } from './names-score.ts';
 import { addSigningCommands } from './keys.ts';
 import { addWitnessCommand } from './witness.ts';
+import { addEvidenceCommands } from './evidence.ts';
 import { verifyCapFile } from './cap-verify.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 
@@ -206,6 +207,7 @@ export function buildCli(): Command {
 
   addSigningCommands(program);
   addWitnessCommand(program);
+  addEvidenceCommands(program);
   return program;
 }
 
