@@ -68,8 +68,12 @@ describe.each(DIALECTS)('public tracing limits in the database on %s', (dialect)
       // Eleven requests a minute from everyone: a fresh address asking about a fresh person is refused too.
       expectRefused(await trace(t.inject, '10.0.0.6', 'Yurii Tkachenko', '1975'), 60);
       // Nothing of the names, dates or addresses is kept.
-      const buckets = JSON.stringify(await t.app.ctx.db.selectFrom('rate_windows').selectAll().execute());
-      expect(buckets).not.toMatch(/olena|kovalenko|petrenko|1990|1980|10\.0\.0/i);
+      // Keys are names of limits and keyed hashes; the hashes are random hex and may hold "1990" by
+      // chance, so the check reads the keys with their hashes taken out.
+      const rows = await t.app.ctx.db.selectFrom('rate_windows').select('bucket').execute();
+      for (const { bucket } of rows) expect(bucket).toMatch(/^[a-z-]+(:[a-z]+)?(:[0-9a-f]{32})*$/);
+      const readable = rows.map((r) => r.bucket.replace(/[0-9a-f]{32}/g, '#')).join(' ');
+      expect(readable).not.toMatch(/olena|kovalenko|petrenko|1990|1980|10\.0\.0/i);
     } finally {
       desk.close();
     }
