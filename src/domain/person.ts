@@ -43,17 +43,20 @@ export function personFieldErrors(
   const name = (field: 'givenName' | 'familyName' | 'patronymic', required: boolean) => {
     const value = p[field]?.trim();
     if (!value) {
-      if (required) errors.push({ path: `${prefix}/${field}`, message: 'required' });
+      if (required) errors.push({ path: `${prefix}/${field}`, code: 'REQUIRED', message: 'required' });
       return;
     }
-    const problem = value.length > NAME_PART_MAX ? `at most ${NAME_PART_MAX} characters` : (textProblem(value) ?? (isPersonName(value) ? null : 'needs at least one letter'));
-    if (problem) errors.push({ path: `${prefix}/${field}`, message: problem });
+    const problem: Omit<FieldError, 'path'> | null =
+      value.length > NAME_PART_MAX
+        ? { code: 'TOO_LONG', limit: NAME_PART_MAX, message: `at most ${NAME_PART_MAX} characters` }
+        : (textProblem(value) ?? (isPersonName(value) ? null : { code: 'NEEDS_LETTER', message: 'needs at least one letter' }));
+    if (problem) errors.push({ path: `${prefix}/${field}`, ...problem });
   };
   name('givenName', true);
   name('familyName', true);
   name('patronymic', false);
   if (p.birthDate !== undefined && !(new RegExp(BIRTH_DATE_PATTERN).test(p.birthDate) && isPlausibleBirthDate(p.birthDate, now))) {
-    errors.push({ path: `${prefix}/birthDate`, message: 'YYYY, YYYY-MM or YYYY-MM-DD: a real past date from 1900 on' });
+    errors.push({ path: `${prefix}/birthDate`, code: 'BIRTH_DATE_INVALID', message: 'YYYY, YYYY-MM or YYYY-MM-DD: a real past date from 1900 on' });
   }
   return errors;
 }

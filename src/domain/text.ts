@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from './errors.ts';
+import { DomainError, type FieldError, type FieldErrorCode } from './errors.ts';
 
 /**
  * What text may hold as it enters: a name or a note is read by a registrar, printed on a
@@ -16,9 +16,9 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Why `text` may not enter, or null when it may. */
-export function textProblem(text: string): string | null {
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds a lone surrogate)';
-  if (FORBIDDEN.test(text)) return 'must not hold control characters or text-direction overrides';
+export function textProblem(text: string): { code: FieldErrorCode; message: string } | null {
+  if (LONE_SURROGATE.test(text)) return { code: 'INVALID_UNICODE', message: 'must be valid Unicode text (it holds a lone surrogate)' };
+  if (FORBIDDEN.test(text)) return { code: 'CONTROL_CHARACTERS', message: 'must not hold control characters or text-direction overrides' };
   return null;
 }
 
@@ -38,7 +38,7 @@ export function cleanBody(value: unknown, path = ''): unknown {
   const walk = (v: unknown, at: string): unknown => {
     if (typeof v === 'string') {
       const problem = textProblem(v);
-      if (problem) errors.push({ path: at || '/', message: problem });
+      if (problem) errors.push({ path: at || '/', ...problem });
       return problem ? v : v.normalize('NFC');
     }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, `${at}/${i}`));

@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
-import { DomainError, type ErrorKind, type FieldError } from '../domain/errors.ts';
+import { DomainError, type ErrorKind, type FieldError, type FieldErrorCode } from '../domain/errors.ts';
+import { PERSON_NAME_FORMAT } from '../domain/text.ts';
 
 /** RFC 9457 problem details, the one error shape of the API (docs/api.md §Errors). */
 export interface Problem {
@@ -8,8 +9,13 @@ export interface Problem {
   status: number;
   detail: string;
   code: string;
-  errors?: FieldError[];
+  errors?: ProblemFieldError[];
   requestId?: string;
+}
+
+/** A field error as answered: always with a code, the field's own or else its problem's. */
+export interface ProblemFieldError extends Omit<FieldError, 'code'> {
+  code: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -48,7 +54,7 @@ function problem(status: number, code: string, detail: string, errors?: FieldErr
     status,
     detail,
     code,
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(errors && errors.length > 0 ? { errors: errors.map((e) => ({ ...e, code: e.code ?? code })) } : {}),
   };
 }
 
@@ -67,8 +73,33 @@ function fieldErrors(validation: AjvLikeError[], context: string | undefined): F
     if (typeof missing === 'string') path = `${path}/${missing}`;
     const message =
       v.keyword === 'additionalProperties' ? 'is not a known field' : v.message ?? 'is invalid';
-    return { path: `${prefix}${path || '/'}`, message };
+    const limit = typeof v.params?.limit === 'number' ? { limit: v.params.limit } : {};
+    return { path: `${prefix}${path || '/'}`, code: codeOfKeyword(v), message, ...limit };
   });
+}
+
+const CODE_OF_KEYWORD: Record<string, FieldErrorCode> = {
+  required: 'REQUIRED',
+  maxLength: 'TOO_LONG',
+  minLength: 'TOO_SHORT',
+  maximum: 'OUT_OF_RANGE',
+  minimum: 'OUT_OF_RANGE',
+  exclusiveMaximum: 'OUT_OF_RANGE',
+  exclusiveMinimum: 'OUT_OF_RANGE',
+  maxItems: 'TOO_MANY',
+  minItems: 'TOO_FEW',
+  maxProperties: 'TOO_MANY',
+  type: 'WRONG_TYPE',
+  enum: 'NOT_ALLOWED_VALUE',
+  const: 'NOT_ALLOWED_VALUE',
+  additionalProperties: 'UNKNOWN_FIELD',
+};
+
+function codeOfKeyword(v: AjvLikeError): FieldErrorCode {
+  if (v.keyword === 'format' && v.params?.format === PERSON_NAME_FORMAT) return 'NEEDS_LETTER';
+  // The schemas say "not blank" as the pattern \S.
+  if (v.keyword === 'pattern' && v.params?.pattern === '\\S') return 'REQUIRED';
+  return CODE_OF_KEYWORD[v.keyword ?? ''] ?? 'BAD_FORMAT';
 }
 
 /**

@@ -107,7 +107,7 @@ const consentNeedsSite = (path: string): DomainError =>
 
 function checkBirthDate(ctx: ServiceContext, birthDate: string | undefined): void {
   if (birthDate && !isPlausibleBirthDate(birthDate, ctx.now())) {
-    throw new DomainError('rule', 'IMPLAUSIBLE_BIRTH_DATE', 'The birth date is not a real past date.', [{ path: '/birthDate', message: 'a real date, not in the future, from 1900 on' }]);
+    throw new DomainError('rule', 'IMPLAUSIBLE_BIRTH_DATE', 'The birth date is not a real past date.', [{ path: '/birthDate', code: 'BIRTH_DATE_INVALID', message: 'a real date, not in the future, from 1900 on' }]);
   }
 }
 

@@ -96,7 +96,7 @@ async function checkChanges(ctx: ServiceContext, actor: Actor, row: PersonRecord
   const errors: FieldError[] = [];
   const birthDate = changes.birthDate?.to;
   if (typeof birthDate === 'string' && !isPlausibleBirthDate(birthDate, ctx.now())) {
-    errors.push({ path: '/changes/birthDate', message: 'a real date, not in the future, from 1900 on' });
+    errors.push({ path: '/changes/birthDate', code: 'BIRTH_DATE_INVALID', message: 'a real date, not in the future, from 1900 on' });
   }
   if (errors.length > 0) throw new DomainError('rule', 'IMPLAUSIBLE_BIRTH_DATE', 'The birth date is not a real past date.', errors);
   const site = changes.site?.to;

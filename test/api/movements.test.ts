@@ -88,7 +88,7 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'NOTICE_TOO_SHORT', errors: [{ path: '/departAt' }] });
     const noReason = await notify(supply({ ...soon, urgent: true }));
-    expect(noReason.json().errors).toEqual([{ path: '/justification', message: expect.any(String) }]);
+    expect(noReason.json().errors).toEqual([{ path: '/justification', code: 'MOVEMENT_INVALID', message: expect.any(String) }]);
     const urgent = await notify(supply({ ...soon, urgent: true, justification: 'Insulin stocks in Sumy run out tomorrow' }));
     expect(urgent.statusCode).toBe(201);
     const warning = urgent.json().warnings.find((w: { code: string }) => w.code === 'SHORT_NOTICE');

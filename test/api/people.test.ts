@@ -77,24 +77,30 @@ describe.each(DIALECTS)('people registry on %s', (dialect) => {
   it('refuses bad input with field errors and changes nothing', async () => {
     const count = async () => Number((await t.app.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();
-    const cases: [Record<string, unknown>, number, string][] = [
-      [{ givenName: 'A', familyName: 'B', birthDate: '12.04.1956' }, 400, '/birthDate'],
-      [{ givenName: 'A', familyName: 'B', birthDate: '2099' }, 422, '/birthDate'],
-      [{ givenName: 'A', familyName: 'B', birthDate: '1956-02-30' }, 422, '/birthDate'],
-      [{ givenName: 'A', familyName: 'B', vulnerabilities: ['rich'] }, 400, '/vulnerabilities/0'],
-      [{ givenName: ' ', familyName: 'B' }, 400, '/givenName'],
-      [{ givenName: 'A', familyName: 'B', site: 'nope' }, 422, '/site'],
-      [{ givenName: 'Ivan\u0000', familyName: 'B' }, 400, '/givenName'],
-      [{ givenName: 'A', familyName: 'Kov\u202Eal' }, 400, '/familyName'],
-      [{ givenName: 'A', familyName: 'B', patronymic: '\u001b[2J' }, 400, '/patronymic'],
-      [{ givenName: 'A', familyName: 'B\uD800' }, 400, '/familyName'],
-      [{ givenName: '\u200B\u200B', familyName: 'B' }, 400, '/givenName'],
-      [{ givenName: 'A', familyName: '---' }, 400, '/familyName'],
+    // Each field error carries a stable code the console says in its user's language.
+    const cases: [Record<string, unknown>, number, string, string][] = [
+      [{ givenName: 'A', familyName: 'B', birthDate: '12.04.1956' }, 400, '/birthDate', 'BAD_FORMAT'],
+      [{ givenName: 'A', familyName: 'B', birthDate: '2099' }, 422, '/birthDate', 'BIRTH_DATE_INVALID'],
+      [{ givenName: 'A', familyName: 'B', birthDate: '1956-02-30' }, 422, '/birthDate', 'BIRTH_DATE_INVALID'],
+      [{ givenName: 'A', familyName: 'B', vulnerabilities: ['rich'] }, 400, '/vulnerabilities/0', 'NOT_ALLOWED_VALUE'],
+      [{ givenName: ' ', familyName: 'B' }, 400, '/givenName', 'REQUIRED'],
+      [{ familyName: 'B' }, 400, '/givenName', 'REQUIRED'],
+      [{ givenName: 'A', familyName: 'B', site: 'nope' }, 422, '/site', 'UNKNOWN_SITE'],
+      [{ givenName: 'Ivan\u0000', familyName: 'B' }, 400, '/givenName', 'CONTROL_CHARACTERS'],
+      [{ givenName: 'A', familyName: 'Kov\u202Eal' }, 400, '/familyName', 'CONTROL_CHARACTERS'],
+      [{ givenName: 'A', familyName: 'B', patronymic: '\u001b[2J' }, 400, '/patronymic', 'CONTROL_CHARACTERS'],
+      [{ givenName: 'A', familyName: 'B\uD800' }, 400, '/familyName', 'INVALID_UNICODE'],
+      [{ givenName: '\u200B\u200B', familyName: 'B' }, 400, '/givenName', 'NEEDS_LETTER'],
+      [{ givenName: 'A', familyName: '---' }, 400, '/familyName', 'NEEDS_LETTER'],
+      [{ givenName: 'A', familyName: 'Б'.repeat(5000) }, 400, '/familyName', 'TOO_LONG'],
+      [{ givenName: 'A', familyName: 'B', unknown: 1 }, 400, '/unknown', 'UNKNOWN_FIELD'],
     ];
-    for (const [body, status, path] of cases) {
+    for (const [body, status, path, code] of cases) {
       const response = await register(registrar, body);
       expect(response.statusCode, path).toBe(status);
-      expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+      const errors: { path: string; code: string; limit?: number }[] = response.json().errors;
+      expect(errors.filter((e) => e.path === path).map((e) => e.code), path).toContain(code);
+      if (code === 'TOO_LONG') expect(errors.find((e) => e.path === path)?.limit).toBeGreaterThan(0);
     }
     expect(await count()).toBe(before);
     // Names are kept in NFC: the same name typed with combining marks is the same string.

@@ -62,4 +62,20 @@ describe('registration with a duplicate warning in Chromium', () => {
     await page.getByTestId('consent-control').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('e2e-person-consent-en') });
   });
+
+  it('says the server’s field errors in the user’s language, from their codes', async () => {
+    const page = await signIn('registrar@icrc.demo');
+    await page.goto(`${rig.base}/ops/people/new?lang=uk`);
+    await page.getByTestId('person-form').waitFor();
+    await page.getByLabel('Ім’я').fill('Олена');
+    // Dashes only: the server refuses a name without a letter (NEEDS_LETTER).
+    await page.getByLabel('Прізвище').fill('---');
+    await page.getByTestId('person-save').click();
+    await page.getByText('Має містити хоча б одну літеру.').first().waitFor({ timeout: 15_000 });
+    // Said by the family name's field, not in the server's English.
+    await expect(page.getByLabel('Прізвище').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByText('must match format').count()).resolves.toBe(0);
+    await expect(page.getByTestId('person-saved').count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('e2e-registration-field-error-uk') });
+  });
 });

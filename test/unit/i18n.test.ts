@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { FIELD_ERROR_CODES } from '../../src/domain/errors.ts';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import uk from '../../web/src/i18n/uk.json' with { type: 'json' };
 import ru from '../../web/src/i18n/ru.json' with { type: 'json' };
@@ -71,6 +72,11 @@ describe('web translations (en, uk, ru)', () => {
       expect(placeholders(flat.uk[key] as string), `uk:${key}`).toEqual(expected);
       expect(placeholders(flat.ru[key] as string), `ru:${key}`).toEqual(expected);
     }
+  });
+
+  it('say every shared field-error code of the server', () => {
+    for (const code of FIELD_ERROR_CODES) expect(flat.en[`fieldErrors.${code}`], code).toBeTypeOf('string');
+    expect(Object.keys(flat.en).filter((k) => k.startsWith('fieldErrors.')).length).toBe(FIELD_ERROR_CODES.length);
   });
 
   it('name the product in each language', () => {

@@ -2,6 +2,7 @@ import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
 import type { Lang } from '../../src/domain/gazetteer.ts';
 import type { Action, Scope } from '../../src/domain/policy.ts';
 import type { ApprovalRecord } from '../../src/http/schemas/corridor.ts';
+import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
 import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
 import type { UntraceableReason } from '../../src/domain/person.ts';
@@ -18,10 +19,7 @@ export type { CorridorNotice };
  * RFC 9457 problem+json errors turned into an ApiError the UI can map to a translated message.
  */
 
-export interface ProblemFieldError {
-  path: string;
-  message: string;
-}
+export type { ProblemFieldError };
 
 export interface Problem {
   type: string;
@@ -71,6 +69,8 @@ export function parseProblem(body: unknown, status: number): Problem | null {
     problem.errors = body.errors.filter(isRecord).map((e) => ({
       path: typeof e.path === 'string' ? e.path : '',
       message: typeof e.message === 'string' ? e.message : '',
+      code: typeof e.code === 'string' ? e.code : (problem.code ?? ''),
+      ...(typeof e.limit === 'number' ? { limit: e.limit } : {}),
     }));
   }
   return problem;

@@ -24,7 +24,17 @@ export const ProblemSchema = Type.Object({
   status: Type.Integer(),
   detail: Type.String(),
   code: Type.String(),
-  errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  errors: Type.Optional(
+    Type.Array(
+      Type.Object({
+        path: Type.String(),
+        // REQUIRED, TOO_LONG, BIRTH_DATE_INVALID… (FIELD_ERROR_CODES), or the problem's own code.
+        code: Type.String(),
+        message: Type.String(),
+        limit: Type.Optional(Type.Number()),
+      }),
+    ),
+  ),
   requestId: Type.Optional(Type.String()),
 });
 

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../../src/domain/errors.ts';
 import type { ProblemFieldError } from '../api.ts';
 
 // The errors a form shows: its own checks (a translation key) and the server's problem+json
 // entries, placed on the field their JSON-pointer path names.
 
-/** A form-side error: a translation key for checks done here, or the server's own text. */
-export interface FormError extends ProblemFieldError {
+/** A form-side error: a translation key for checks done here, or the server's field error. */
+export interface FormError extends Omit<ProblemFieldError, 'code'> {
+  code?: string;
   key?: ClientErrorKey;
 }
 
@@ -41,10 +43,21 @@ export type MovementErrorKey =
   | 'movements.errors.noticeTooShort'
   | 'movements.errors.received';
 
-/** The message of one error in the current language (the server's text is quoted as such). */
+function isFieldErrorCode(code: string | undefined): code is FieldErrorCode {
+  return (FIELD_ERROR_CODES as readonly string[]).includes(code ?? '');
+}
+
+/**
+ * The message of one error in the current language: the server's shared codes are said in the
+ * user's language; a rule peculiar to one field is quoted in the server's text.
+ */
 export function useErrorText(): (error: FormError) => string {
   const { t } = useTranslation();
-  return (error) => (error.key ? t(error.key) : t('corridors.errors.server', { message: error.message }));
+  return (error) => {
+    if (error.key) return t(error.key);
+    if (isFieldErrorCode(error.code)) return t(`fieldErrors.${error.code}`, { limit: error.limit ?? '' });
+    return t('corridors.errors.server', { message: error.message });
+  };
 }
 
 export interface FieldPath<F extends string> {
