@@ -1,8 +1,14 @@
 import { chromium, type Browser } from 'playwright-core';
+import { vi } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/demo.service.ts';
 import { createTestDatabase } from './databases.ts';
+
+// A browser journey on a loaded 2-core CI machine takes up to ~25 s; the suite's 30 s would leave it
+// no margin, so every file that drives Chromium (they all import this module) gets 90 s.
+export const BROWSER_TEST_TIMEOUT_MS = 90_000;
+vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS });
 
 /** Debian's Chromium, never a downloaded browser (the machines reach no browser CDN). */
 export function launchChromium(): Promise<Browser> {
