@@ -28,6 +28,20 @@ export default defineConfig({
         main: resolve(webRoot, 'index.html'),
         ops: resolve(webRoot, 'ops/index.html'),
       },
+      output: {
+        // Libraries in chunks of their own, named, so a fix in our code leaves the browser's cached
+        // copy of React or Leaflet valid, and bench/bundle-sizes.ts can say what each one weighs.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/, priority: 2 },
+            { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
+            { name: 'turf', test: /node_modules[\\/](@turf|jsts|d3-geo|d3-array)[\\/]/, priority: 2 },
+            // Our code both pages use (language switch, API client): one named chunk, not one named after a component.
+            { name: 'shared', test: /web[\\/]src[\\/]|modulepreload-polyfill/, minShareCount: 2, priority: 1 },
+          ],
+        },
+      },
     },
   },
   server: {
