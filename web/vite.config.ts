@@ -6,9 +6,10 @@ import react from '@vitejs/plugin-react';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Two pages, served by the Fastify server from dist/web:
+ * Three pages, served by the Fastify server from dist/web:
  *   /      → index.html      (public site)
  *   /ops/* → ops/index.html  (staff console; the server answers every /ops path with it)
+ *   /verify, /uk/verify… → verify/index.html (the evidence bundle check, in the browser only)
  * web/public/ (geo boundary files, favicon) is copied as is.
  */
 export default defineConfig({
@@ -27,6 +28,7 @@ export default defineConfig({
       input: {
         main: resolve(webRoot, 'index.html'),
         ops: resolve(webRoot, 'ops/index.html'),
+        verify: resolve(webRoot, 'verify/index.html'),
       },
       output: {
         // Libraries in chunks of their own, named, so a fix in our code leaves the browser's cached

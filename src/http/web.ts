@@ -3,12 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { PUBLIC_LANGS } from '../domain/public-text.ts';
 
 /** Where `npm run build:web` puts the React apps (see web/vite.config.ts). */
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /**
- * Serves the React apps: the family-tracing form at `/trace` and the staff console at `/ops` (the
+ * Serves the React apps: the family-tracing form at `/trace`, the evidence bundle check at
+ * `/verify` (and `/uk/verify`… for a language) and the staff console at `/ops` (the
  * public page itself is rendered on the server: routes/public-site.routes.ts). Hashed assets are cached for a
  * year; the HTML is revalidated every time so a phone never keeps an old app after a fix.
  */
@@ -35,6 +37,8 @@ export async function installWeb(app: FastifyInstance, root = WEB_ROOT): Promise
     },
   });
   app.get('/trace', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'index.html'));
+  app.get('/verify', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'verify/index.html'));
+  for (const lang of PUBLIC_LANGS) app.get(`/${lang}/verify`, { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'verify/index.html'));
   app.get('/ops', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'ops/index.html'));
   app.get('/ops/*', { schema: { hide: true } }, (_request, reply) => sendPage(reply, 'ops/index.html'));
 }

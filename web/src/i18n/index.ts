@@ -47,9 +47,15 @@ function storeLang(lang: Lang): void {
   }
 }
 
-/** Order: `?lang=` in the URL, then the saved choice, then the browser's languages, then English. */
+/** The language a path starts with, as in `/uk/verify`: the public site's own links name it so. */
+function langOfPath(pathname: string): Lang | null {
+  const first = /^\/([a-z]{2})\//.exec(pathname)?.[1];
+  return isLang(first) ? first : null;
+}
+
+/** Order: `?lang=` or a `/uk/…` path, then the saved choice, then the browser's languages, then English. */
 export function detectLanguage(): Lang {
-  const fromQuery = langFromTag(new URLSearchParams(window.location.search).get('lang'));
+  const fromQuery = langFromTag(new URLSearchParams(window.location.search).get('lang')) ?? langOfPath(window.location.pathname);
   if (fromQuery) return fromQuery;
   const stored = readStoredLang();
   if (stored) return stored;
@@ -61,7 +67,7 @@ export function detectLanguage(): Lang {
   return FALLBACK_LANG;
 }
 
-export type TitleKey = 'public.pageTitle' | 'ops.pageTitle';
+export type TitleKey = 'public.pageTitle' | 'ops.pageTitle' | 'verify.pageTitle';
 
 /**
  * Initialises i18next once per page and keeps `<html lang>` and the document title in step
@@ -92,12 +98,14 @@ export function currentLang(): Lang {
   return langFromTag(i18next.resolvedLanguage ?? i18next.language) ?? FALLBACK_LANG;
 }
 
-/** Switches language, remembers it, and keeps a `?lang=` already in the URL truthful. */
+/** Switches language, remembers it, and keeps a `?lang=` or `/uk/…` already in the URL truthful. */
 export function setLanguage(lang: Lang): void {
   storeLang(lang);
   const url = new URL(window.location.href);
-  if (url.searchParams.has('lang')) {
-    url.searchParams.set('lang', lang);
+  const inPath = langOfPath(url.pathname);
+  if (url.searchParams.has('lang') || inPath) {
+    if (url.searchParams.has('lang')) url.searchParams.set('lang', lang);
+    if (inPath) url.pathname = `/${lang}${url.pathname.slice(3)}`;
     window.history.replaceState(window.history.state, '', url);
   }
   void i18next.changeLanguage(lang);
