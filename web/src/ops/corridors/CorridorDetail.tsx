@@ -22,6 +22,7 @@ import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CorridorMap } from '../../map/CorridorMap.tsx';
 import { Copyable } from './Copyable.tsx';
 import { SignaturesPanel } from './SignaturesPanel.tsx';
+import { EvidenceDownload } from './EvidenceDownload.tsx';
 import { useNumber, formatLatLon, orgNamer } from '../../ui/format.ts';
 import { canDecide, canDraft } from './fields.ts';
 import { MissingForProposal } from './ProblemList.tsx';
@@ -275,6 +276,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
 
       <Approvals corridor={corridor} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
       <SignaturesPanel corridorId={corridor.id} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
+      <EvidenceDownload me={me} corridorId={corridor.id} />
 
       <AnnouncementForm me={me} corridorId={corridor.id} status={corridor.status} when={when} />
 
