@@ -102,29 +102,33 @@ export interface TimelineEntry {
   version?: number;
   orgId?: string;
   reason?: string;
+  /** Who acted (drafted, signed, suspended…), where the caller gave it. */
+  userId?: string;
 }
 
 /**
  * The story of a corridor in time order: versions, proposals, each party's decision, the
  * mediator's controls, and — once agreed — the windows opening and closing by the clock.
  */
+const by = (userId: string | undefined): { userId?: string } => (userId === undefined ? {} : { userId });
+
 export function corridorTimeline(input: {
-  versions: readonly { version: number; createdAt: string; proposedAt: string | null }[];
-  decisions: readonly { version: number; partyId: string; decision: Decision; signedAt: string }[];
-  controls: readonly { type: ControlType; at: string; reason: string }[];
+  versions: readonly { version: number; createdAt: string; proposedAt: string | null; userId?: string }[];
+  decisions: readonly { version: number; partyId: string; decision: Decision; signedAt: string; userId?: string }[];
+  controls: readonly { type: ControlType; at: string; reason: string; userId?: string }[];
   current: CorridorFacts;
   now: Date;
 }): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const v of input.versions) {
-    entries.push({ at: v.createdAt, type: v.version === 1 ? 'drafted' : 'amended', version: v.version });
+    entries.push({ at: v.createdAt, type: v.version === 1 ? 'drafted' : 'amended', version: v.version, ...by(v.userId) });
     if (v.proposedAt) entries.push({ at: v.proposedAt, type: 'proposed', version: v.version });
   }
   for (const d of input.decisions) {
-    entries.push({ at: d.signedAt, type: d.decision === 'approve' ? 'approved' : 'rejected', version: d.version, orgId: d.partyId });
+    entries.push({ at: d.signedAt, type: d.decision === 'approve' ? 'approved' : 'rejected', version: d.version, orgId: d.partyId, ...by(d.userId) });
   }
   const controlType: Record<ControlType, TimelineType> = { suspend: 'suspended', resume: 'resumed', close: 'closed' };
-  for (const c of input.controls) entries.push({ at: c.at, type: controlType[c.type], reason: c.reason });
+  for (const c of input.controls) entries.push({ at: c.at, type: controlType[c.type], reason: c.reason, ...by(c.userId) });
   if (isFullyApproved(input.current)) {
     const nowIso = input.now.toISOString();
     const closedAt = input.controls.find((c) => c.type === 'close')?.at;

@@ -13,6 +13,7 @@ import { corridorNotice, type CorridorNotice } from '../domain/corridor-notice.t
 import type { Lang } from '../domain/gazetteer.ts';
 import { placeNamesOf, type PublicTranslations } from '../domain/public-text.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
+import { whoOf, type ActorName } from './user-names.service.ts';
 
 /**
  * What each caller sees of a corridor. Staff get the agreement and its signatures; the public
@@ -26,6 +27,8 @@ export interface ApprovalView {
   decision: Decision;
   comment: string | null;
   userId: string;
+  /** Who signed, as the viewer may see them (a name only where allowed). */
+  who: ActorName | null;
   signedAt: string;
   signature: string;
   publicKey: string;
@@ -39,6 +42,7 @@ export interface ControlView {
   incidentId: string | null;
   at: string;
   by: string;
+  who: ActorName | null;
 }
 
 export interface CorridorView extends CorridorContent {
@@ -113,13 +117,14 @@ export function factsOf(aggregate: CorridorAggregate, content: CorridorContent =
   };
 }
 
-export function presentApproval(row: CorridorDecisionRow): ApprovalView {
+export function presentApproval(row: CorridorDecisionRow, names: ReadonlyMap<string, ActorName>): ApprovalView {
   return {
     partyId: row.party_id,
     version: row.version,
     decision: row.decision as Decision,
     comment: row.comment,
     userId: row.user_id,
+    who: whoOf(names, row.user_id),
     signedAt: row.signed_at,
     signature: row.signature,
     publicKey: row.public_key,
@@ -156,7 +161,18 @@ function windowInEffect(notice: CorridorNotice): TimeWindow | null {
   return notice.window?.role === 'current' ? notice.window.window : null;
 }
 
-export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap<string, string>, now: Date, atRisk = false): CorridorView {
+/** The users a corridor view names: its signers and the mediator's last controls. */
+export function actorIdsOf(aggregate: CorridorAggregate): string[] {
+  return [...aggregate.decisions.map((d) => d.user_id), ...aggregate.controls.map((c) => c.by_user)];
+}
+
+export function presentCorridor(
+  aggregate: CorridorAggregate,
+  zones: ReadonlyMap<string, string>,
+  now: Date,
+  atRisk: boolean,
+  names: ReadonlyMap<string, ActorName>,
+): CorridorView {
   const content = contentOf(aggregate);
   const notice = noticeOf(aggregate, now, content);
   const status = notice.status;
@@ -164,7 +180,7 @@ export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap
   const suspendOrResume = lastControl(aggregate, ['suspend', 'resume']);
   const close = lastControl(aggregate, ['close']);
   const control = (c: typeof close): ControlView | null =>
-    c ? { reason: c.reason, incidentId: c.incident_id, at: c.at, by: c.by_user } : null;
+    c ? { reason: c.reason, incidentId: c.incident_id, at: c.at, by: c.by_user, who: whoOf(names, c.by_user) } : null;
   return {
     ...content,
     id: aggregate.corridor.id,
@@ -172,7 +188,7 @@ export function presentCorridor(aggregate: CorridorAggregate, zones: ReadonlyMap
     versionHash: aggregate.current.version_hash,
     status,
     proposedAt: aggregate.current.proposed_at,
-    approvals: aggregate.decisions.map(presentApproval),
+    approvals: aggregate.decisions.map((d) => presentApproval(d, names)),
     pendingParties: content.parties.filter((p) => !decided.has(p)),
     currentWindow: windowInEffect(notice),
     nextWindow: nextWindow(content.windows, now),

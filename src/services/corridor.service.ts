@@ -43,6 +43,7 @@ import type { ServiceContext } from './context.ts';
 import {
   contentOf,
   factsOf,
+  actorIdsOf,
   presentApproval,
   presentCorridor,
   type ApprovalView,
@@ -50,6 +51,7 @@ import {
 } from './corridor.presenter.ts';
 import type { ChangeEvent } from './events.ts';
 import { newId } from './ids.ts';
+import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
 import { listPartyKeysByIds } from '../store/keys.repository.ts';
 import { findIncident } from '../store/incidents.repository.ts';
@@ -92,20 +94,21 @@ function requireAllowed(actor: Actor, action: Action, what: string): void {
 }
 
 /** Corridor views with `atRisk`: a recent incident or an uncleared mine within the buffer of a corridor in play. */
-async function presentAll(ctx: ServiceContext, aggregates: CorridorAggregate[]): Promise<CorridorView[]> {
+async function presentAll(ctx: ServiceContext, actor: Actor, aggregates: CorridorAggregate[]): Promise<CorridorView[]> {
   const now = ctx.now();
   const zones = await listOrgTimeZones(ctx.db);
+  const names = await actorNames(ctx, actor, aggregates.flatMap(actorIdsOf));
   const contents = aggregates.map((a) => contentOf(a));
   const index = await incidentIndexFor(ctx.db, boxOfRoutes(contents.map((c) => c.route), 50_000), now);
   return aggregates.map((a, i) => {
     const content = contents[i]!;
     const inPlay = CORRIDOR_STATUSES_AT_RISK.includes(corridorStatus(factsOf(a, content), now));
-    return presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters));
+    return presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters), names);
   });
 }
 
-export async function viewCorridor(ctx: ServiceContext, aggregate: CorridorAggregate): Promise<CorridorView> {
-  const [view] = await presentAll(ctx, [aggregate]);
+async function viewCorridor(ctx: ServiceContext, actor: Actor, aggregate: CorridorAggregate): Promise<CorridorView> {
+  const [view] = await presentAll(ctx, actor, [aggregate]);
   if (!view) throw new Error('no view for a loaded corridor');
   return view;
 }
@@ -126,7 +129,7 @@ export async function createCorridor(ctx: ServiceContext, actor: Actor, input: C
       event: corridorChanged(id, 'drafted'),
     };
   });
-  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+  return viewCorridor(ctx, actor, await loadVisible(ctx, actor, id));
 }
 
 export async function amendCorridor(
@@ -159,7 +162,7 @@ export async function amendCorridor(
       event: corridorChanged(id, 'amended'),
     };
   });
-  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+  return viewCorridor(ctx, actor, await loadVisible(ctx, actor, id));
 }
 
 export async function proposeCorridor(ctx: ServiceContext, actor: Actor, id: string): Promise<CorridorView> {
@@ -183,7 +186,7 @@ export async function proposeCorridor(ctx: ServiceContext, actor: Actor, id: str
       event: corridorChanged(id, 'proposed'),
     };
   });
-  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+  return viewCorridor(ctx, actor, await loadVisible(ctx, actor, id));
 }
 
 /** The content hash a party's statement names: SHA-256 of the version's content as `GET …/versions/:v` serves it. */
@@ -235,6 +238,7 @@ export async function decideOnCorridor(
   const signed = await checkPartySignature(ctx.db, actor, ctx.now(), input, aggregate.current.proposed_at, (signedAt) =>
     corridorDecisionStatement({ corridorId: id, version: input.version, contentHash, decision: input.decision, partyId: actor.orgId, signedAt }),
   );
+  const signer = await actorNames(ctx, actor, [actor.userId]);
   try {
     return await runCommand(ctx, actor, async (trx, nowIso) => {
       const still = await trx.selectFrom('corridors').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
@@ -259,7 +263,7 @@ export async function decideOnCorridor(
       await insertDecision(trx, row);
       await touchCorridor(trx, id, nowIso);
       return {
-        result: presentApproval(row),
+        result: presentApproval(row, signer),
         audit: {
           action: input.decision === 'approve' ? 'corridor.approve' : 'corridor.reject',
           subjectType: 'corridor',
@@ -285,11 +289,12 @@ export interface SignatureRecord {
 export async function corridorSignatures(ctx: ServiceContext, actor: Actor, id: string): Promise<{ items: SignatureRecord[] }> {
   await loadVisible(ctx, actor, id);
   const decisions = await listDecisions(ctx.db, id);
+  const names = await actorNames(ctx, actor, decisions.map((d) => d.user_id));
   const keys = new Map((await listPartyKeysByIds(ctx.db, [...new Set(decisions.map((d) => d.key_id).filter((k): k is string => k !== null))])).map((k) => [k.id, k]));
   return {
     items: decisions.map((d) => {
       const key = d.key_id ? keys.get(d.key_id) : undefined;
-      return { approval: presentApproval(d), key: key ? presentPartyKey(key) : null };
+      return { approval: presentApproval(d, names), key: key ? presentPartyKey(key) : null };
     }),
   };
 }
@@ -339,13 +344,13 @@ export async function controlCorridor(
       event: corridorChanged(id, type),
     };
   });
-  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+  return viewCorridor(ctx, actor, await loadVisible(ctx, actor, id));
 }
 
 // ── Queries ─────────────────────────────────────────────────────────────────
 
 export async function getCorridor(ctx: ServiceContext, actor: Actor, id: string): Promise<CorridorView> {
-  return viewCorridor(ctx, await loadVisible(ctx, actor, id));
+  return viewCorridor(ctx, actor, await loadVisible(ctx, actor, id));
 }
 
 export async function listCorridors(
@@ -358,7 +363,7 @@ export async function listCorridors(
   const after = decodeCursor(query.cursor);
   const limit = pageLimit(query);
   const readable = (await loadAllCorridorAggregates(ctx.db)).filter((a) => canRead(actor, a) && (after === undefined || a.corridor.id > after));
-  const visible = (await presentAll(ctx, readable)).filter((c) => query.status === undefined || c.status === query.status);
+  const visible = (await presentAll(ctx, actor, readable)).filter((c) => query.status === undefined || c.status === query.status);
   const items = visible.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: visible.length > limit && last ? encodeCursor(last.id) : null };
@@ -379,6 +384,8 @@ export async function getCorridorVersion(ctx: ServiceContext, actor: Actor, id: 
   await loadVisible(ctx, actor, id);
   const row = await findVersion(ctx.db, id, version);
   if (!row) throw notFound('corridor version');
+  const decisions = await listDecisions(ctx.db, id, version);
+  const names = await actorNames(ctx, actor, decisions.map((d) => d.user_id));
   return {
     corridorId: id,
     version,
@@ -387,17 +394,23 @@ export async function getCorridorVersion(ctx: ServiceContext, actor: Actor, id: 
     createdAt: row.created_at,
     createdBy: row.created_by,
     proposedAt: row.proposed_at,
-    approvals: (await listDecisions(ctx.db, id, version)).map(presentApproval),
+    approvals: decisions.map((d) => presentApproval(d, names)),
   };
 }
 
-export async function getCorridorTimeline(ctx: ServiceContext, actor: Actor, id: string): Promise<TimelineEntry[]> {
+/** A timeline entry with who acted, as the viewer may see them (versions, decisions, controls). */
+export type TimelineItem = TimelineEntry & { who: ActorName | null };
+
+export async function getCorridorTimeline(ctx: ServiceContext, actor: Actor, id: string): Promise<TimelineItem[]> {
   const aggregate = await loadVisible(ctx, actor, id);
-  return corridorTimeline({
-    versions: (await listVersions(ctx.db, id)).map((v) => ({ version: v.version, createdAt: v.created_at, proposedAt: v.proposed_at })),
-    decisions: (await listDecisions(ctx.db, id)).map((d) => ({ version: d.version, partyId: d.party_id, decision: d.decision as Decision, signedAt: d.signed_at })),
-    controls: (await listControls(ctx.db, id)).map((c) => ({ type: c.type as ControlType, at: c.at, reason: c.reason })),
+  const [versions, decisions, controls] = [await listVersions(ctx.db, id), await listDecisions(ctx.db, id), await listControls(ctx.db, id)];
+  const names = await actorNames(ctx, actor, [...versions.map((v) => v.created_by), ...decisions.map((d) => d.user_id), ...controls.map((c) => c.by_user)]);
+  const entries = corridorTimeline({
+    versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, proposedAt: v.proposed_at, userId: v.created_by })),
+    decisions: decisions.map((d) => ({ version: d.version, partyId: d.party_id, decision: d.decision as Decision, signedAt: d.signed_at, userId: d.user_id })),
+    controls: controls.map((c) => ({ type: c.type as ControlType, at: c.at, reason: c.reason, userId: c.by_user })),
     current: factsOf(aggregate),
     now: ctx.now(),
   });
+  return entries.map((e) => ({ ...e, who: whoOf(names, e.userId ?? null) }));
 }

@@ -52,6 +52,7 @@ import { contentOf, factsOf } from './corridor.presenter.ts';
 import { newId } from './ids.ts';
 import { incidentIndexFor } from './incident.service.ts';
 import { checkPartySignature, type PartySignature } from './keys.service.ts';
+import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 
 /** Buffer for incident warnings on an own route, which has no agreed buffer of its own. */
 export const OWN_ROUTE_BUFFER_METERS = 2000;
@@ -103,6 +104,8 @@ export interface MovementView {
     signature: string | null;
     publicKey: string | null;
     signedPayload: string | null;
+    /** Who answered for the party, as the viewer may see them (a name only where allowed). */
+    who: ActorName | null;
   }[];
   acknowledgementDeadline: string;
   /** Stated on every view so no screen can present an acknowledgement as a safety guarantee. */
@@ -281,7 +284,11 @@ async function loadFor(ctx: ServiceContext, actor: Actor, id: string, action: Ac
   return aggregate;
 }
 
-export async function presentMovement(ctx: ServiceContext, aggregate: MovementAggregate): Promise<MovementView> {
+/**
+ * The movement with who answered for each party as `names` has them (`actorNames` for the viewer);
+ * streams and evidence, which name nobody, leave it empty.
+ */
+export async function presentMovement(ctx: ServiceContext, aggregate: MovementAggregate, names: ReadonlyMap<string, ActorName> = new Map()): Promise<MovementView> {
   const m = aggregate.movement;
   const corridor = m.corridor_id ? await corridorContext(ctx, null, m.corridor_id) : null;
   const ownRoute = m.route ? (JSON.parse(m.route) as LineString) : null;
@@ -319,6 +326,7 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
       signature: a.signature,
       publicKey: a.public_key,
       signedPayload: a.signed_payload,
+      who: whoOf(names, a.user_id),
     })),
     acknowledgementDeadline: acknowledgementDeadline(m.depart_at),
     acknowledgementMeaning: ACK_MEANING,
@@ -343,7 +351,8 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
 }
 
 export async function getMovement(ctx: ServiceContext, actor: Actor, id: string): Promise<MovementView> {
-  return presentMovement(ctx, await loadVisible(ctx, actor, id));
+  const aggregate = await loadVisible(ctx, actor, id);
+  return presentMovement(ctx, aggregate, await actorNames(ctx, actor, aggregate.acks.map((a) => a.user_id)));
 }
 
 export async function listMovements(
@@ -352,7 +361,8 @@ export async function listMovements(
   query: { status?: MovementStatus | undefined; activeOnly?: boolean | undefined },
 ): Promise<MovementView[]> {
   const visible = (await loadMovementAggregates(ctx.db, { activeOnly: query.activeOnly ?? false })).filter((a) => canReadMovement(actor, a.movement));
-  const views = await Promise.all(visible.map((a) => presentMovement(ctx, a)));
+  const names = await actorNames(ctx, actor, visible.flatMap((a) => a.acks.map((k) => k.user_id)));
+  const views = await Promise.all(visible.map((a) => presentMovement(ctx, a, names)));
   return views.filter((v) => query.status === undefined || v.status === query.status);
 }
 

@@ -12,6 +12,7 @@ import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { canReadMovement, presentMovement } from './movement.service.ts';
+import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 
 /**
  * Passenger manifests: people registered by an agency, put on its movement, boarded and arrived.
@@ -32,7 +33,7 @@ export interface ManifestEntry {
   didNotBoardReason: string | null;
   state: PassengerState;
   /** Every undone step of this passenger, oldest first: who, when and why. */
-  corrections: { undone: PassengerStep; undoneAt: string; reason: string; at: string; byUserId: string }[];
+  corrections: { undone: PassengerStep; undoneAt: string; reason: string; at: string; byUserId: string; who: ActorName | null }[];
 }
 
 export interface ManifestView {
@@ -75,6 +76,7 @@ export async function getManifest(ctx: ServiceContext, actor: Actor, movementId:
   const mayName = isAllowedOnMovement(actor, 'movement.passengers', { agencyId: aggregate.movement.agency_id, parties: [] });
   if (!mayName) return { movementId, ...counts };
   const corrections = await listPassengerCorrections(ctx.db, movementId);
+  const names = await actorNames(ctx, actor, corrections.map((c) => c.by_user));
   const rows = await listPassengers(ctx.db, movementId);
   // Names only of the agency's own registrations; people shared by others are counted per organisation.
   const others = otherRegistrations(rows.filter((p) => p.org_id !== aggregate.movement.agency_id));
@@ -92,7 +94,7 @@ export async function getManifest(ctx: ServiceContext, actor: Actor, movementId:
     state: passengerState(factsOfRow(p)),
     corrections: corrections
       .filter((c) => c.person_id === p.person_id)
-      .map((c) => ({ undone: c.undone as PassengerStep, undoneAt: c.undone_at, reason: c.reason, at: c.at, byUserId: c.by_user })),
+      .map((c) => ({ undone: c.undone as PassengerStep, undoneAt: c.undone_at, reason: c.reason, at: c.at, byUserId: c.by_user, who: whoOf(names, c.by_user) })),
   }));
   return { movementId, ...counts, passengers, others };
 }

@@ -9,6 +9,7 @@ import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { getPerson, possibleDuplicates, type Match, type PersonView } from './people.service.ts';
+import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 
 /**
  * Correcting a registered person's record (issue 13 point 7): a registrar of the registering
@@ -37,6 +38,8 @@ export interface CorrectionView {
   id: string;
   at: string;
   byUser: string;
+  /** Who corrected, as the viewer may see them (a name only where allowed). */
+  who: ActorName | null;
   reason: string;
   changes: FieldChanges;
   undoes: string | null;
@@ -122,8 +125,8 @@ async function changeableRow(ctx: ServiceContext, actor: Actor, id: string): Pro
   return row;
 }
 
-function view(row: PersonCorrectionRow): CorrectionView {
-  return { id: row.id, at: row.at, byUser: row.by_user, reason: row.reason, changes: JSON.parse(row.changes) as FieldChanges, undoes: row.undoes, undoneBy: row.undone_by };
+function view(row: PersonCorrectionRow, names: ReadonlyMap<string, ActorName>): CorrectionView {
+  return { id: row.id, at: row.at, byUser: row.by_user, who: whoOf(names, row.by_user), reason: row.reason, changes: JSON.parse(row.changes) as FieldChanges, undoes: row.undoes, undoneBy: row.undone_by };
 }
 
 async function apply(ctx: ServiceContext, actor: Actor, row: PersonRecord, changes: FieldChanges, reason: string, undoes: string | null): Promise<CorrectionResult> {
@@ -149,7 +152,7 @@ async function apply(ctx: ServiceContext, actor: Actor, row: PersonRecord, chang
     patronymic: person.patronymic,
     birthDate: person.birthDate ?? undefined,
   });
-  return { person, correction: view(correction), possibleDuplicates: duplicates.filter((d) => d.id !== row.id) };
+  return { person, correction: view(correction, await actorNames(ctx, actor, [actor.userId])), possibleDuplicates: duplicates.filter((d) => d.id !== row.id) };
 }
 
 /** Corrects the fields given; fields given with their current value are left out. 422 when nothing changes. */
@@ -190,5 +193,7 @@ export async function undoCorrection(ctx: ServiceContext, actor: Actor, id: stri
 export async function listCorrections(ctx: ServiceContext, actor: Actor, id: string): Promise<CorrectionView[]> {
   const row = await findPerson(ctx.db, id);
   if (!row || !isAllowed(actor, 'person.register', row.org_id)) throw notFound('person');
-  return (await listPersonCorrections(ctx.db, id)).map(view);
+  const rows = await listPersonCorrections(ctx.db, id);
+  const names = await actorNames(ctx, actor, rows.map((c) => c.by_user));
+  return rows.map((c) => view(c, names));
 }

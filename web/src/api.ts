@@ -11,6 +11,9 @@ import type { FoundPerson, PersonView } from '../../src/services/people.service.
 import type { FlagView, ShareView } from '../../src/services/person-shares.service.ts';
 import type { SiteView } from '../../src/services/sites.service.ts';
 import type { ActorName } from '../../src/services/user-names.service.ts';
+import type { MovementView } from '../../src/services/movement.service.ts';
+import type { ControlView } from '../../src/services/corridor.presenter.ts';
+import type { TimelineItem as CorridorTimelineItem } from '../../src/services/corridor.service.ts';
 
 export type { CorridorNotice };
 
@@ -244,8 +247,8 @@ export interface Corridor extends CorridorContent {
   nextWindow: TimeWindow | null;
   notice: CorridorNotice;
   atRisk: boolean;
-  suspension: { reason: string; incidentId: string | null; at: string; by: string } | null;
-  closure: { reason: string; at: string; by: string } | null;
+  suspension: ControlView | null;
+  closure: ControlView | null;
   partyTimeZones: string[];
   createdAt: string;
   updatedAt: string;
@@ -274,14 +277,8 @@ export type TimelineType =
   | 'window_opened'
   | 'window_closed';
 
-export interface TimelineItem {
-  at: string;
-  type: TimelineType;
-  version?: number;
-  orgId?: string;
-  decision?: Decision;
-  reason?: string;
-}
+/** One line of a corridor's timeline, with who acted: the server's own type. */
+export type TimelineItem = CorridorTimelineItem & { type: TimelineType };
 
 /** `event: corridor` on /api/v1/stream (signed in). */
 export interface CorridorChangeEvent {
@@ -417,12 +414,8 @@ export interface MovementCheck {
   acknowledgementDeadline: string;
 }
 
-export interface Acknowledgement {
-  partyId: string;
-  decision: AckDecision;
-  comment: string | null;
-  at: string;
-}
+/** A party's answer to a movement notification: the server's own type, with who answered. */
+export type Acknowledgement = MovementView['acknowledgements'][number];
 
 export interface Position {
   lat: number;

@@ -19,7 +19,7 @@ import { corridorEvidence } from '../../services/evidence.service.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { SignatureFields, SignaturesOut, StatementOut } from '../schemas/signing.ts';
 import { requireAuth } from '../auth.ts';
-import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema } from '../schemas/common.ts';
+import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema, WhoOut } from '../schemas/common.ts';
 import {
   ApprovalOut,
   CorridorAmendBody,
@@ -181,6 +181,8 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
                 version: Type.Optional(Type.Integer()),
                 orgId: Type.Optional(Type.String()),
                 reason: Type.Optional(Type.String()),
+                userId: Type.Optional(Type.String()),
+                who: WhoOut,
               }),
             ),
           }),

@@ -19,7 +19,7 @@ import {
 } from '../../services/movement.service.ts';
 import { addToManifest, getManifest, recordPassenger, undoPassengerStepFor } from '../../services/passengers.service.ts';
 import { requireAuth } from '../auth.ts';
-import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
+import { AUTH_ERRORS, Id, IdParams, ProblemSchema, WhoOut } from '../schemas/common.ts';
 import { Instant, LineStringSchema } from '../schemas/corridor.ts';
 import { SignatureFields, StatementOut } from '../schemas/signing.ts';
 
@@ -96,6 +96,7 @@ export const MovementOut = Type.Object({
       signature: Type.Union([Type.String(), Type.Null()]),
       publicKey: Type.Union([Type.String(), Type.Null()]),
       signedPayload: Type.Union([Type.String(), Type.Null()]),
+      who: WhoOut,
     }),
   ),
   acknowledgementDeadline: Type.String(),
@@ -139,7 +140,7 @@ const ManifestOut = Type.Object({
         didNotBoardAt: Type.Union([Type.String(), Type.Null()]),
         didNotBoardReason: Type.Union([Type.String(), Type.Null()]),
         state: Type.Enum(PASSENGER_STATES),
-        corrections: Type.Array(Type.Object({ undone: Type.String(), undoneAt: Type.String(), reason: Type.String(), at: Type.String(), byUserId: Type.String() })),
+        corrections: Type.Array(Type.Object({ undone: Type.String(), undoneAt: Type.String(), reason: Type.String(), at: Type.String(), byUserId: Type.String(), who: WhoOut })),
       }),
     ),
   ),

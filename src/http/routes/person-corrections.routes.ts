@@ -5,7 +5,7 @@ import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { correctPerson, listCorrections, undoCorrection } from '../../services/person-correction.service.ts';
 import { requireAuth } from '../auth.ts';
-import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
+import { AUTH_ERRORS, Id, IdParams, ProblemSchema, WhoOut } from '../schemas/common.ts';
 import { PersonOut } from './people.routes.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -19,6 +19,7 @@ const CorrectionOut = Type.Object({
   id: Type.String(),
   at: Type.String(),
   byUser: Type.String(),
+  who: WhoOut,
   reason: Type.String(),
   changes: Changes,
   undoes: Nullable(Type.String()),

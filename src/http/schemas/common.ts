@@ -65,3 +65,9 @@ export const AUTH_ERRORS = { 400: ProblemSchema, 401: ProblemSchema, 403: Proble
 
 export const pageOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+/** Who acted (`ActorName`): the name only where the viewer may see it, else organisation and role. */
+export const WhoOut = Type.Union([
+  Type.Object({ id: Type.String(), orgId: Type.String(), role: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
+  Type.Null(),
+]);

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CORRIDOR_STATUSES, PURPOSES, TRAFFIC } from '../../domain/corridor.ts';
 import { INSTANT_FORMAT } from '../../domain/instant.ts';
-import { Id } from './common.ts';
+import { Id, WhoOut } from './common.ts';
 
 /** An instant with an explicit offset: "2022-03-05T09:00:00+02:00" or "…Z", never a bare "09:00". */
 export const Instant = Type.String({
@@ -131,6 +131,7 @@ export const ApprovalOut = Type.Object({
   decision: Type.Enum(['approve', 'reject'] as const),
   comment: Type.Union([Type.String(), Type.Null()]),
   userId: Type.String(),
+  who: WhoOut,
   signedAt: Type.String(),
   signature: Type.String(),
   publicKey: Type.String(),
@@ -151,7 +152,7 @@ const NoticeOut = Type.Object(
   { description: 'What the status tells people to do: every label on every surface follows it, never the clock alone' },
 );
 
-const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String() });
+const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String(), who: WhoOut });
 
 const CONTENT_OUT = {
   name: Type.String(),

@@ -29,7 +29,7 @@ import { MissingForProposal } from './ProblemList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { AnnouncementForm } from './AnnouncementForm.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
-import { useActorNames } from '../useActorNames.ts';
+import { whoLabel } from '../who.ts';
 
 interface CorridorDetailProps {
   me: Me;
@@ -172,12 +172,12 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
       )}
       {corridor.suspension && (
         <p className="notice notice--error" data-testid="suspension">
-          {t('corridors.suspendedNotice', { time: when(corridor.suspension.at), reason: corridor.suspension.reason })}
+          {t('corridors.suspendedNotice', { time: when(corridor.suspension.at), user: whoLabel(t, corridor.suspension.who, orgName), reason: corridor.suspension.reason })}
         </p>
       )}
       {corridor.closure && (
         <p className="notice" data-testid="closure">
-          {t('corridors.closedNotice', { time: when(corridor.closure.at), reason: corridor.closure.reason })}
+          {t('corridors.closedNotice', { time: when(corridor.closure.at), user: whoLabel(t, corridor.closure.who, orgName), reason: corridor.closure.reason })}
         </p>
       )}
       {corridor.unilateral && (
@@ -274,7 +274,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
         </section>
       </div>
 
-      <Approvals corridor={corridor} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
+      <Approvals corridor={corridor} orgName={orgName} when={when} />
       <SignaturesPanel corridorId={corridor.id} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
       <EvidenceDownload me={me} corridorId={corridor.id} />
 
@@ -296,6 +296,12 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
                     version: item.version ?? '',
                     party: item.orgId ? orgName(item.orgId) : '',
                   })}
+                  {item.who && (
+                    <span className="timeline__who" data-testid="timeline-who">
+                      {' '}
+                      {t('corridors.timeline.by', { user: whoLabel(t, item.who, orgName) })}
+                    </span>
+                  )}
                   {item.reason && <span className="timeline__reason">{t('corridors.reasonQuoted', { reason: item.reason })}</span>}
                 </span>
               </li>
@@ -319,15 +325,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Each listed party: its decision on the current version, who signed and when, or pending. */
-function Approvals({ corridor, orgName, when, onSessionEnded }: { corridor: Corridor; orgName: (id: string) => string; when: (iso: string) => string; onSessionEnded: () => void }) {
+function Approvals({ corridor, orgName, when }: { corridor: Corridor; orgName: (id: string) => string; when: (iso: string) => string }) {
   const { t } = useTranslation();
-  // Who signed, by name where the caller may see it; else their role at their organisation.
-  const signers = useActorNames((corridor.approvals ?? []).map((a) => a.userId), onSessionEnded);
-  const signer = (userId: string, partyId: string): string => {
-    const who = signers.get(userId);
-    if (who?.name) return who.name;
-    return who ? t('corridors.approvals.roleAt', { role: t(`role.${who.role}`, { defaultValue: who.role }), org: orgName(who.orgId) }) : orgName(partyId);
-  };
+  // Who signed, by name where the caller may see it (the server decides); else their role at their organisation.
+  const signer = (a: Approval): string => (a.who ? whoLabel(t, a.who, orgName) : orgName(a.partyId));
   const parties = corridor.parties ?? [];
   const byParty = new Map<string, Approval>((corridor.approvals ?? []).map((a) => [a.partyId, a]));
   return (
@@ -353,7 +354,7 @@ function Approvals({ corridor, orgName, when, onSessionEnded }: { corridor: Corr
                   <>
                     <span className="approvals__decision">{t(a.decision === 'approve' ? 'corridors.approvals.approved' : 'corridors.approvals.rejected')}</span>
                     <span className="approvals__who">
-                      {t('corridors.approvals.signedBy', { user: signer(a.userId, partyId), time: when(a.signedAt) })}
+                      {t('corridors.approvals.signedBy', { user: signer(a), time: when(a.signedAt) })}
                     </span>
                     {a.comment && <span className="approvals__comment">{t('corridors.commentQuoted', { comment: a.comment })}</span>}
                     <span className="approvals__sig">

@@ -18,6 +18,7 @@ import { Countdown, OverdueBadge, ProgressBar, WarningList, useMovementWords, us
 import { allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction } from './fields.ts';
 import { enqueue, onOutboxAnswer } from '../../outbox/outbox.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
+import { whoLabel } from '../who.ts';
 
 /**
  * The people feature's manifest, handed down by the console shell: a movement's pages show it,
@@ -333,7 +334,11 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
                 <span className="approvals__decision">
                   {a ? t(a.decision === 'acknowledge' ? 'movements.ack.acknowledged' : 'movements.ack.denied') : t('movements.ack.pending')}
                 </span>
-                {a && <span className="approvals__who">{clock(a.at)}</span>}
+                {a && (
+                  <span className="approvals__who" data-testid="ack-who">
+                    {t('movements.ack.answeredBy', { user: whoLabel(t, a.who, orgName), time: clock(a.at) })}
+                  </span>
+                )}
                 {a?.comment && <span className="approvals__comment">{t('corridors.commentQuoted', { comment: a.comment })}</span>}
               </li>
             );

@@ -109,6 +109,8 @@ interface ManifestViewProps {
  */
 export function ManifestView({ me, movementId, titleOf, onSessionEnded }: ManifestViewProps) {
   const { t } = useTranslation();
+  const { orgs } = useOrgs(onSessionEnded);
+  const orgName = orgNamer(orgs ?? []);
   const id = useId();
   const [movement, setMovement] = useState<Movement | null>(null);
   const [movementError, setMovementError] = useState<RequestErrorKey | null>(null);
@@ -231,6 +233,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
                       movementId={movementId}
                       zone={zone}
                       locale={locale}
+                      orgName={orgName}
                       mayBoard={mayBoard}
                       mayArrive={mayArrive}
                       pending={outbox.items.filter((i) => i.movementId === movementId && i.personId === p.personId)}

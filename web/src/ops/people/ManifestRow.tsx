@@ -7,6 +7,7 @@ import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { personPath, onLinkClick } from '../route.ts';
 import { BirthDate, PersonName } from './describe.tsx';
+import { whoLabel } from '../who.ts';
 
 type Step = 'board' | 'arrive' | 'not_boarded';
 const PATH: Readonly<Record<Step, string>> = { board: 'board', arrive: 'arrive', not_boarded: 'not-boarded' };
@@ -46,6 +47,7 @@ interface ManifestRowProps {
   movementId: string;
   zone: string;
   locale: string;
+  orgName: (orgId: string) => string;
   mayBoard: boolean;
   mayArrive: boolean;
   /** This person's taps still on the device, waiting for the network. */
@@ -60,7 +62,7 @@ interface ManifestRowProps {
  * latest of them can be undone with a reason. A tap without signal waits on the device with its
  * time and shows as waiting until the server has it.
  */
-export function ManifestRow({ entry: p, movementId, zone, locale, mayBoard, mayArrive, pending, onManifest, onReload, onSessionEnded }: ManifestRowProps) {
+export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBoard, mayArrive, pending, onManifest, onReload, onSessionEnded }: ManifestRowProps) {
   const { t } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -236,7 +238,12 @@ export function ManifestRow({ entry: p, movementId, zone, locale, mayBoard, mayA
       {p.corrections.length > 0 && (
         <ul className="manifest-row__corrections" data-testid="corrections">
           {p.corrections.map((c) => (
-            <li key={`${c.at}-${c.undone}`}>{t(`people.manifest.corrected.${c.undone}`, { time: clock(c.at), reason: c.reason })}</li>
+            <li key={`${c.at}-${c.undone}`}>
+              {t(`people.manifest.corrected.${c.undone}`, { time: clock(c.at), reason: c.reason })}{' '}
+              <span className="muted" data-testid="correction-who">
+                {t('people.manifest.correctedBy', { user: whoLabel(t, c.who, orgName) })}
+              </span>
+            </li>
           ))}
         </ul>
       )}
