@@ -13,7 +13,7 @@ import type { CorridorStatus, LineString, TimeWindow } from '../src/domain/corri
 import { metersFromRoute } from '../src/domain/geo.ts';
 import { IncidentIndex, INCIDENT_TYPES, SEVERITIES, type IncidentFacts, type IncidentType } from '../src/domain/incident.ts';
 import { deconflict, MOVEMENT_KINDS, type CorridorForDeconfliction, type MovementPlan, type Warning, type World } from '../src/domain/movement.ts';
-import { OWN_ROUTE_BUFFER_METERS } from '../src/services/movement.service.ts';
+import { OWN_ROUTE_BUFFER_METERS } from '../src/domain/movement.ts';
 import { between, detour, incidentLocation, pick, randomRoute, rng, type Random } from './ukraine.ts';
 
 const { values: args } = parseArgs({

@@ -96,6 +96,9 @@ export function movementRuleErrors(plan: MovementPlan): FieldError[] {
 }
 
 /** A departure may be entered a little late (a desk catching up), never days late or years ahead. */
+/** Buffer for incident warnings on an own route, which has no agreed buffer of its own. */
+export const OWN_ROUTE_BUFFER_METERS = 2000;
+
 export const DEPARTURE_PAST_SLACK_MINUTES = 60;
 export const DEPARTURE_MAX_DAYS_AHEAD = 366;
 /** Clocks on field phones drift; a tap a few minutes "ahead" of the server is still a real tap. */

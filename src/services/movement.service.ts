@@ -13,6 +13,7 @@ import {
   checkinTimeError,
   movementStatus,
   noticeGiven,
+  OWN_ROUTE_BUFFER_METERS,
   overdueVerdict,
   progressAlong,
   routeOf,
@@ -54,8 +55,6 @@ import { incidentIndexFor } from './incident.service.ts';
 import { checkPartySignature, type PartySignature } from './keys.service.ts';
 import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 
-/** Buffer for incident warnings on an own route, which has no agreed buffer of its own. */
-export const OWN_ROUTE_BUFFER_METERS = 2000;
 
 export interface Vehicle {
   type: string;

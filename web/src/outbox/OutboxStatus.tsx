@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import './outbox.css';
 import { useTranslation } from 'react-i18next';
 import { INTL_LOCALE, currentLang } from '../i18n/index.ts';
-import { formatClock } from '../time.ts';
+import { formatClock } from '../time/zones.ts';
 import { discardItem, flushOutbox, retryItem, type OutboxItem } from './outbox.ts';
 import { useOutbox } from './useOutbox.ts';
 

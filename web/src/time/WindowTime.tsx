@@ -10,7 +10,7 @@ import {
   utcOffset,
   windowOffset,
   type Window,
-} from '../time.ts';
+} from './zones.ts';
 
 /** The public page's zones: Kyiv time, and Moscow time that people in occupied areas often keep. */
 export const PUBLIC_ZONES: readonly string[] = [KYIV_ZONE, MOSCOW_ZONE];

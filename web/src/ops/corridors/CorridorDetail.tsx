@@ -30,6 +30,7 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { AnnouncementForm } from './AnnouncementForm.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { whoLabel } from '../who.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 
 interface CorridorDetailProps {
   me: Me;
@@ -89,7 +90,7 @@ export function CorridorDetail({ me, orgs, corridorId, onSessionEnded }: Corrido
   if (state.kind === 'error') {
     return (
       <div className="corridor-detail">
-        <BackLink />
+        <BackLink href={CORRIDORS_BASE} label={t('corridors.back')} />
         <div className="notice notice--error" role="alert">
           <p>{t(state.key)}</p>
           <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
@@ -111,16 +112,6 @@ export function CorridorDetail({ me, orgs, corridorId, onSessionEnded }: Corrido
       }}
       onSessionEnded={onSessionEnded}
     />
-  );
-}
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <a className="back-link" href={CORRIDORS_BASE} onClick={onLinkClick}>
-      <span aria-hidden="true">← </span>
-      {t('corridors.back')}
-    </a>
   );
 }
 
@@ -147,7 +138,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
 
   return (
     <div className="corridor-detail" data-testid="corridor-detail" data-id={corridor.id} data-version={corridor.version}>
-      <BackLink />
+      <BackLink href={CORRIDORS_BASE} label={t('corridors.back')} />
       <header className="corridor-detail__head">
         <h1 className="corridor-detail__name">{corridor.name}</h1>
         <StatusBadge status={corridor.status} testId="corridor-status" />

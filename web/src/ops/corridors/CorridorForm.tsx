@@ -19,7 +19,7 @@ import {
 } from '../../api.ts';
 import { currentLang } from '../../i18n/index.ts';
 import { WindowTime, distinctZones, zoneName } from '../../time/WindowTime.tsx';
-import { KYIV_ZONE, MOSCOW_ZONE, instantToZonedInput, isKnownZone, windowOffset, zonedInputToInstant } from '../../time.ts';
+import { KYIV_ZONE, MOSCOW_ZONE, instantToZonedInput, isKnownZone, windowOffset, zonedInputToInstant } from '../../time/zones.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { navigate, onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
 import { CorridorMap, type MappedCorridor } from '../../map/CorridorMap.tsx';
@@ -30,6 +30,7 @@ import { useErrorText, type ClientErrorKey, type FormError } from '../../ui/form
 import { Checks, DateTimeField, FieldErrors, TextField, ZoneField } from '../FormFields.tsx';
 import { RouteTools, appendPoint, coord } from '../RouteTools.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
+import { parseNumber } from '../../ui/parse-number.ts';
 
 /* ---------- Form state: text as typed, turned into a request body on save ---------- */
 
@@ -140,14 +141,6 @@ function initialState(zone: string, corridor: Corridor | null): FormState {
     unilateralSource: corridor.unilateral?.source ?? '',
     publicText: publicText.main,
   };
-}
-
-/** "50,9" and "50.9" both read as 50.9; empty is undefined. */
-function parseNumber(text: string): number | undefined | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (!trimmed) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
 }
 
 function windowInstants(w: WindowDraft, zone: string): TimeWindow | null {

@@ -19,6 +19,7 @@ import { allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction
 import { enqueue, onOutboxAnswer } from '../../outbox/outbox.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { whoLabel } from '../who.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 
 /**
  * The people feature's manifest, handed down by the console shell: a movement's pages show it,
@@ -92,7 +93,7 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
   if (state.kind === 'error') {
     return (
       <div className="movement-detail">
-        <BackLink />
+        <BackLink href={MOVEMENTS_BASE} label={t('movements.back')} />
         <div className="notice notice--error" role="alert">
           <p>{t(state.key)}</p>
           <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
@@ -116,16 +117,6 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
       onReload={() => load()}
       onSessionEnded={onSessionEnded}
     />
-  );
-}
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <a className="back-link" href={MOVEMENTS_BASE} onClick={onLinkClick}>
-      <span aria-hidden="true">← </span>
-      {t('movements.back')}
-    </a>
   );
 }
 
@@ -170,7 +161,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
 
   return (
     <div className="movement-detail corridor-detail" data-testid="movement-detail" data-id={m.id} data-status={m.status} data-overdue={m.overdue ? 'true' : 'false'}>
-      <BackLink />
+      <BackLink href={MOVEMENTS_BASE} label={t('movements.back')} />
       <header className="corridor-detail__head">
         <h1 className="corridor-detail__name">{title}</h1>
         <StatusBadge status={m.status} testId="movement-status" />

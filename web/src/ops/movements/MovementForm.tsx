@@ -21,7 +21,7 @@ import {
   type VehicleType,
 } from '../../api.ts';
 import { InstantTime, distinctZones, zoneName } from '../../time/WindowTime.tsx';
-import { KYIV_ZONE, MOSCOW_ZONE, isKnownZone, zonedInputToInstant } from '../../time.ts';
+import { KYIV_ZONE, MOSCOW_ZONE, isKnownZone, zonedInputToInstant } from '../../time/zones.ts';
 import { CorridorMap, type MappedCorridor } from '../../map/CorridorMap.tsx';
 import { orgNamer } from '../../ui/format.ts';
 import { useErrorText, type FormError, type MovementErrorKey } from '../../ui/form-errors.ts';
@@ -31,6 +31,8 @@ import { navigate, onLinkClick, MOVEMENTS_BASE, movementPath } from '../route.ts
 import { RouteTools, appendPoint, type RouteCoords } from '../RouteTools.tsx';
 import { WarningList, useMovementWords } from './describe.tsx';
 import { CARGO_CATEGORIES, CARGO_UNITS, notificationFieldOfPath, type NotificationField } from './fields.ts';
+import { parseNumber } from '../../ui/parse-number.ts';
+import { OWN_ROUTE_BUFFER_METERS } from '../../../../src/domain/movement.ts';
 
 /* ---------- Form state: text as typed, turned into a request body ---------- */
 
@@ -73,20 +75,10 @@ const key = (): number => nextKey++;
 const emptyVehicle = (type: VehicleType = 'bus'): VehicleDraft => ({ key: key(), type, plate: '', markings: '' });
 const emptyCargo = (): CargoDraft => ({ key: key(), category: 'food', item: '', quantity: '', unit: '', weightKg: '' });
 
-/** Buffer within which incidents count for an own route (docs/api-movements.md). */
-const OWN_ROUTE_BUFFER_METERS = 2000;
 const CHECK_DELAY_MS = 600;
 
 /** Corridors worth choosing first: open, then agreed; the rest after, each with its status shown. */
 const CORRIDOR_ORDER: readonly CorridorStatus[] = ['open', 'agreed', 'proposed', 'suspended', 'draft', 'rejected', 'closed'];
-
-/** "12", "12,5" → numbers; empty → undefined; anything else → null. */
-function parseNumber(text: string): number | undefined | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (!trimmed) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
-}
 
 interface Built {
   body: MovementNotification | null;

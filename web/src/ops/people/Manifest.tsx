@@ -5,7 +5,7 @@ import { onOutboxAnswer } from '../../outbox/outbox.ts';
 import { useOutbox } from '../../outbox/useOutbox.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { zoneName } from '../../time/WindowTime.tsx';
-import { formatClock } from '../../time.ts';
+import { formatClock } from '../../time/zones.ts';
 import { orgNamer, useNumber } from '../../ui/format.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
@@ -15,6 +15,7 @@ import { useOrgs } from '../useOrgs.ts';
 import { ManifestRow } from './ManifestRow.tsx';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { MANIFEST_STEPS, canManageManifest } from './fields.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 
 /** Listed / boarded / arrived, large: what everyone who may see the movement is told. */
 export function ManifestCounts({ manifest, testId }: { manifest: Pick<Manifest, 'listed' | 'boarded' | 'arrived'>; testId: string }) {
@@ -161,7 +162,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
   if (failure && (!manifest || !movement)) {
     return (
       <div className="manifest">
-        <BackLink movementId={movementId} />
+        <BackLink href={movementPath(movementId)} label={t('people.manifest.back')} />
         <div className="notice notice--error" role="alert">
           <p>{t(failure)}</p>
           <button
@@ -191,7 +192,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
 
   return (
     <div className="manifest" data-testid="manifest" data-movement-id={movementId} data-status={status}>
-      <BackLink movementId={movementId} />
+      <BackLink href={movementPath(movementId)} label={t('people.manifest.back')} />
       <header className="manifest__head">
         <h1 className="manifest__title">
           {t(manages ? 'people.manifest.heading' : 'people.manifest.summaryHeading')}
@@ -274,16 +275,6 @@ function OtherRegistrations({ others, onSessionEnded }: { others: readonly Other
         </li>
       ))}
     </ul>
-  );
-}
-
-function BackLink({ movementId }: { movementId: string }) {
-  const { t } = useTranslation();
-  return (
-    <a className="back-link" href={movementPath(movementId)} onClick={onLinkClick}>
-      <span aria-hidden="true">← </span>
-      {t('people.manifest.back')}
-    </a>
   );
 }
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Manifest, type ManifestEntry } from '../../api.ts';
 import { discardItem, enqueue, type OutboxItem } from '../../outbox/outbox.ts';
-import { formatClock } from '../../time.ts';
+import { formatClock } from '../../time/zones.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { personPath, onLinkClick } from '../route.ts';

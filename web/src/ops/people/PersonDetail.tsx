@@ -8,10 +8,11 @@ import type { FormError } from '../../ui/form-errors.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { FieldErrors, TextField } from '../FormFields.tsx';
 import { Fact } from '../../ui/Fact.tsx';
-import { onLinkClick, PEOPLE_BASE } from '../route.ts';
+import { PEOPLE_BASE } from '../route.ts';
 import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
 import { RecordLinks } from './RecordLinks.tsx';
 import { canRegister, searchesAllOrgs } from './fields.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 
 interface PersonDetailProps {
   me: Me;
@@ -52,7 +53,7 @@ export function PersonDetail({ me, orgs, sites, personId, onSessionEnded }: Pers
   if (state.kind === 'error') {
     return (
       <div className="people">
-        <BackLink />
+        <BackLink href={PEOPLE_BASE} label={t('people.back')} />
         <div className="notice notice--error" role="alert">
           <p>{t(state.key)}</p>
           <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
@@ -63,16 +64,6 @@ export function PersonDetail({ me, orgs, sites, personId, onSessionEnded }: Pers
     );
   }
   return <PersonView me={me} orgs={orgs} sites={sites} person={state.person} onChanged={(person) => setState({ kind: 'ready', person })} onSessionEnded={onSessionEnded} />;
-}
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <a className="back-link" href={PEOPLE_BASE} onClick={onLinkClick}>
-      <span aria-hidden="true">← </span>
-      {t('people.back')}
-    </a>
-  );
 }
 
 interface PersonViewProps {
@@ -95,7 +86,7 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
 
   return (
     <div className="people person-detail" data-testid="person-detail" data-id={p.id}>
-      <BackLink />
+      <BackLink href={PEOPLE_BASE} label={t('people.back')} />
       <h1 className="people__title person-detail__name">
         <PersonName person={p} />
       </h1>

@@ -24,6 +24,7 @@ import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { DuplicateList, type DuplicateItem } from './DuplicateList.tsx';
 import { PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { fullName, personFieldOfPath, type PersonField } from './fields.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 
 interface PersonFormProps {
   me: Me;
@@ -187,7 +188,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
   if (saved) {
     return (
       <div className="people person-saved" data-testid="person-saved" data-id={saved.id}>
-        <BackLink />
+        <BackLink href={PEOPLE_BASE} label={t('people.back')} />
         <h1 className="people__title">{t('people.form.savedHeading')}</h1>
         <p className="notice notice--ok" role="status">
           {t('people.form.saved')} <PersonName person={saved.person} />
@@ -252,7 +253,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
           {t('people.form.queued', { time: new Date(queued.at).toLocaleTimeString(INTL_LOCALE[currentLang()], { hour: '2-digit', minute: '2-digit' }) })} <PersonName person={queued.person} />
         </p>
       )}
-      <BackLink />
+      <BackLink href={PEOPLE_BASE} label={t('people.back')} />
       <h1 className="people__title">{t('people.form.heading')}</h1>
 
       <fieldset className="group">
@@ -382,16 +383,6 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
         )}
       </div>
     </form>
-  );
-}
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <a className="back-link" href={PEOPLE_BASE} onClick={onLinkClick}>
-      <span aria-hidden="true">← </span>
-      {t('people.back')}
-    </a>
   );
 }
 
