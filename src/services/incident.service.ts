@@ -1,6 +1,7 @@
 import { corridorStatus, DEFAULT_BUFFER_METERS, type CorridorStatus, type LineString } from '../domain/corridor.ts';
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import { bboxAround, metersFromRoute, type BBox } from '../domain/geo.ts';
+import { nearRouteTest } from '../domain/route-near.ts';
 import {
   IncidentIndex,
   isHazard,
@@ -84,12 +85,25 @@ export interface RouteToCheck {
 }
 
 export function affectedBy(incident: IncidentFacts, corridors: RouteToCheck[], movements: RouteToCheck[]): Affected {
-  const hits = (items: RouteToCheck[]) =>
-    items
-      .filter((i): i is RouteToCheck & { route: LineString } => i.route !== null)
-      .map((i) => ({ id: i.id, distanceMeters: Math.round(metersFromRoute(incident, i.route)), buffer: i.bufferMeters }))
-      .filter((h) => h.distanceMeters <= h.buffer)
-      .map(({ id, distanceMeters }) => ({ id, distanceMeters }));
+  // Most convoys drive their corridor's route (the same object): each route is measured once, and
+  // only when the quick test cannot rule it out (bench/incident-impact.bench.ts).
+  const mayBeNear = nearRouteTest(incident);
+  const seen = new Map<LineString, { meters: number; distance: number | null }>();
+  const distanceTo = (route: LineString, meters: number): number | null => {
+    const known = seen.get(route);
+    if (known?.meters === meters) return known.distance;
+    const distance = mayBeNear(route, meters) ? Math.round(metersFromRoute(incident, route)) : null;
+    seen.set(route, { meters, distance });
+    return distance;
+  };
+  const hits = (items: RouteToCheck[]) => {
+    const found: { id: string; distanceMeters: number }[] = [];
+    for (const i of items) {
+      const distance = i.route === null ? null : distanceTo(i.route, i.bufferMeters);
+      if (distance !== null && distance <= i.bufferMeters) found.push({ id: i.id, distanceMeters: distance });
+    }
+    return found;
+  };
   return { corridors: hits(corridors), movements: hits(movements) };
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LineString } from '../../src/domain/corridor.ts';
 import { bboxAround, distanceFromRoute, maxDeviationMeters, metersFromRoute, nearRouteFilter, samplesAlong, type LatLon } from '../../src/domain/geo.ts';
 import { IncidentIndex, type IncidentFacts } from '../../src/domain/incident.ts';
+import { nearRouteTest } from '../../src/domain/route-near.ts';
 
 /**
  * geo.ts does @turf's arithmetic without turf's allocations (deconfliction measures thousands of
@@ -210,5 +211,39 @@ describe('nearRouteFilter', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('nearRouteTest (the impact of an incident)', () => {
+  it('never turns away a route within the distance of the point, anywhere on Earth', () => {
+    fc.assert(
+      fc.property(
+        routeArb,
+        fc.double({ min: 0, max: 50_000, noNaN: true }),
+        fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 360, noNaN: true })), { minLength: 1, maxLength: 20 }),
+        (route, meters, probes) => {
+          const segments = route.coordinates.length - 1;
+          for (const [segment, along, away, bearing] of probes) {
+            const i = segment % segments;
+            const on = between(route.coordinates[i]!, route.coordinates[i + 1]!, along);
+            if (!on) continue;
+            const p = offset(on, away * meters * 1.02, bearing);
+            if (metersFromRoute(p, route) <= meters) expect(nearRouteTest(p)(route, meters)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('catches the bulge of a long east–west segment, and turns away what is far', () => {
+    const route: LineString = { type: 'LineString', coordinates: [[30, 50], [34, 50]] };
+    const top = { lat: (Math.atan(Math.tan((50 * Math.PI) / 180) / Math.cos((2 * Math.PI) / 180)) * 180) / Math.PI, lon: 32 };
+    const mine = offset(top, 1500, 0);
+    expect(metersFromRoute(mine, route)).toBeLessThan(2000);
+    expect(nearRouteTest(mine)(route, 2000)).toBe(true);
+    expect(nearRouteTest({ lat: 50.5, lon: 32 })(route, 2000)).toBe(false);
+    expect(nearRouteTest({ lat: 49.9, lon: 32 })(route, 2000)).toBe(false);
+    expect(nearRouteTest({ lat: 50, lon: 29.5 })(route, 2000)).toBe(false);
   });
 });
