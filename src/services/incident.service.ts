@@ -88,12 +88,17 @@ export function affectedBy(incident: IncidentFacts, corridors: RouteToCheck[], m
   // Most convoys drive their corridor's route (the same object): each route is measured once, and
   // only when the quick test cannot rule it out (bench/incident-impact.bench.ts).
   const mayBeNear = nearRouteTest(incident);
-  const seen = new Map<LineString, { meters: number; distance: number | null }>();
+  // Per route: its distance (≥ 0) once measured, or −(m + 1) once ruled out within m metres.
+  const known = new Map<LineString, number>();
   const distanceTo = (route: LineString, meters: number): number | null => {
-    const known = seen.get(route);
-    if (known?.meters === meters) return known.distance;
-    const distance = mayBeNear(route, meters) ? Math.round(metersFromRoute(incident, route)) : null;
-    seen.set(route, { meters, distance });
+    const k = known.get(route);
+    if (k !== undefined && (k >= 0 || meters <= -k - 1)) return k >= 0 ? k : null;
+    if (!mayBeNear(route, meters)) {
+      known.set(route, -meters - 1);
+      return null;
+    }
+    const distance = Math.round(metersFromRoute(incident, route));
+    known.set(route, distance);
     return distance;
   };
   const hits = (items: RouteToCheck[]) => {
