@@ -6,7 +6,7 @@
  * chain must verify.
  *
  *   npx tsx bench/checkin-ingest.bench.ts [--db sqlite|postgres] [--seconds 10] [--connections 50]
- *        [--movements 50] [--users 5] [--warmup 5] [--idempotency] [--json] [--cpu-prof DIR]
+ *        [--movements 50] [--users 5] [--warmup 5] [--idempotency] [--json] [--cpu-prof DIR] (the server's measured seconds)
  *        [--scheduler-ms N]   (the overdue watch's interval; default the app's, 0 = off, for analysis)
  *        [--pin auto|off]     (auto: server on the last CPU, autocannon on the first, with taskset)
  *        [--anchor-seconds 3] (raw durable SQLite commits/s measured before and after the load)
@@ -34,6 +34,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { CorridorInput } from '../src/domain/corridor.ts';
 import type { Actor, OrgKind, Role } from '../src/domain/identity.ts';
+import { startWindowProfile } from './window-profile.ts';
 import { verifyAuditLog } from '../src/services/audit.service.ts';
 import { createCorridor, proposeCorridor } from '../src/services/corridor.service.ts';
 import { answerAsDemoParty, decideAsDemoParty } from '../src/demo/demo-signer.ts';
@@ -109,19 +110,22 @@ async function serve(databaseUrl: string): Promise<void> {
     send({ type: 'ready', seeded: { port: address.port, movements, seedMs: performance.now() - started } });
     let elu = performance.eventLoopUtilization();
     let cpu = process.cpuUsage();
+    let profile: Awaited<ReturnType<typeof startWindowProfile>> | undefined;
     process.on('message', (message: ToServer) => {
       if (message.type === 'measure') {
+        if (args['cpu-prof']) void startWindowProfile().then((started) => (profile = started));
         elu = performance.eventLoopUtilization();
         cpu = process.cpuUsage();
         delay.enable();
         return;
       }
       if (message.type !== 'stop') return;
-      if (process.env.BENCH_DEBUG) process.stderr.write('server: stop received\n');
       const used = performance.eventLoopUtilization(elu);
       const cpuUsed = process.cpuUsage(cpu);
       const drainStart = performance.now();
-      void app.live.idle().then(() => {
+      const profiled = profile ? profile.stop(args['cpu-prof']!, `checkin-ingest-${app.ctx.dialect}`) : Promise.resolve(undefined);
+      void Promise.all([app.live.idle(), profiled]).then(([, file]) => {
+        if (file) process.stderr.write(`server: CPU profile of the measured seconds in ${file}\n`);
         send({
           type: 'stopped',
           server: {
@@ -136,7 +140,6 @@ async function serve(databaseUrl: string): Promise<void> {
           },
         });
         // No clean shutdown: the parent kills this process, as a power cut or OOM kill would.
-        if (args['cpu-prof']) setTimeout(() => process.exit(0), 500);
       });
     });
   } catch (error) {
@@ -214,7 +217,6 @@ async function seed(ctx: Parameters<typeof notifyMovement>[0]): Promise<{ id: st
 
 function startServer(databaseUrl: string): { child: ChildProcess; next: () => Promise<FromServer> } {
   const execArgv = [...process.execArgv];
-  if (args['cpu-prof']) execArgv.push('--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`);
   const childArgs = ['--serve', databaseUrl, '--users', String(args.users), '--movements', String(args.movements)];
   if (args['scheduler-ms'] !== undefined) childArgs.push('--scheduler-ms', args['scheduler-ms']);
   if (args['cpu-prof']) childArgs.push('--cpu-prof', args['cpu-prof']);
@@ -400,7 +402,7 @@ async function main(): Promise<void> {
     child.send({ type: 'stop' } satisfies ToServer);
     const stopped = await server.next();
     if (stopped.type !== 'stopped') throw new Error('unexpected message');
-    if (!args['cpu-prof']) child.kill('SIGKILL');
+    child.kill('SIGKILL');
     await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
 
     const anchorAfter = commitAnchor(Number(args['anchor-seconds']));
@@ -451,7 +453,7 @@ async function main(): Promise<void> {
           `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|`,
           `| ${dialect}${args.idempotency ? ' + Idempotency-Key' : ''} | ${connections} | ${seconds} | **${f(l.ingestedPerSecond, 0)}** | ${f(l.responsesPerSecond, 0)} | ${f(l.latencyMs.p50)} | ${f(l.latencyMs.p99)} | ${f(l.latencyMs.max)} | ${l.created} | ${l.non2xx} | ${l.errors + l.timeouts} | ${f(result.server.eventLoopUtilization * 100, 0)} % | ${f(result.server.liveBacklogMs / 1000)} s | ${result.durability.nothingAcknowledgedLost ? 'yes' : 'NO'}: ${check.rows} rows, ${acknowledged} acknowledged (+${result.durability.unacknowledgedCommits} in flight) | ${check.audit.ok ? `intact (${check.audit.count})` : `BROKEN: ${check.audit.reason}`} |`,
           '',
-          `Measured ${f(w.seconds)} s, responses ${JSON.stringify(l.responses)}; server CPU user ${f(result.server.cpuUserMs / 1000)} s, system ${f(result.server.cpuSystemMs / 1000)} s in them; RSS ${f(result.server.rssMb, 0)} MB; SQLite integrity: ${check.integrity}.`,
+          `Measured ${f(w.seconds)} s, responses ${JSON.stringify(l.responses)}; server CPU user ${f(result.server.cpuUserMs / 1000)} s, system ${f(result.server.cpuSystemMs / 1000)} s in them (${f(((result.server.cpuUserMs + result.server.cpuSystemMs) * 1000) / Math.max(1, answered), 0)} µs per answer); RSS ${f(result.server.rssMb, 0)} MB; SQLite integrity: ${check.integrity}.`,
           `Anchor, raw durable single-row SQLite commits on this disk: ${f(anchorBefore.perSecond, 0)}/s before the load (median ${f(anchorBefore.medianMicros, 0)} µs, p99 ${f(anchorBefore.p99Micros, 0)} µs), ${f(anchorAfter.perSecond, 0)}/s after (median ${f(anchorAfter.medianMicros, 0)} µs); check-ins/s are ${f(result.anchor.ratio * 100, 1)} % of their mean (${f(anchorPerSecond, 0)}/s).`,
           `Responses per second, warm-up included: ${w.perSecond.join(' ')}; event-loop delay p99 ${f(result.server.eventLoopDelayMs.p99)} ms, max ${f(result.server.eventLoopDelayMs.max)} ms; the ${connections} connections were accepted within ${f(result.server.connectionsAcceptedWithinMs / 1000)} s.`,
           `Target ≥ ${TARGET[dialect].toLocaleString('en')} check-ins/s: ${result.target.met ? 'met' : 'MISSED'}.`,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,6 +14,7 @@ import type { PublicStream } from './public-stream.ts';
 import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
 import { tokenOf } from './auth.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { installTextRules } from './text-rules.ts';
 import { INSTANT_FORMAT, isStrictInstant } from '../domain/instant.ts';
 import { PERSON_NAME_FORMAT, isPersonName } from '../domain/text.ts';
@@ -120,13 +120,16 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('authenticated', null);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks with a callback, not async: an async hook costs each request a promise and a turn.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   // What a signed-in caller gets may hold names and birth dates: no cache, shared or private,
   // may keep it. Public answers set their own caching.
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.authenticated || tokenOf(request)) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -146,7 +149,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   );
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(ctx.config.tileUrl) },
     // The map may load tiles from another origin when configured.
     crossOriginEmbedderPolicy: false,

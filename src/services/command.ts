@@ -30,22 +30,32 @@ export interface CommandOutcome<T> {
 interface Done<T> {
   done: CommandOutcome<T>;
   audit: AuditEventInput;
+  /** Its event for webhooks (store/webhooks.repository.ts), if staff hear of it. */
+  outbox: OutboxRow | null;
 }
+
+type OutboxRow = Parameters<typeof addToOutboxIfHooks>[1][number];
 
 type AuditEventInput = Parameters<typeof appendAuditEvents>[1][number];
 
 /**
+ * After the commands, in the same transaction: the audit events of those that succeeded, in the
+ * order they ran, with one read and one write of the chain's head; and their events for webhooks,
+ * with one look for an enabled hook for the whole batch (it was one per command).
+ */
+async function closeBatch(trx: Kysely<Schema>, done: Done<unknown>[]): Promise<void> {
+  await appendAuditEvents(trx, done.map((d) => d.audit));
+  await addToOutboxIfHooks(trx, done.flatMap((d) => (d.outbox ? [d.outbox] : [])));
+}
+
+/**
  * What every batch of commands does around them: on PostgreSQL it takes the audit chain's lock
- * first, so batches of several instances never interleave (nor wait on each other's rows); after
- * the commands it appends the audit events of those that succeeded, in the order they ran, with
- * one read and one write of the chain's head.
+ * first, so batches of several instances never interleave (nor wait on each other's rows); then
+ * {@link closeBatch}.
  */
 const AUDITED: Record<DialectName, BatchHooks<Done<unknown>>> = {
-  sqlite: { close: (trx, done) => appendAuditEvents(trx, done.map((d) => d.audit)).then(() => undefined) },
-  postgres: {
-    open: (trx) => lockAuditChain(trx, 'postgres'),
-    close: (trx, done) => appendAuditEvents(trx, done.map((d) => d.audit)).then(() => undefined),
-  },
+  sqlite: { close: closeBatch },
+  postgres: { open: (trx) => lockAuditChain(trx, 'postgres'), close: closeBatch },
 };
 
 /**
@@ -65,11 +75,12 @@ export async function runCommand<T>(
   const nowIso = ctx.now().toISOString();
   const inTransaction = async (trx: Kysely<Schema>): Promise<Done<T>> => {
     const done = await body(trx, nowIso);
-    // Webhooks: the event is kept in this same transaction, so nothing acknowledged is lost
-    // (webhook-dispatch.ts fans it out after the commit, or after a restart).
+    // Webhooks: the event is kept in this same transaction (by the batch's close), so nothing
+    // acknowledged is lost (webhook-dispatch.ts fans it out after the commit, or after a restart).
+    let outbox: OutboxRow | null = null;
     if (done.event) {
       const event: ChangeEvent = { ...done.event, at: nowIso };
-      if (staffWorkOf(event).length > 0) await addToOutboxIfHooks(trx, { id: newId(), event: JSON.stringify(event), created_at: nowIso });
+      if (staffWorkOf(event).length > 0) outbox = { id: newId(), event: JSON.stringify(event), created_at: nowIso };
     }
     const audit: AuditEventInput = {
       at: nowIso,
@@ -80,7 +91,7 @@ export async function runCommand<T>(
       subjectId: done.audit.subjectId,
       payloadHash: hashCanonical(done.audit.payload),
     };
-    return { done, audit };
+    return { done, audit, outbox };
   };
   const { done } = await runInGroupCommit(ctx.db, inTransaction, AUDITED[ctx.dialect] as BatchHooks<Done<T>>);
   if (done.event) ctx.events.publish({ ...done.event, at: nowIso });

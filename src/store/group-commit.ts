@@ -1,11 +1,11 @@
 import { setImmediate } from 'node:timers';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Schema } from './schema.ts';
 
 /**
  * At most this many units of work share one commit, so one batch cannot hold the rest for long.
- * (Also keeps a PostgreSQL batch within the 64 subtransactions a backend caches: one savepoint
- * each.)
+ * (Also keeps a PostgreSQL batch run again with savepoints within the 64 subtransactions a
+ * backend caches: one savepoint each.)
  */
 export const GROUP_COMMIT_MAX = 64;
 
@@ -45,14 +45,16 @@ const queues = new WeakMap<Kysely<Schema>, Map<BatchHooks<never>, Queue>>();
 
 /**
  * Group commit: runs `work` in a transaction shared with the other work queued in the same turn
- * of the event loop, each in a savepoint of its own, and resolves only once that transaction has
- * committed. One durable commit (one fsync of the WAL) then covers many requests, instead of each
+ * of the event loop, and resolves only once that transaction has committed. One durable commit (one fsync of the WAL) then covers many requests, instead of each
  * waiting for its own; on PostgreSQL one network round trip for BEGIN, COMMIT and whatever
  * `hooks` do covers them too.
  *
  * What each caller sees is what a transaction of its own would give it:
- * - its work is all or nothing: if it throws, its savepoint is rolled back, its promise rejects
- *   with that error, and the others in the batch go on (and `hooks.close` never sees its value);
+ * - its work is all or nothing: if it throws, its promise rejects with that error, and the others
+ *   in the batch go on (and `hooks.close` never sees its value). The batch runs first without
+ *   savepoints; if a work throws, that attempt is rolled back and the whole batch runs again with
+ *   each work in a savepoint of its own, which is undone when the work throws. So a work may run
+ *   twice, the first run leaving no trace: it must do nothing but through `trx`;
  * - it resolves only after the commit; if `hooks.close` or the commit fails, every promise in
  *   the batch rejects and nothing of the batch is stored;
  * - works run one after another in the order they were queued, one batch at a time per handle
@@ -68,7 +70,9 @@ const queues = new WeakMap<Kysely<Schema>, Map<BatchHooks<never>, Queue>>();
  *
  * Why: under load SQLite with synchronous=FULL spent a third of the server's time in commits
  * (better-sqlite3 runs their fsync on the event loop), and PostgreSQL serialised every command on
- * the audit chain's lock, one commit at a time (bench/README.md, "Check-in ingest").
+ * the audit chain's lock, one commit at a time (bench/README.md, "Check-in ingest"). The
+ * savepoints around each work were two more round trips per work on PostgreSQL, on the batch's
+ * critical path.
  *
  * @example
  *   const id = await runInGroupCommit(db, async (trx) => {
@@ -112,35 +116,65 @@ function schedule(db: Kysely<Schema>, queue: Queue): void {
 
 async function commitBatch(db: Kysely<Schema>, queue: Queue): Promise<void> {
   const batch = queue.waiting.splice(0, GROUP_COMMIT_MAX);
-  const outcomes: Outcome[] = [];
-  const { open, close } = queue.hooks;
-  try {
-    await db.transaction().execute(async (trx) => {
-      if (open) await open(trx);
-      for (const { work } of batch) {
-        await sql`savepoint group_commit_work`.execute(trx);
-        try {
-          outcomes.push({ ok: true, value: await work(trx) });
-        } catch (error) {
-          await sql`rollback to group_commit_work`.execute(trx);
-          outcomes.push({ ok: false, error });
-        }
-        await sql`release group_commit_work`.execute(trx);
-      }
-      if (close) await close(trx, outcomes.flatMap((o) => (o.ok ? [o.value] : [])));
-    });
-  } catch (error) {
-    // Not committed (opening, closing, the commit, or undoing one work failed): nothing of this
-    // batch is stored.
-    batch.forEach((queued, i) => {
-      const outcome = outcomes[i];
-      queued.reject(outcome && !outcome.ok ? outcome.error : error);
-    });
-    return;
-  }
+  // Most batches have no failing work: run them straight, without a savepoint round trip before
+  // and after each work. Only if one fails is the batch undone and run again with savepoints, so
+  // that the failing work is undone alone.
+  const straight = await runBatch(db, queue.hooks, batch, false);
+  const settled = straight.retry ? await runBatch(db, queue.hooks, batch, true) : straight;
   batch.forEach((queued, i) => {
-    const outcome = outcomes[i]!;
+    const outcome = settled.outcomes[i]!;
     if (outcome.ok) queued.resolve(outcome.value);
     else queued.reject(outcome.error);
   });
 }
+
+/**
+ * One transaction over `batch`. Without savepoints, the first failing work ends the attempt
+ * (rolled back, `retry`); with them, each failing work is undone alone. If opening, closing or
+ * the commit fails, nothing is stored and every work gets that error (or its own).
+ */
+async function runBatch(db: Kysely<Schema>, hooks: BatchHooks<unknown>, batch: Queued[], savepoints: boolean): Promise<{ outcomes: Outcome[]; retry: boolean }> {
+  const outcomes: Outcome[] = [];
+  const { open, close } = hooks;
+  let retry = false;
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (open) await open(trx);
+      for (const { work } of batch) {
+        if (!savepoints) {
+          try {
+            outcomes.push({ ok: true, value: await work(trx) });
+          } catch (error) {
+            retry = true;
+            throw error;
+          }
+          continue;
+        }
+        await trx.executeQuery(SAVEPOINT);
+        try {
+          outcomes.push({ ok: true, value: await work(trx) });
+        } catch (error) {
+          await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
+          outcomes.push({ ok: false, error });
+        }
+        await trx.executeQuery(RELEASE_SAVEPOINT);
+      }
+      if (close) await close(trx, outcomes.flatMap((o) => (o.ok ? [o.value] : [])));
+    });
+  } catch (error) {
+    if (retry) return { outcomes: [], retry: true };
+    // Not committed (opening, closing, the commit, or undoing one work failed): nothing of this
+    // batch is stored.
+    const failed = (i: number): Outcome => {
+      const own = outcomes[i];
+      return own && !own.ok ? own : { ok: false, error };
+    };
+    return { outcomes: batch.map((_, i) => failed(i)), retry: false };
+  }
+  return { outcomes, retry: false };
+}
+
+// Compiled once: these run around every work of a batch that is run again.
+const SAVEPOINT = CompiledQuery.raw('savepoint group_commit_work');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to group_commit_work');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release group_commit_work');

@@ -49,13 +49,15 @@ export async function disableWebhook(db: Kysely<Schema>, id: string, by: string,
 // ── The outbox ───────────────────────────────────────────────────────────────
 
 /**
- * Called inside a command's transaction: the event is kept with the change it reports, so once the
- * command is acknowledged the event cannot be lost. Nothing is written while no hook is enabled.
+ * Called inside the transaction of the commands that made these events: each event is kept with
+ * the change it reports, so once the command is acknowledged the event cannot be lost. Nothing is
+ * written while no hook is enabled.
  */
-export async function addToOutboxIfHooks(db: Kysely<Schema>, row: Selectable<WebhookOutboxTable>): Promise<boolean> {
+export async function addToOutboxIfHooks(db: Kysely<Schema>, rows: Selectable<WebhookOutboxTable>[]): Promise<boolean> {
+  if (rows.length === 0) return false;
   const any = await db.selectFrom('webhooks').select('id').where('disabled_at', 'is', null).limit(1).executeTakeFirst();
   if (!any) return false;
-  await db.insertInto('webhook_outbox').values(row).execute();
+  await db.insertInto('webhook_outbox').values(rows).execute();
   return true;
 }
 
