@@ -34,6 +34,8 @@ export interface PageWords {
   announcement: string;
   languages: string;
   tracing: string;
+  /** The footer's link to /<lang>/verify, the evidence bundle check. */
+  verify: string;
   staff: string;
   zoneKyiv: string;
   zoneMoscow: string;
@@ -71,6 +73,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     announcement: 'Останнє оголошення',
     languages: 'Мова',
     tracing: 'Шукаєте рідних? Запитайте тут.',
+    verify: 'Перевірити пакет доказів коридору',
     staff: 'Вхід для персоналу',
     zoneKyiv: 'за київським часом',
     zoneMoscow: 'за московським часом',
@@ -105,6 +108,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     announcement: 'Последнее объявление',
     languages: 'Язык',
     tracing: 'Ищете родных? Спросите здесь.',
+    verify: 'Проверить пакет доказательств коридора',
     staff: 'Вход для персонала',
     zoneKyiv: 'по киевскому времени',
     zoneMoscow: 'по московскому времени',
@@ -139,6 +143,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     announcement: 'Latest announcement',
     languages: 'Language',
     tracing: 'Looking for a family member? Ask here.',
+    verify: "Check a corridor's evidence bundle",
     staff: 'Staff sign-in',
     zoneKyiv: 'Kyiv time',
     zoneMoscow: 'Moscow time',

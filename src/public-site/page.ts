@@ -149,7 +149,7 @@ ${alternates}
 <h2>${escapeHtml(words.listHeading)}</h2>
 ${list}
 </main>
-<footer><p><a href="/trace?lang=${lang}">${escapeHtml(words.tracing)}</a></p><p><a href="/ops">${escapeHtml(words.staff)}</a></p></footer>
+<footer><p><a href="/trace?lang=${lang}">${escapeHtml(words.tracing)}</a></p><p><a href="/${lang}/verify">${escapeHtml(words.verify)}</a></p><p><a href="/ops">${escapeHtml(words.staff)}</a></p></footer>
 </body>
 </html>
 `;
