@@ -34,6 +34,7 @@ export const ACTIONS = {
   'movement.acknowledge': 'Acknowledge receipt of, or deny, a movement notification for a party',
   'movement.track': 'Start, check in, complete or abort a movement; confirm delivery',
   'movement.passengers': "Put the agency's own registered people on a movement's manifest, record boarding, arrival or 'did not board' and undo any of them with a reason, see their names",
+  'movement.registered-passengers': "See by name, on another agency's manifest, the people the organisation registered and shared with it; everyone else on it as counts",
   'person.register': 'Register a person (evacuee or arrival) at one of the organisation’s sites',
   'person.read': 'Read and search registered people (names, birth dates, vulnerabilities)',
   'site.manage': 'Create and change gathering points and reception centres, with their contact details in three languages',
@@ -95,6 +96,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'movement.track': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org' } },
   // Names on a manifest stay with the agency that registered the people; everyone else gets counts.
   'movement.passengers': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' } },
+  // People shared onto another agency's bus stay the registering agency's: it follows them by name there.
+  'movement.registered-passengers': { agency: { admin: 'own-org', coordinator: 'own-org', field: 'own-org', registrar: 'own-org' } },
   // People's data stays with the organisation that registered them; the mediator's registrars run
   // the tracing desk across organisations. Parties never hold any (docs/design.md §Data protection).
   'person.register': {

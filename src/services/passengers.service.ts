@@ -1,7 +1,7 @@
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
 import { canApply, movementStatus, tapTimeError, type AckDecision, type MovementCommand } from '../domain/movement.ts';
-import { isAllowedOnMovement } from '../domain/policy.ts';
+import { isAllowed, isAllowedOnMovement } from '../domain/policy.ts';
 import { loadMovementAggregate, type MovementAggregate } from '../store/movements.repository.ts';
 import { arrivalRefusal, passengerState, stepRefusal, undoRefusal, type PassengerState, type PassengerStep, type StepRefusal } from '../domain/passenger.ts';
 import { insertPassengerCorrection, listPassengerCorrections, recordPassengerStep, undoPassengerStep, countNotBoarded } from '../store/passengers.repository.ts';
@@ -46,6 +46,8 @@ export interface ManifestView {
   passengers?: ManifestEntry[];
   /** With `passengers`: the people other agencies registered and shared, as counts per organisation. */
   others?: OtherRegistrations[];
+  /** Only to an agency reading the people it registered on another agency's movement: that agency. */
+  carriedBy?: string;
 }
 
 function statusOf(aggregate: MovementAggregate) {
@@ -69,18 +71,13 @@ async function loadForManifest(ctx: ServiceContext, actor: Actor, movementId: st
   return aggregate;
 }
 
-export async function getManifest(ctx: ServiceContext, actor: Actor, movementId: string): Promise<ManifestView> {
-  const aggregate = await loadMovementAggregate(ctx.db, movementId);
-  if (!aggregate || !canReadMovement(actor, aggregate.movement)) throw notFound('movement');
-  const counts = { ...(await countPassengers(ctx.db, movementId)), notBoarded: await countNotBoarded(ctx.db, movementId) };
-  const mayName = isAllowedOnMovement(actor, 'movement.passengers', { agencyId: aggregate.movement.agency_id, parties: [] });
-  if (!mayName) return { movementId, ...counts };
+type PassengerRow = Awaited<ReturnType<typeof listPassengers>>[number];
+
+/** Named manifest rows, each with its undone steps and who undid them. */
+async function manifestEntries(ctx: ServiceContext, actor: Actor, movementId: string, rows: readonly PassengerRow[]): Promise<ManifestEntry[]> {
   const corrections = await listPassengerCorrections(ctx.db, movementId);
   const names = await actorNames(ctx, actor, corrections.map((c) => c.by_user));
-  const rows = await listPassengers(ctx.db, movementId);
-  // Names only of the agency's own registrations; people shared by others are counted per organisation.
-  const others = otherRegistrations(rows.filter((p) => p.org_id !== aggregate.movement.agency_id));
-  const passengers = rows.filter((p) => p.org_id === aggregate.movement.agency_id).map((p) => ({
+  return rows.map((p) => ({
     personId: p.person_id,
     vulnerabilities: manifestVulnerabilities(p.vulnerabilities),
     householdId: p.household_id,
@@ -96,7 +93,28 @@ export async function getManifest(ctx: ServiceContext, actor: Actor, movementId:
       .filter((c) => c.person_id === p.person_id)
       .map((c) => ({ undone: c.undone as PassengerStep, undoneAt: c.undone_at, reason: c.reason, at: c.at, byUserId: c.by_user, who: whoOf(names, c.by_user) })),
   }));
-  return { movementId, ...counts, passengers, others };
+}
+
+/**
+ * The manifest as the reader may see it: names of the reader's own registrations only, counts per
+ * organisation for the rest. The agency running the movement names the people it registered; an
+ * agency whose people ride on another agency's movement names its own there (and learns which
+ * agency carries them), and nobody else on it; every other reader of the movement gets counts.
+ */
+export async function getManifest(ctx: ServiceContext, actor: Actor, movementId: string): Promise<ManifestView> {
+  const aggregate = await loadMovementAggregate(ctx.db, movementId);
+  if (!aggregate) throw notFound('movement');
+  const agencyId = aggregate.movement.agency_id;
+  const rows = await listPassengers(ctx.db, movementId);
+  const carrier = canReadMovement(actor, aggregate.movement);
+  // A registering agency with nobody on this manifest learns nothing, not even that it exists.
+  if (!carrier && !(isAllowed(actor, 'movement.registered-passengers', actor.orgId) && rows.some((p) => p.org_id === actor.orgId))) throw notFound('movement');
+  const counts = { ...(await countPassengers(ctx.db, movementId)), notBoarded: await countNotBoarded(ctx.db, movementId) };
+  if (carrier && !isAllowedOnMovement(actor, 'movement.passengers', { agencyId, parties: [] })) return { movementId, ...counts };
+  const ownOrg = carrier ? agencyId : actor.orgId;
+  const passengers = await manifestEntries(ctx, actor, movementId, rows.filter((p) => p.org_id === ownOrg));
+  const others = otherRegistrations(rows.filter((p) => p.org_id !== ownOrg));
+  return carrier ? { movementId, ...counts, passengers, others } : { movementId, ...counts, passengers, others, carriedBy: agencyId };
 }
 
 export async function addToManifest(ctx: ServiceContext, actor: Actor, movementId: string, personIds: string[]): Promise<ManifestView> {

@@ -159,6 +159,17 @@ const PROBES: Record<Action, Probe> = {
       other: (await t.as(c.token, { method: 'POST', url: `/api/v1/movements/${pair.other}/passengers`, payload: { personIds: [env.agencyPersonId] } })).statusCode,
     };
   },
+  'movement.registered-passengers': async (t, c, env) => {
+    // A person of the callers' agency, shared with the other agency and carried on its movement:
+    // named on that manifest to the registering agency only (a reader of the movement gets counts).
+    const person = await env.freshPerson('agency');
+    expect((await t.as(env.agencyCoordinator, { method: 'POST', url: '/api/v1/people/shares', payload: { personIds: [person], orgId: env.otherAgencyId } })).statusCode).toBe(201);
+    const movement = await movementOn(t, env, env.otherAgencyCoordinator, [env.outsiderOrgId]);
+    expect((await t.as(env.otherAgencyCoordinator, { method: 'POST', url: `/api/v1/movements/${movement}/passengers`, payload: { personIds: [person] } })).statusCode).toBe(200);
+    const r = await t.as(c.token, { method: 'GET', url: `/api/v1/movements/${movement}/passengers` });
+    const named = r.statusCode === 200 && (r.json().passengers ?? []).some((p: { personId: string }) => p.personId === person);
+    return { own: named ? 200 : r.statusCode === 200 ? 403 : r.statusCode };
+  },
   'person.register': async (t, c) => ({
     own: (await t.as(c.token, { method: 'POST', url: '/api/v1/people', payload: { givenName: 'Ганна', familyName: unique('Коваль') } })).statusCode,
   }),

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
+import { registerPerson } from '../../src/services/people.service.ts';
+import { findUserByEmail } from '../../src/store/users.repository.ts';
 import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 
 /** Issue 12 #6 on a phone: who acted is named (or given as a role at an organisation), never as a user id. */
@@ -68,5 +70,41 @@ describe('names instead of user ids in Chromium', () => {
     await liaison.getByTestId('ack-who').first().waitFor();
     const texts = await liaison.getByTestId('ack-who').allTextContents();
     expect(texts.some((t) => t.startsWith('answered by Liaison officer (demo)'))).toBe(true);
+  }, 90_000);
+
+  it('a registering agency sees its own people by name on another agency’s manifest, the rest as counts', async () => {
+    const actorOf = async (email: string) => {
+      const user = await findUserByEmail(rig.app.ctx.db, email);
+      if (!user) throw new Error(email);
+      return { userId: user.id, orgId: user.org_id, orgKind: 'agency' as const, role: user.role as 'registrar' };
+    };
+    const urcs = await actorOf('registrar@urcs.demo');
+    const icrc = await actorOf('registrar@icrc.demo');
+    const child = await registerPerson(rig.app.ctx, urcs, { givenName: 'Софія', familyName: 'Дячук', birthDate: '2014', vulnerabilities: ['unaccompanied_child'] });
+    const father = await registerPerson(rig.app.ctx, urcs, { givenName: 'Орест', familyName: 'Дячук', birthDate: '1977' });
+    const carried = await registerPerson(rig.app.ctx, icrc, { givenName: 'Тарас', familyName: 'Мельничук', birthDate: '1960' });
+
+    const coordinator = await signIn('coordinator@icrc.demo');
+    const movements = await fetchJson<{ items: { id: string; status: string }[] }>(coordinator, '/api/v1/movements');
+    const open = movements.items.find((m) => ['submitted', 'acknowledged'].includes(m.status));
+    expect(open, 'a demo movement still taking people').toBeTruthy();
+    const registrar = await signIn('registrar@urcs.demo');
+    const call = (page: Page, url: string, body: object) =>
+      page.evaluate(async ([u, b]) => (await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status, [url, body] as const);
+    const me = await fetchJson<{ orgId: string }>(coordinator, '/api/v1/me');
+    expect(await call(registrar, '/api/v1/people/shares', { personIds: [child.id, father.id], orgId: me.orgId, movementId: open!.id })).toBe(201);
+    expect(await call(coordinator, `/api/v1/movements/${open!.id}/passengers`, { personIds: [child.id, father.id, carried.id] })).toBe(200);
+
+    await registrar.goto(`${rig.base}/ops/movements/${open!.id}/manifest?lang=en`);
+    const view = registrar.getByTestId('manifest-registered');
+    await view.waitFor({ timeout: 15_000 });
+    await expect.poll(() => view.getByTestId('manifest-row').count()).toBe(2);
+    const text = (await view.textContent()) ?? '';
+    expect(text).toContain('Дячук');
+    expect(text).toMatch(/Your people on a movement of International Committee of the Red Cross/);
+    expect(text).not.toMatch(/Мельничук|Тарас|1960/);
+    expect(await view.getByTestId('manifest-others').getAttribute('data-listed')).not.toBeNull();
+    expect(await view.locator('[data-flag="unaccompanied_child"]').count()).toBe(1);
+    await registrar.screenshot({ path: screenshotPath('field-shared-manifest-registering-en'), fullPage: true });
   }, 90_000);
 });

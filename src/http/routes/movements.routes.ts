@@ -150,6 +150,7 @@ const ManifestOut = Type.Object({
       { description: 'people registered and shared by other agencies: counts per registering organisation, never names' },
     ),
   ),
+  carriedBy: Type.Optional(Type.String({ description: 'only to an agency reading its own people on another agency’s movement: the agency running it' })),
 });
 
 export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {

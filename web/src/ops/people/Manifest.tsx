@@ -13,6 +13,7 @@ import { movementPath, onLinkClick, PEOPLE_BASE, manifestPath, personPath } from
 import { useStaffEvents } from '../stream.ts';
 import { useOrgs } from '../useOrgs.ts';
 import { ManifestRow } from './ManifestRow.tsx';
+import { RegisteredOnManifest } from './RegisteredOnManifest.tsx';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { MANIFEST_STEPS, canManageManifest } from './fields.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
@@ -158,6 +159,10 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
     });
   }, [passengers, filter, locale]);
 
+  // The agency that registered some of the passengers: its own people by name, no movement to read.
+  if (manifest?.carriedBy) {
+    return <RegisteredOnManifest manifest={manifest} counts={<ManifestCounts manifest={manifest} testId="manifest-counts" />} zone={zone} locale={locale} onSessionEnded={onSessionEnded} />;
+  }
   const failure = error ?? movementError;
   if (failure && (!manifest || !movement)) {
     return (
