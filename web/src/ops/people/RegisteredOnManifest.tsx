@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Manifest } from '../../api.ts';
-import { formatClock } from '../../time.ts';
+import { formatClock } from '../../time/zones.ts';
 import { orgNamer } from '../../ui/format.ts';
 import { onLinkClick, personPath } from '../route.ts';
 import { useOrgs } from '../useOrgs.ts';
