@@ -46,7 +46,8 @@ export function movementStatus(facts: MovementFacts): MovementStatus {
   return 'submitted';
 }
 
-export type MovementCommand = 'acknowledge' | 'start' | 'checkin' | 'complete' | 'abort' | 'delivery' | 'manifest' | 'board' | 'arrive';
+export const MOVEMENT_COMMANDS = ['acknowledge', 'start', 'checkin', 'complete', 'abort', 'delivery', 'manifest', 'board', 'arrive'] as const;
+export type MovementCommand = (typeof MOVEMENT_COMMANDS)[number];
 
 /** From which statuses each command may be given; anything else is an illegal transition (409). */
 export const ALLOWED_FROM: Readonly<Record<MovementCommand, readonly MovementStatus[]>> = {

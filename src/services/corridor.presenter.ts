@@ -14,6 +14,7 @@ import type { Lang } from '../domain/gazetteer.ts';
 import { placeNamesOf, type PublicTranslations } from '../domain/public-text.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
 import { whoOf, type ActorName } from './user-names.service.ts';
+import type { CorridorStep } from '../domain/next-steps.ts';
 
 /**
  * What each caller sees of a corridor. Staff get the agreement and its signatures; the public
@@ -62,6 +63,10 @@ export interface CorridorView extends CorridorContent {
   suspension: ControlView | null;
   closure: ControlView | null;
   partyTimeZones: string[];
+  /** On the public page now (posters and announcements reach people only then). */
+  publiclyListed: boolean;
+  /** What the viewer may do next (src/domain/next-steps.ts): buttons follow it. */
+  allowedActions: CorridorStep[];
   createdAt: string;
   updatedAt: string;
 }
@@ -172,6 +177,7 @@ export function presentCorridor(
   now: Date,
   atRisk: boolean,
   names: ReadonlyMap<string, ActorName>,
+  allowedActions: CorridorStep[],
 ): CorridorView {
   const content = contentOf(aggregate);
   const notice = noticeOf(aggregate, now, content);
@@ -197,6 +203,8 @@ export function presentCorridor(
     suspension: status === 'suspended' ? control(suspendOrResume) : null,
     closure: control(close),
     partyTimeZones: zonesOf(content.parties, zones),
+    publiclyListed: isPubliclyListed(aggregate, now),
+    allowedActions,
     createdAt: aggregate.corridor.created_at,
     updatedAt: aggregate.corridor.updated_at,
   };

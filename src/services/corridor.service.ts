@@ -19,6 +19,8 @@ import type { Actor } from '../domain/identity.ts';
 import { isAllowed, isAllowedOnCorridor, scopeOf, type Action } from '../domain/policy.ts';
 import { corridorContentText, corridorDecisionStatement, normaliseSignedAt, statementText, type CorridorDecisionStatement } from '../domain/statements.ts';
 import { sha256Hex } from '../domain/hashing.ts';
+import { CONTROL_RULES } from '../domain/corridor-control.ts';
+import { corridorSteps } from '../domain/next-steps.ts';
 import {
   findVersion,
   insertControl,
@@ -44,6 +46,7 @@ import {
   contentOf,
   factsOf,
   actorIdsOf,
+  isPubliclyListed,
   presentApproval,
   presentCorridor,
   type ApprovalView,
@@ -102,8 +105,18 @@ async function presentAll(ctx: ServiceContext, actor: Actor, aggregates: Corrido
   const index = await incidentIndexFor(ctx.db, boxOfRoutes(contents.map((c) => c.route), 50_000), now);
   return aggregates.map((a, i) => {
     const content = contents[i]!;
-    const inPlay = CORRIDOR_STATUSES_AT_RISK.includes(corridorStatus(factsOf(a, content), now));
-    return presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters), names);
+    const status = corridorStatus(factsOf(a, content), now);
+    const inPlay = CORRIDOR_STATUSES_AT_RISK.includes(status);
+    const allowedActions = corridorSteps(actor, {
+      parties: content.parties,
+      everProposed: a.everProposed,
+      status,
+      proposed: a.current.proposed_at !== null,
+      decidedBy: a.decisions.map((d) => d.party_id),
+      closedByMediator: a.controls.some((c) => c.type === 'close'),
+      publiclyListed: isPubliclyListed(a, now),
+    });
+    return presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters), names, allowedActions);
   });
 }
 
@@ -298,17 +311,6 @@ export async function corridorSignatures(ctx: ServiceContext, actor: Actor, id: 
     }),
   };
 }
-
-/** Which states each control may be applied from; `close` also records an outcome after the last window ended by itself. */
-const CONTROL_RULES: Record<ControlType, { allowed: (status: CorridorStatus, closedByMediator: boolean) => boolean; code: string; message: string }> = {
-  suspend: {
-    allowed: (status) => status === 'agreed' || status === 'open',
-    code: 'CORRIDOR_NOT_AGREED',
-    message: 'Only an agreed or open corridor can be suspended.',
-  },
-  resume: { allowed: (status) => status === 'suspended', code: 'CORRIDOR_NOT_SUSPENDED', message: 'Only a suspended corridor can be resumed.' },
-  close: { allowed: (_status, closedByMediator) => !closedByMediator, code: 'CORRIDOR_CLOSED', message: 'The corridor has been closed already.' },
-};
 
 export async function controlCorridor(
   ctx: ServiceContext,

@@ -29,6 +29,7 @@ import {
   type Warning,
 } from '../domain/movement.ts';
 import { isAllowed, isAllowedOnCorridor, isAllowedOnMovement, type Action } from '../domain/policy.ts';
+import { ACTION_OF_MOVEMENT_COMMAND, movementSteps } from '../domain/next-steps.ts';
 import { sha256Hex } from '../domain/hashing.ts';
 import { movementAnswerStatement, movementNoticeText, normaliseSignedAt, statementText, type MovementAnswerStatement } from '../domain/statements.ts';
 import { loadCorridorAggregate } from '../store/corridors.repository.ts';
@@ -192,7 +193,7 @@ export async function checkMovement(ctx: ServiceContext, actor: Actor, input: Mo
   return { warnings: await warningsFor(ctx, plan, corridor), requiredAcknowledgements: required, acknowledgementDeadline: acknowledgementDeadline(plan.departAt) };
 }
 
-export async function notifyMovement(ctx: ServiceContext, actor: Actor, input: MovementInput): Promise<MovementView> {
+export async function notifyMovement(ctx: ServiceContext, actor: Actor, input: MovementInput): Promise<MovementViewFor> {
   // A notification belongs to the notifying agency: own-org by construction.
   if (!isAllowed(actor, 'movement.notify', actor.orgId)) throw forbidden('notify movements');
   const { plan, corridor, required } = await checkedPlan(ctx, actor, input);
@@ -272,7 +273,8 @@ async function loadVisible(ctx: ServiceContext, actor: Actor, id: string): Promi
   return aggregate;
 }
 
-async function loadFor(ctx: ServiceContext, actor: Actor, id: string, action: Action, command: MovementCommand): Promise<MovementCommandAggregate> {
+async function loadFor(ctx: ServiceContext, actor: Actor, id: string, command: MovementCommand): Promise<MovementCommandAggregate> {
+  const action = ACTION_OF_MOVEMENT_COMMAND[command];
   // No command looks at past check-ins; loading them all made each check-in slower than the last.
   const aggregate = await loadMovementForCommand(ctx.db, id);
   if (!aggregate || !canReadMovement(actor, aggregate.movement)) throw notFound('movement');
@@ -349,20 +351,35 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
   };
 }
 
-export async function getMovement(ctx: ServiceContext, actor: Actor, id: string): Promise<MovementView> {
+/** A movement as one viewer gets it: with what that viewer may do next (src/domain/next-steps.ts). */
+export type MovementViewFor = MovementView & { allowedActions: MovementCommand[] };
+
+function forViewer(actor: Actor, view: MovementView): MovementViewFor {
+  const allowedActions = movementSteps(actor, {
+    agencyId: view.agencyId,
+    requiredAcknowledgements: view.requiredAcknowledgements,
+    status: view.status,
+    answeredBy: view.acknowledgements.map((a) => a.partyId),
+    hasCargo: view.cargo.length > 0,
+    deliveryConfirmed: view.delivery !== null,
+  });
+  return { ...view, allowedActions };
+}
+
+export async function getMovement(ctx: ServiceContext, actor: Actor, id: string): Promise<MovementViewFor> {
   const aggregate = await loadVisible(ctx, actor, id);
-  return presentMovement(ctx, aggregate, await actorNames(ctx, actor, aggregate.acks.map((a) => a.user_id)));
+  return forViewer(actor, await presentMovement(ctx, aggregate, await actorNames(ctx, actor, aggregate.acks.map((a) => a.user_id))));
 }
 
 export async function listMovements(
   ctx: ServiceContext,
   actor: Actor,
   query: { status?: MovementStatus | undefined; activeOnly?: boolean | undefined },
-): Promise<MovementView[]> {
+): Promise<MovementViewFor[]> {
   const visible = (await loadMovementAggregates(ctx.db, { activeOnly: query.activeOnly ?? false })).filter((a) => canReadMovement(actor, a.movement));
   const names = await actorNames(ctx, actor, visible.flatMap((a) => a.acks.map((k) => k.user_id)));
   const views = await Promise.all(visible.map((a) => presentMovement(ctx, a, names)));
-  return views.filter((v) => query.status === undefined || v.status === query.status);
+  return views.filter((v) => query.status === undefined || v.status === query.status).map((v) => forViewer(actor, v));
 }
 
 // ── Acknowledgements and tracking ───────────────────────────────────────────
@@ -391,8 +408,8 @@ export async function acknowledgeMovement(
   actor: Actor,
   id: string,
   input: { decision: AckDecision; comment?: string | undefined } & PartySignature,
-): Promise<MovementView> {
-  const aggregate = await loadFor(ctx, actor, id, 'movement.acknowledge', 'acknowledge');
+): Promise<MovementViewFor> {
+  const aggregate = await loadFor(ctx, actor, id, 'acknowledge');
   if (aggregate.acks.some((a) => a.party_id === actor.orgId)) throw conflict('MOVEMENT_ALREADY_ANSWERED', 'Your party has already answered this notification.');
   const view = await getMovement(ctx, actor, id);
   const signed = await checkPartySignature(ctx.db, actor, ctx.now(), input, aggregate.movement.created_at, (signedAt) =>
@@ -441,8 +458,8 @@ async function stamp(
   command: 'start' | 'complete' | 'abort',
   changes: (nowIso: string) => Parameters<typeof updateMovement>[2],
   payload: Record<string, unknown> = {},
-): Promise<MovementView> {
-  const aggregate = await loadFor(ctx, actor, id, 'movement.track', command);
+): Promise<MovementViewFor> {
+  const aggregate = await loadFor(ctx, actor, id, command);
   await runCommand(ctx, actor, async (trx, nowIso) => {
     // Guarded in SQL too, so two field officers pressing at once cannot both succeed.
     const guard = trx.updateTable('movements').set({ ...changes(nowIso), updated_at: nowIso }).where('id', '=', id).where('aborted_at', 'is', null).where('completed_at', 'is', null);
@@ -471,7 +488,7 @@ export interface CheckinInput {
 }
 
 export async function checkIn(ctx: ServiceContext, actor: Actor, id: string, input: CheckinInput): Promise<{ id: string; at: string; overdue: boolean }> {
-  const aggregate = await loadFor(ctx, actor, id, 'movement.track', 'checkin');
+  const aggregate = await loadFor(ctx, actor, id, 'checkin');
   // The corridor is needed only to know its checkpoints; most check-ins name none.
   const corridor = input.checkpoint && aggregate.movement.corridor_id && !aggregate.movement.route ? await corridorContext(ctx, null, aggregate.movement.corridor_id) : null;
   if (input.checkpoint && !(corridor?.checkpoints ?? []).some((c) => c.name === input.checkpoint)) {
@@ -510,8 +527,8 @@ export async function confirmDelivery(
   actor: Actor,
   id: string,
   input: { items: { item: string; quantityReceived: number }[]; note?: string | undefined },
-): Promise<MovementView> {
-  const aggregate = await loadFor(ctx, actor, id, 'movement.track', 'delivery');
+): Promise<MovementViewFor> {
+  const aggregate = await loadFor(ctx, actor, id, 'delivery');
   const cargo = JSON.parse(aggregate.movement.cargo) as CargoLine[];
   if (cargo.length === 0) throw new DomainError('rule', 'NO_CARGO', 'This movement carried no cargo to confirm.');
   if (aggregate.delivery) throw conflict('DELIVERY_CONFIRMED', 'The delivery has been confirmed already.');

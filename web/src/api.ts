@@ -1,6 +1,8 @@
 import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
 import type { Lang } from '../../src/domain/gazetteer.ts';
 import type { Action, Scope } from '../../src/domain/policy.ts';
+import type { CorridorStep } from '../../src/domain/next-steps.ts';
+import type { MovementCommand } from '../../src/domain/movement.ts';
 import type { ApprovalRecord } from '../../src/http/schemas/corridor.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
@@ -250,6 +252,10 @@ export interface Corridor extends CorridorContent {
   suspension: ControlView | null;
   closure: ControlView | null;
   partyTimeZones: string[];
+  /** On the public page now: posters and announcements reach people. */
+  publiclyListed: boolean;
+  /** What this user may do next, decided by the server (src/domain/next-steps.ts). */
+  allowedActions: CorridorStep[];
   createdAt: string;
   updatedAt: string;
 }
@@ -461,6 +467,8 @@ export interface Movement {
   justification: string | null;
   status: MovementStatus;
   requiredAcknowledgements: string[];
+  /** What this user may do next, decided by the server (src/domain/next-steps.ts). */
+  allowedActions: MovementCommand[];
   acknowledgements: Acknowledgement[];
   acknowledgementDeadline: string;
   acknowledgementMeaning: string;

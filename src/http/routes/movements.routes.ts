@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VULNERABILITIES } from '../../domain/person.ts';
 import { Type } from 'typebox';
-import { MOVEMENT_KINDS, MOVEMENT_STATUSES, VEHICLE_TYPES } from '../../domain/movement.ts';
+import { MOVEMENT_COMMANDS, MOVEMENT_KINDS, MOVEMENT_STATUSES, VEHICLE_TYPES } from '../../domain/movement.ts';
 import { PASSENGER_STATES } from '../../domain/passenger.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import {
@@ -116,6 +116,8 @@ export const MovementOut = Type.Object({
     }),
     Type.Null(),
   ]),
+  // What the viewer may do next (src/domain/next-steps.ts): the console's buttons follow it.
+  allowedActions: Type.Array(Type.Enum(MOVEMENT_COMMANDS)),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CORRIDOR_STATUSES, PURPOSES, TRAFFIC } from '../../domain/corridor.ts';
 import { INSTANT_FORMAT } from '../../domain/instant.ts';
 import { Id, WhoOut } from './common.ts';
+import { CORRIDOR_STEPS } from '../../domain/next-steps.ts';
 
 /** An instant with an explicit offset: "2022-03-05T09:00:00+02:00" or "…Z", never a bare "09:00". */
 export const Instant = Type.String({
@@ -191,6 +192,8 @@ export const CorridorOut = Type.Object({
   suspension: Type.Union([ControlOut, Type.Null()]),
   closure: Type.Union([ControlOut, Type.Null()]),
   partyTimeZones: Type.Array(Type.String()),
+  publiclyListed: Type.Boolean(),
+  allowedActions: Type.Array(Type.Enum(CORRIDOR_STEPS)),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

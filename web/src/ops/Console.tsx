@@ -16,7 +16,7 @@ import { MovementsSection } from './movements/MovementsSection.tsx';
 import { KeysSection } from './keys/KeysSection.tsx';
 import { PeopleSection } from './people/PeopleSection.tsx';
 import { ManifestSummary, ManifestView } from './people/Manifest.tsx';
-import { canReadPeople } from './people/fields.ts';
+import { mayDo } from './rights.ts';
 import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 
 /** A movement's pages show its manifest, which the people section owns. */
@@ -28,7 +28,7 @@ type Section = (typeof SECTIONS)[number];
 
 /** Sections only some users have: the people registry is for registrars and agency staff with person rights. */
 const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = {
-  people: canReadPeople,
+  people: (me) => mayDo(me, 'person.read'),
   // Agencies sign nothing for a party; the mediator and the parties see the parties' keys.
   keys: (me) => me.actions['key.list'] !== undefined && me.org.kind !== 'agency',
 };

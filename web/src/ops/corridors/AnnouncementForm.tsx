@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Me } from '../../api.ts';
+import { api, isAbort, type Corridor } from '../../api.ts';
 // The one SMS rule, shared with the server: the count shown here is the count the server stores.
 import { countSms } from '../../../../src/domain/sms.ts';
 import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { canDraft } from './fields.ts';
 
 type Lang = 'uk' | 'ru' | 'en';
 const LANGS: readonly Lang[] = ['uk', 'ru', 'en'];
 /** Statuses the public sees: only these corridors can be announced or printed. */
-const PUBLIC_STATUSES = new Set(['agreed', 'open', 'suspended', 'closed']);
 
 interface StaffAnnouncement {
   id: string;
@@ -23,7 +21,9 @@ interface StaffAnnouncement {
  * On a corridor's page: its announcements (automatic ones on each status change, and the
  * mediator's own), the printable posters, and for the mediator a form to write one in uk, ru and en.
  */
-export function AnnouncementForm({ me, corridorId, status, when }: { me: Me; corridorId: string; status: string; when: (iso: string) => string }) {
+export function AnnouncementForm({ corridor, when }: { corridor: Pick<Corridor, 'id' | 'status' | 'publiclyListed' | 'allowedActions'>; when: (iso: string) => string }) {
+  const corridorId = corridor.id;
+  const status = corridor.status;
   const { t, i18n } = useTranslation();
   const base = `/api/v1/corridors/${encodeURIComponent(corridorId)}/announcements`;
   const [items, setItems] = useState<StaffAnnouncement[] | null>(null);
@@ -31,7 +31,7 @@ export function AnnouncementForm({ me, corridorId, status, when }: { me: Me; cor
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
-  const isPublic = PUBLIC_STATUSES.has(status);
+  const isPublic = corridor.publiclyListed;
   const uiLang: Lang = LANGS.includes(i18n.language as Lang) ? (i18n.language as Lang) : 'en';
 
   const load = useCallback(
@@ -97,7 +97,7 @@ export function AnnouncementForm({ me, corridorId, status, when }: { me: Me; cor
           ))}
         </ol>
       )}
-      {canDraft(me) && isPublic && (
+      {corridor.allowedActions.includes('announce') && (
         <form onSubmit={submit} className="announcement-form">
           <h3>{t('corridors.announcements.formHeading')}</h3>
           {LANGS.map((lang) => {

@@ -1,3 +1,4 @@
+import type { CorridorStep } from '../../../../src/domain/next-steps.ts';
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noticeWindowLabel } from '../../components/notice.ts';
@@ -24,7 +25,6 @@ import { Copyable } from './Copyable.tsx';
 import { SignaturesPanel } from './SignaturesPanel.tsx';
 import { EvidenceDownload } from './EvidenceDownload.tsx';
 import { useNumber, formatLatLon, orgNamer } from '../../ui/format.ts';
-import { canDecide, canDraft } from './fields.ts';
 import { MissingForProposal } from './ProblemList.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { AnnouncementForm } from './AnnouncementForm.tsx';
@@ -178,8 +178,10 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
         </p>
       )}
 
-      {canDraft(me) && <MediatorActions corridor={corridor} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
-      {canDecide(me, corridor) && <ApprovalPanel me={me} orgs={orgs} corridor={corridor} onDecided={() => onChanged()} onSessionEnded={onSessionEnded} />}
+      {MEDIATOR_STEPS.some((step) => corridor.allowedActions.includes(step)) && (
+        <MediatorActions corridor={corridor} onChanged={onChanged} onSessionEnded={onSessionEnded} />
+      )}
+      {(corridor.allowedActions.includes('decide') || corridor.approvals.some((a) => a.partyId === me.orgId)) && <ApprovalPanel me={me} orgs={orgs} corridor={corridor} onDecided={() => onChanged()} onSessionEnded={onSessionEnded} />}
 
       <div className="corridor-detail__layout">
         <div className="corridor-detail__facts">
@@ -267,9 +269,9 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
 
       <Approvals corridor={corridor} orgName={orgName} when={when} />
       <SignaturesPanel corridorId={corridor.id} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
-      <EvidenceDownload me={me} corridorId={corridor.id} />
+      <EvidenceDownload corridor={corridor} />
 
-      <AnnouncementForm me={me} corridorId={corridor.id} status={corridor.status} when={when} />
+      <AnnouncementForm corridor={corridor} when={when} />
 
       <section aria-labelledby="cd-timeline">
         <h2 id="cd-timeline">{t('corridors.timeline.heading')}</h2>
@@ -367,6 +369,9 @@ function Approvals({ corridor, orgName, when }: { corridor: Corridor; orgName: (
 }
 
 type ActionName = 'suspend' | 'resume' | 'close';
+const CONTROLS: readonly ActionName[] = ['suspend', 'resume', 'close'];
+/** The steps the mediator's action bar offers; the server says which of them this user may take now. */
+const MEDIATOR_STEPS: readonly CorridorStep[] = ['amend', 'propose', ...CONTROLS];
 
 /** Edit, propose, suspend, resume, close: what the mediator may do in the corridor's state. */
 function MediatorActions({
@@ -387,11 +392,7 @@ function MediatorActions({
   const [missing, setMissing] = useState<ProblemFieldError[] | null>(null);
   const base = `/api/v1/corridors/${encodeURIComponent(corridor.id)}`;
   const status = corridor.status;
-  const available: ActionName[] = [
-    ...(status === 'agreed' || status === 'open' ? (['suspend'] as const) : []),
-    ...(status === 'suspended' ? (['resume'] as const) : []),
-    ...(status !== 'closed' ? (['close'] as const) : []),
-  ];
+  const available = CONTROLS.filter((name) => corridor.allowedActions.includes(name));
 
   function handle(err: unknown) {
     if (isUnauthorized(err)) onSessionEnded();
@@ -432,12 +433,12 @@ function MediatorActions({
   return (
     <section className="actions" aria-label={t('corridors.actions.label')}>
       <div className="actions__buttons">
-        {status !== 'closed' && (
+        {corridor.allowedActions.includes('amend') && (
           <a className="button button--secondary" href={`${corridorPath(corridor.id)}/edit`} onClick={onLinkClick} data-testid="amend">
             {status === 'draft' ? t('corridors.actions.edit') : t('corridors.actions.amend')}
           </a>
         )}
-        {status === 'draft' && (
+        {corridor.allowedActions.includes('propose') && (
           <button type="button" className="button" onClick={() => setConfirmingPropose(true)} aria-expanded={confirmingPropose} disabled={busy} data-testid="propose">
             {t('corridors.actions.propose')}
           </button>

@@ -7,7 +7,8 @@ import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors
 import { navigate, onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
 import { useCorridorEvents } from '../stream.ts';
 import { CorridorMap } from '../../map/CorridorMap.tsx';
-import { STATUSES, awaitsMyDecision, canDraft } from './fields.ts';
+import { STATUSES, awaitsMyDecision } from './fields.ts';
+import { mayDo } from '../rights.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
 interface CorridorListProps {
@@ -124,21 +125,21 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
         .map((c, i) => ({ c, i }))
         .sort(
           (a, b) =>
-            Number(awaitsMyDecision(me, b.c)) - Number(awaitsMyDecision(me, a.c)) ||
+            Number(awaitsMyDecision(b.c)) - Number(awaitsMyDecision(a.c)) ||
             STATUS_ORDER.indexOf(a.c.status) - STATUS_ORDER.indexOf(b.c.status) ||
             a.i - b.i,
         )
         .map(({ c }) => c),
     [items, me],
   );
-  const waitingCount = sorted.filter((c) => awaitsMyDecision(me, c)).length;
+  const waitingCount = sorted.filter((c) => awaitsMyDecision(c)).length;
   const partyName = (id: string) => orgs.find((o) => o.id === id)?.name ?? id;
 
   return (
     <div className="corridors">
       <div className="corridors__head">
         <h1 className="corridors__title">{t('corridors.heading')}</h1>
-        {canDraft(me) && (
+        {mayDo(me, 'corridor.draft') && (
           <a className="button" href={`${CORRIDORS_BASE}/new`} onClick={onLinkClick} data-testid="corridor-new">
             {t('corridors.new')}
           </a>
@@ -178,7 +179,7 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
           {items && items.length === 0 && <p className="corridors__empty">{t(filter ? 'corridors.noneWithStatus' : 'corridors.none')}</p>}
           <ul className="corridor-rows" data-testid="corridor-list" aria-live="polite">
             {sorted.map((c) => {
-              const awaiting = awaitsMyDecision(me, c);
+              const awaiting = awaitsMyDecision(c);
               // The notice decides which window shows and as what: "open now" only when open.
               const past = c.windows?.[c.windows.length - 1];
               const window = c.notice.window?.window ?? past;

@@ -4,7 +4,7 @@ import { useOrgs } from '../useOrgs.ts';
 import { CorridorDetail } from './CorridorDetail.tsx';
 import { CorridorForm } from './CorridorForm.tsx';
 import { CorridorList } from './CorridorList.tsx';
-import { canDraft } from './fields.ts';
+import { mayDo } from '../rights.ts';
 import './corridors.css';
 
 interface CorridorsSectionProps {
@@ -34,14 +34,14 @@ export function CorridorsSection({ me, rest, onSessionEnded }: CorridorsSectionP
 
   if (!first) return <CorridorList me={me} orgs={orgs} onSessionEnded={onSessionEnded} />;
   if (first === 'new' && second === undefined) {
-    return canDraft(me) ? (
+    return mayDo(me, 'corridor.draft') ? (
       <CorridorForm key="new" me={me} orgs={orgs} corridorId={null} onSessionEnded={onSessionEnded} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   }
   if (second === 'edit' && rest.length === 2) {
-    return canDraft(me) ? (
+    return mayDo(me, 'corridor.draft') ? (
       <CorridorForm key={`edit-${first}`} me={me} orgs={orgs} corridorId={first} onSessionEnded={onSessionEnded} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>

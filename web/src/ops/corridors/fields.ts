@@ -1,4 +1,4 @@
-import type { Corridor, CorridorContent, CorridorStatus, Me } from '../../api.ts';
+import type { Corridor, CorridorContent, CorridorStatus } from '../../api.ts';
 import { pathOfFields, type FieldPath } from '../../ui/form-errors.ts';
 
 /** The fields of a corridor's content, in the order forms, details and diffs show them. */
@@ -33,17 +33,7 @@ export function fieldOfPath(path: string): FieldPath<ContentField> {
   return pathOfFields(path, CONTENT_FIELDS);
 }
 
-/** Mediator coordinators and admins draft, amend, propose, suspend, resume and close. */
-export function canDraft(me: Me): boolean {
-  return me.org.kind === 'mediator' && (me.role === 'coordinator' || me.role === 'admin');
-}
-
-/** A liaison officer of a party listed on the corridor decides for that party. */
-export function canDecide(me: Me, corridor: Pick<Corridor, 'parties'>): boolean {
-  return me.org.kind === 'party' && me.role === 'liaison' && (corridor.parties ?? []).includes(me.orgId);
-}
-
 /** The corridor is proposed and waits for the decision of the viewer's party. */
-export function awaitsMyDecision(me: Me, corridor: Pick<Corridor, 'parties' | 'status' | 'pendingParties'>): boolean {
-  return canDecide(me, corridor) && corridor.status === 'proposed' && (corridor.pendingParties ?? []).includes(me.orgId);
+export function awaitsMyDecision(corridor: Pick<Corridor, 'status' | 'allowedActions'>): boolean {
+  return corridor.status === 'proposed' && corridor.allowedActions.includes('decide');
 }

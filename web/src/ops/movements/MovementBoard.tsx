@@ -8,7 +8,8 @@ import { navigate, onLinkClick, MOVEMENTS_BASE, movementPath } from '../route.ts
 import { AckQueue } from './AckQueue.tsx';
 import { ConvoyMap } from './ConvoyMap.tsx';
 import { OverdueBadge, ProgressBar, useMovementWords, useNow } from './describe.tsx';
-import { awaitsMyAck, canAcknowledge, canNotify, compareMovements, isCurrent, seesConvoyMap } from './fields.ts';
+import { awaitsMyAck, compareMovements, isCurrent, seesConvoyMap } from './fields.ts';
+import { mayDo } from '../rights.ts';
 import type { MovementsState } from './useMovements.ts';
 
 interface MovementBoardProps {
@@ -39,7 +40,7 @@ export function MovementBoard({ me, orgs, corridors, movements, titleOf, onSessi
     () => (items ?? []).filter((m) => filter === 'all' || isCurrent(m, now)).sort(compareMovements),
     [items, filter, now],
   );
-  const queue = useMemo(() => (items ?? []).filter((m) => awaitsMyAck(me, m)), [items, me]);
+  const queue = useMemo(() => (items ?? []).filter((m) => awaitsMyAck(m)), [items]);
   const overdueCount = shown.filter((m) => m.overdue).length;
   const selectedMovement = shown.find((m) => m.id === selected) ?? null;
 
@@ -47,7 +48,7 @@ export function MovementBoard({ me, orgs, corridors, movements, titleOf, onSessi
     <div className="movements">
       <div className="corridors__head">
         <h1 className="corridors__title">{t('movements.heading')}</h1>
-        {canNotify(me) && (
+        {mayDo(me, 'movement.notify') && (
           <a className="button" href={`${MOVEMENTS_BASE}/new`} onClick={onLinkClick} data-testid="movement-new">
             {t('movements.new')}
           </a>
@@ -97,7 +98,6 @@ export function MovementBoard({ me, orgs, corridors, movements, titleOf, onSessi
                   title={titleOf(m)}
                   selected={m.id === selected}
                   flash={changed.has(m.id)}
-                  canAck={canAcknowledge(me, m)}
                   onSelect={withMap ? () => setSelected(selected === m.id ? null : m.id) : undefined}
                 />
               ))}
@@ -129,11 +129,10 @@ interface MovementRowProps {
   title: string;
   selected: boolean;
   flash: boolean;
-  canAck: boolean;
   onSelect?: () => void;
 }
 
-function MovementRow({ me, orgs, movement: m, title, selected, flash, canAck, onSelect }: MovementRowProps) {
+function MovementRow({ me, orgs, movement: m, title, selected, flash, onSelect }: MovementRowProps) {
   const { t } = useTranslation();
   const num = useNumber();
   const words = useMovementWords();
@@ -188,7 +187,7 @@ function MovementRow({ me, orgs, movement: m, title, selected, flash, canAck, on
         ) : (
           <p className="movement-row__meta">{t('movements.row.noCheckin')}</p>
         ))}
-      {canAck && mine && (
+      {mine && (
         <p className="movement-row__meta">
           {t(mine.decision === 'acknowledge' ? 'movements.row.youAcknowledged' : 'movements.row.youDenied', { time: clock(mine.at) })}
         </p>

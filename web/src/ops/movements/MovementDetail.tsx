@@ -15,7 +15,7 @@ import { useStaffEvents } from '../stream.ts';
 import { AckDecision } from './AckDecision.tsx';
 import { ConvoyMap } from './ConvoyMap.tsx';
 import { Countdown, OverdueBadge, ProgressBar, WarningList, useMovementWords, useNow } from './describe.tsx';
-import { allowedActions, awaitsMyAck, canAcknowledge, canTrack, type TrackAction } from './fields.ts';
+import { awaitsMyAck, trackActionsOf, type TrackAction } from './fields.ts';
 import { enqueue, onOutboxAnswer } from '../../outbox/outbox.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { whoLabel } from '../who.ts';
@@ -143,9 +143,9 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
   const zoneOf = (id: string) => orgs.find((o) => o.id === id)?.timeZone;
   const zones = distinctZones([zone, zoneOf(m.agencyId), ...m.requiredAcknowledgements.map(zoneOf)]);
   const now = useNow(10_000);
-  const mine = canAcknowledge(me, m) ? m.acknowledgements.find((a) => a.partyId === me.orgId) : undefined;
-  const tracking = canTrack(me, m);
-  const actions = tracking ? allowedActions(m) : [];
+  const mine = m.acknowledgements.find((a) => a.partyId === me.orgId);
+  const actions = trackActionsOf(m);
+  const tracking = actions.length > 0;
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<{ lat: number; lon: number } | null>(null);
   // Picking a position: bring the map into view (on a phone it sits below the form).
@@ -181,7 +181,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
               {t(mine.decision === 'acknowledge' ? 'movements.row.youAcknowledged' : 'movements.row.youDenied', { time: clock(mine.at) })}
             </p>
           )}
-          {awaitsMyAck(me, m) && (
+          {awaitsMyAck(m) && (
             <section className="approval-panel" aria-labelledby="md-decide">
               <div className="ack-item__head">
                 <h2 id="md-decide">{t('movements.detail.decideHeading', { party: me.org.name })}</h2>
@@ -439,7 +439,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
           </div>
           {actions.includes('delivery') && <DeliveryForm movement={m} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
           {m.delivery && <Discrepancies movement={m} zone={zone} />}
-          {m.status === 'completed' && !m.delivery && !tracking && <p className="muted">{t('movements.delivery.notYet')}</p>}
+          {m.status === 'completed' && m.cargo.length > 0 && !m.delivery && !actions.includes('delivery') && <p className="muted">{t('movements.delivery.notYet')}</p>}
         </section>
       )}
     </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me, Movement } from '../../api.ts';
 import { useOrgs } from '../useOrgs.ts';
 import { useCorridorIndex, useMovementTitle } from './describe.tsx';
-import { canNotify } from './fields.ts';
+import { mayDo } from '../rights.ts';
 import { MovementAlerts } from './MovementAlerts.tsx';
 import { MovementBoard } from './MovementBoard.tsx';
 import { MovementDetail, type ManifestParts } from './MovementDetail.tsx';
@@ -46,7 +46,7 @@ export function MovementsSection({ me, rest, manifest, onSessionEnded }: Movemen
   if (!first) {
     view = <MovementBoard me={me} orgs={orgs} corridors={corridors} movements={movements} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
   } else if (first === 'new' && second === undefined) {
-    view = canNotify(me) ? (
+    view = mayDo(me, 'movement.notify') ? (
       <MovementForm me={me} orgs={orgs} onSessionEnded={onSessionEnded} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>

@@ -12,24 +12,9 @@ export function isCargoCategory(value: string): value is CargoCategory {
 /** Units suggested for cargo quantities. */
 export const CARGO_UNITS = ['t', 'kg', 'parcels', 'boxes', 'pallets', 'doses', 'l'] as const;
 
-/** An agency's coordinators and admins notify movements. */
-export function canNotify(me: Me): boolean {
-  return me.org.kind === 'agency' && (me.role === 'coordinator' || me.role === 'admin');
-}
-
-/** The notifying agency's field officers, coordinators and admins start, check in, complete, abort. */
-export function canTrack(me: Me, movement: Pick<Movement, 'agencyId'>): boolean {
-  return me.org.kind === 'agency' && (me.role === 'admin' || me.role === 'coordinator' || me.role === 'field') && movement.agencyId === me.orgId;
-}
-
-/** A liaison officer of a party asked to acknowledge answers for that party. */
-export function canAcknowledge(me: Me, movement: Pick<Movement, 'requiredAcknowledgements'>): boolean {
-  return me.org.kind === 'party' && me.role === 'liaison' && movement.requiredAcknowledgements.includes(me.orgId);
-}
-
 /** The notification waits for the answer of the viewer's party. */
-export function awaitsMyAck(me: Me, movement: Pick<Movement, 'requiredAcknowledgements' | 'acknowledgements' | 'status'>): boolean {
-  return canAcknowledge(me, movement) && movement.status === 'submitted' && !movement.acknowledgements.some((a) => a.partyId === me.orgId);
+export function awaitsMyAck(movement: Pick<Movement, 'allowedActions' | 'status'>): boolean {
+  return movement.status === 'submitted' && movement.allowedActions.includes('acknowledge');
 }
 
 /** The mediator and the agencies follow convoys on the map; the parties get the list. */
@@ -37,17 +22,13 @@ export function seesConvoyMap(me: Me): boolean {
   return me.org.kind === 'mediator' || me.org.kind === 'agency';
 }
 
-export type TrackAction = 'start' | 'checkin' | 'complete' | 'abort' | 'delivery';
+/** The agency's steps on its convoy; the server's allowedActions say which are open now. */
+export const TRACK_ACTIONS = ['start', 'checkin', 'complete', 'abort', 'delivery'] as const;
+export type TrackAction = (typeof TRACK_ACTIONS)[number];
 
-/** What the agency may do in the movement's state (docs/api-movements.md, "Transitions"). */
-export function allowedActions(movement: Pick<Movement, 'status' | 'cargo' | 'delivery'>): TrackAction[] {
-  const s = movement.status;
-  const out: TrackAction[] = [];
-  if (s === 'acknowledged') out.push('start');
-  if (s === 'underway') out.push('checkin', 'complete');
-  if (s === 'submitted' || s === 'acknowledged' || s === 'denied' || s === 'underway') out.push('abort');
-  if (s === 'completed' && movement.cargo.length > 0 && !movement.delivery) out.push('delivery');
-  return out;
+/** The track steps this user may take now on the movement, as the server sent them. */
+export function trackActionsOf(movement: Pick<Movement, 'allowedActions'>): TrackAction[] {
+  return TRACK_ACTIONS.filter((a) => movement.allowedActions.includes(a));
 }
 
 const FINISHED: readonly MovementStatus[] = ['completed', 'aborted'];

@@ -15,7 +15,6 @@ import { useOrgs } from '../useOrgs.ts';
 import { ManifestRow } from './ManifestRow.tsx';
 import { RegisteredOnManifest } from './RegisteredOnManifest.tsx';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
-import { MANIFEST_STEPS, canManageManifest } from './fields.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 
 /** Listed / boarded / arrived, large: what everyone who may see the movement is told. */
@@ -82,7 +81,8 @@ export function ManifestSummary({ me, movement, onSessionEnded }: { me: Me; move
   const headingId = useId();
   const { manifest } = useManifest(movement.id, onSessionEnded);
   if (!manifest) return null;
-  const named = manifest.passengers !== undefined && canManageManifest(me, movement);
+  // The server names passengers only to those who may see them.
+  const named = manifest.passengers !== undefined;
   if (!named && manifest.listed === 0) return null;
   return (
     <section className="manifest-summary" aria-labelledby={headingId}>
@@ -188,10 +188,10 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
   if (!manifest || !movement) return <p role="status">{t('app.loading')}</p>;
 
   const status = movement.status;
-  const manages = manifest.passengers !== undefined && canManageManifest(me, movement);
-  const mayAdd = manages && MANIFEST_STEPS.add.includes(status);
-  const mayBoard = manages && MANIFEST_STEPS.board.includes(status);
-  const mayArrive = manages && MANIFEST_STEPS.arrive.includes(status);
+  const manages = manifest.passengers !== undefined;
+  const mayAdd = movement.allowedActions.includes('manifest');
+  const mayBoard = movement.allowedActions.includes('board');
+  const mayArrive = movement.allowedActions.includes('arrive');
   const listed = new Set(passengers.map((p) => p.personId));
   const addBox = <AddToManifest movementId={movementId} listed={listed} onAdded={setManifest} onSessionEnded={onSessionEnded} />;
 

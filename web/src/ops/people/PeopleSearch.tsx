@@ -6,7 +6,8 @@ import { orgNamer } from '../../ui/format.ts';
 import { FieldErrors } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
-import { canRegister, searchesAllOrgs } from './fields.ts';
+import { mayDo } from '../rights.ts';
+import { searchesAllOrgs } from './fields.ts';
 
 export interface PeopleSearchInput {
   name: string;
@@ -56,7 +57,7 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
         <a className="button button--secondary" href={`${PEOPLE_BASE}/sites`} onClick={onLinkClick} data-testid="people-sites">
           {t('people.sites.link')}
         </a>
-        {canRegister(me) && (
+        {mayDo(me, 'person.register') && (
           <a className="button" href={`${PEOPLE_BASE}/new`} onClick={onLinkClick} data-testid="person-new">
             {t('people.new')}
           </a>

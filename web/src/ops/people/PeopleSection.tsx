@@ -4,7 +4,7 @@ import type { Me } from '../../api.ts';
 import { EMPTY_BIRTH_DATE } from '../../components/BirthDateFields.tsx';
 import { useOrgs } from '../useOrgs.ts';
 import { useSites } from './describe.tsx';
-import { canReadPeople, canRegister } from './fields.ts';
+import { mayDo } from '../rights.ts';
 import { PeopleSearch, type PeopleSearchInput } from './PeopleSearch.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -29,10 +29,10 @@ export function PeopleSection({ me, rest, onSessionEnded }: PeopleSectionProps) 
   const [search, setSearch] = useState<PeopleSearchInput>({ name: '', birth: EMPTY_BIRTH_DATE });
   const [first, second] = rest.map((part) => decodeURIComponent(part));
 
-  if (!canReadPeople(me)) return <p className="notice notice--error">{t('ops.errors.forbidden')}</p>;
+  if (!mayDo(me, 'person.read')) return <p className="notice notice--error">{t('ops.errors.forbidden')}</p>;
   if (!first) return <PeopleSearch me={me} orgs={orgs ?? []} input={search} onInput={setSearch} onSessionEnded={onSessionEnded} />;
   if (first === 'new' && second === undefined) {
-    return canRegister(me) ? (
+    return mayDo(me, 'person.register') ? (
       <PersonForm me={me} sites={sites} onSessionEnded={onSessionEnded} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>

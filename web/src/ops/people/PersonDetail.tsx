@@ -11,7 +11,8 @@ import { Fact } from '../../ui/Fact.tsx';
 import { PEOPLE_BASE } from '../route.ts';
 import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
 import { RecordLinks } from './RecordLinks.tsx';
-import { canRegister, searchesAllOrgs } from './fields.ts';
+import { mayDo } from '../rights.ts';
+import { searchesAllOrgs } from './fields.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 
 interface PersonDetailProps {
@@ -82,7 +83,7 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
   const site = p.site ? sites?.find((s) => s.id === p.site) : undefined;
   // Reception centre staff: people of their own organisation, which runs a reception centre.
-  const atReception = canRegister(me) && p.orgId === me.orgId && (sites ?? []).some((s) => s.orgId === me.orgId && s.kind === 'reception_centre');
+  const atReception = mayDo(me, 'person.register') && p.orgId === me.orgId && (sites ?? []).some((s) => s.orgId === me.orgId && s.kind === 'reception_centre');
 
   return (
     <div className="people person-detail" data-testid="person-detail" data-id={p.id}>
@@ -130,10 +131,10 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
         {searchesAllOrgs(me) && <Fact label={t('people.registeredBy')}>{orgName(p.orgId)}</Fact>}
         <Fact label={t('people.registeredAt')}>{clock(p.createdAt)}</Fact>
       </dl>
-      {canRegister(me) && p.orgId === me.orgId && (
+      {mayDo(me, 'person.register') && p.orgId === me.orgId && (
         <ConsentControl person={p} sites={(sites ?? []).filter((s) => s.orgId === me.orgId)} onChanged={onChanged} onSessionEnded={onSessionEnded} />
       )}
-      {canRegister(me) && p.orgId === me.orgId && <RecordLinks person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
+      {mayDo(me, 'person.register') && p.orgId === me.orgId && <RecordLinks person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
       {atReception && <ProtectionForm person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
     </div>
   );

@@ -6,7 +6,7 @@ import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors
 import { FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE } from '../route.ts';
 import { usePersonWords } from './describe.tsx';
-import { canManageSites } from './fields.ts';
+import { mayDo } from '../rights.ts';
 
 const KINDS: readonly SiteKind[] = ['gathering_point', 'reception_centre'];
 const LANGS = ['uk', 'ru', 'en'] as const;
@@ -48,7 +48,7 @@ export function SitesPage({ me, onSessionEnded }: { me: Me; onSessionEnded: () =
   const [sites, setSites] = useState<Site[] | null>(null);
   const [failure, setFailure] = useState<RequestErrorKey | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const manage = canManageSites(me);
+  const manage = mayDo(me, 'site.manage');
 
   const load = useCallback(
     (signal?: AbortSignal) => {
