@@ -9,7 +9,7 @@
  *   2. verifying: `verifyEvidenceBundle(text, { logKey })`, the pure WebCrypto verifier the CLI
  *      and /verify run (every hash, signature, inclusion proof and the checkpoint).
  *
- *   npx tsx bench/evidence.bench.ts [--movements 200] [--incidents 100] [--controls 50] [--runs 20] [--json]
+ *   npx tsx bench/evidence.bench.ts [--movements 200] [--incidents 100] [--controls 50] [--runs 20] [--out file] [--json]
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     incidents: { type: 'string', default: '100' },
     controls: { type: 'string', default: '50' },
     runs: { type: 'string', default: '20' },
+    // Keeps the bundle's file, e.g. to profile the verifier on it alone.
+    out: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -142,6 +144,8 @@ try {
     verifies.push(b2 - b1);
   }
   const bundle = JSON.parse(text) as EvidenceBundle;
+  if (args.out) fs.writeFileSync(args.out, `${text}`);
+  if (args.out) fs.writeFileSync(`${args.out}.log-key`, logKey);
   const result = {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version },
     bundle: { events: bundle.log.events.length, bytes: Buffer.byteLength(text), decisions: bundle.decisions.length, movements: bundle.movements.length, incidents: bundle.incidents.length, controls: bundle.controls.length },
