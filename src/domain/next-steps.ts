@@ -75,3 +75,13 @@ export function movementSteps(actor: Actor, m: MovementStepFacts): MovementComma
     return true;
   });
 }
+
+export const PERSON_STEPS = ['change', 'merge', 'flag'] as const;
+export type PersonStep = (typeof PERSON_STEPS)[number];
+
+/** `change`: correct the record, its consent and protection; the registering organisation's. */
+const ACTION_OF_PERSON_STEP: Readonly<Record<PersonStep, Action>> = { change: 'person.register', merge: 'person.merge', flag: 'person.flag' };
+
+export function personSteps(actor: Actor, person: { orgId: string }): PersonStep[] {
+  return PERSON_STEPS.filter((step) => isAllowed(actor, ACTION_OF_PERSON_STEP[step], person.orgId));
+}

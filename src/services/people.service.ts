@@ -11,6 +11,7 @@ import {
   type UntraceableReason,
   type Vulnerability,
 } from '../domain/person.ts';
+import { personSteps, type PersonStep } from '../domain/next-steps.ts';
 import { isAllowed, scopeOf } from '../domain/policy.ts';
 import { familyNameKeys } from '../domain/registry-search.ts';
 import { findMergedIds, findPerson, findPeopleInHousehold, findSite, insertPersonWithKeys, updatePerson, type CandidateRow, type PersonRecord } from '../store/people-registry.repository.ts';
@@ -64,6 +65,8 @@ export interface PersonView {
   tracing: { traceable: boolean; missing: UntraceableReason[] };
   /** Ids of records merged into this one: the record answers for them too. */
   mergedIds: string[];
+  /** What the viewer may do with the record (src/domain/next-steps.ts): buttons follow it. */
+  allowedActions: PersonStep[];
 }
 
 export interface Match {
@@ -71,7 +74,7 @@ export interface Match {
   score: number;
 }
 
-function present(row: PersonRecord, mergedIds: string[] = []): PersonView {
+function present(row: PersonRecord, mergedIds: string[], allowedActions: PersonStep[]): PersonView {
   const missing = untraceableReasons({ consentTracing: row.consent_tracing === 1, site: row.site_id, birthDate: row.birth_date });
   return {
     id: row.id,
@@ -89,6 +92,7 @@ function present(row: PersonRecord, mergedIds: string[] = []): PersonView {
     createdAt: row.created_at,
     tracing: { traceable: missing.length === 0, missing },
     mergedIds,
+    allowedActions,
   };
 }
 
@@ -189,7 +193,7 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
 export async function getPerson(ctx: ServiceContext, actor: Actor, id: string): Promise<PersonView> {
   const row = await findAnswering(ctx, id);
   if (!row || !isAllowed(actor, 'person.read', row.org_id)) throw notFound('person');
-  return present(row, await findMergedIds(ctx.db, row.id));
+  return present(row, await findMergedIds(ctx.db, row.id), personSteps(actor, { orgId: row.org_id }));
 }
 
 /** The record that answers for an id: the person, or the record they were merged into. */

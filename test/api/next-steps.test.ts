@@ -123,4 +123,21 @@ describe.each(DIALECTS)('allowedActions follow the server’s rules (%s)', (dial
     expect((await post(field, `/api/v1/movements/${id}/abort`, { reason: 'not offered' })).statusCode).toBe(409);
     expect(await steps(liaisons[1]!)).toEqual([]);
   });
+
+  it('a person: the registering agency changes the record; merging and flagging need their own rights', async () => {
+    const registered = await post(agency, '/api/v1/people', { givenName: 'Олена', familyName: 'Кравець', birthDate: '1961' });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const id = registered.json().id as string;
+    const other = (await post(agency, '/api/v1/people', { givenName: 'Olena', familyName: 'Kravets', birthDate: '1961' })).json().id as string;
+    const steps = async (token: string) => {
+      const r = await t.as(token, { method: 'GET', url: `/api/v1/people/${id}` });
+      return r.statusCode === 200 ? (r.json().allowedActions as string[]).sort() : null;
+    };
+    expect(await steps(agency)).toEqual(['change', 'flag', 'merge']);
+    // A field officer registers and corrects, but merging two records is not theirs to do.
+    expect(await steps(field)).toEqual(['change']);
+    expect((await post(field, `/api/v1/people/${id}/merge`, { otherId: other })).statusCode).toBe(403);
+    expect(await steps(liaisons[0]!)).toBeNull();
+    expect((await post(agency, `/api/v1/people/${id}/merge`, { otherId: other })).statusCode).toBe(200);
+  });
 });

@@ -10,6 +10,7 @@ import { getPerson, recordProtection, registerPerson, searchPeople, setTracingCo
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant } from '../schemas/corridor.ts';
+import { PERSON_STEPS } from '../../domain/next-steps.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });
@@ -35,6 +36,7 @@ export const PersonOut = Type.Object({
     { description: 'whether public tracing can point to the person; what is missing when it cannot' },
   ),
   mergedIds: Type.Array(Type.String(), { description: 'records merged into this one: it answers for their ids too' }),
+  allowedActions: Type.Array(Type.Enum(PERSON_STEPS), { description: 'what the caller may do with the record: change, merge, flag' }),
 });
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {

@@ -11,7 +11,6 @@ import { Fact } from '../../ui/Fact.tsx';
 import { PEOPLE_BASE } from '../route.ts';
 import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
 import { RecordLinks } from './RecordLinks.tsx';
-import { mayDo } from '../rights.ts';
 import { searchesAllOrgs } from './fields.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 
@@ -83,7 +82,7 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
   const site = p.site ? sites?.find((s) => s.id === p.site) : undefined;
   // Reception centre staff: people of their own organisation, which runs a reception centre.
-  const atReception = mayDo(me, 'person.register') && p.orgId === me.orgId && (sites ?? []).some((s) => s.orgId === me.orgId && s.kind === 'reception_centre');
+  const atReception = p.allowedActions.includes('change') && (sites ?? []).some((s) => s.orgId === me.orgId && s.kind === 'reception_centre');
 
   return (
     <div className="people person-detail" data-testid="person-detail" data-id={p.id}>
@@ -131,10 +130,10 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
         {searchesAllOrgs(me) && <Fact label={t('people.registeredBy')}>{orgName(p.orgId)}</Fact>}
         <Fact label={t('people.registeredAt')}>{clock(p.createdAt)}</Fact>
       </dl>
-      {mayDo(me, 'person.register') && p.orgId === me.orgId && (
+      {p.allowedActions.includes('change') && (
         <ConsentControl person={p} sites={(sites ?? []).filter((s) => s.orgId === me.orgId)} onChanged={onChanged} onSessionEnded={onSessionEnded} />
       )}
-      {mayDo(me, 'person.register') && p.orgId === me.orgId && <RecordLinks person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
+      {(p.allowedActions.includes('merge') || p.allowedActions.includes('flag')) && <RecordLinks person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
       {atReception && <ProtectionForm person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
     </div>
   );
