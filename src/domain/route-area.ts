@@ -41,6 +41,17 @@ export function routeAreaRing(route: LineString, meters: number): Ring | null {
   return ringSignedArea(deduped) < 0 ? deduped.reverse() : deduped;
 }
 
+/** The corridor's area as a GeoJSON Polygon (one exterior ring): what the console draws and the feeds publish. */
+export interface RouteArea {
+  type: 'Polygon';
+  coordinates: Ring[];
+}
+
+export function routeArea(route: LineString | null, meters: number): RouteArea | null {
+  const ring = route ? routeAreaRing(route, meters) : null;
+  return ring ? { type: 'Polygon', coordinates: [ring] } : null;
+}
+
 /** Six decimals: about 10 cm, far finer than any buffer, and short in CAP text. */
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;

@@ -12,6 +12,7 @@ import {
 import { corridorNotice, type CorridorNotice } from '../domain/corridor-notice.ts';
 import type { Lang } from '../domain/gazetteer.ts';
 import { placeNamesOf, type PublicTranslations } from '../domain/public-text.ts';
+import { routeArea, type RouteArea } from '../domain/route-area.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
 import { whoOf, type ActorName } from './user-names.service.ts';
 import type { CorridorStep } from '../domain/next-steps.ts';
@@ -50,6 +51,8 @@ export interface CorridorView extends CorridorContent {
   id: string;
   version: number;
   versionHash: string;
+  /** The route widened by bufferMeters each side, as the map draws it; null without a route. */
+  area: RouteArea | null;
   status: CorridorStatus;
   proposedAt: string | null;
   approvals: ApprovalView[];
@@ -161,6 +164,27 @@ export function noticeOf(aggregate: CorridorAggregate, now: Date, content: Corri
   );
 }
 
+/**
+ * Buffering a route costs milliseconds for a few vertices and far more for a long imported route,
+ * and every list and command answer shows the area: each version's area (fixed by its content, so
+ * by its hash) is computed once and kept, the most recently used first.
+ */
+const AREA_CACHE_SIZE = 1000;
+const areas = new Map<string, RouteArea | null>();
+
+function areaOf(versionHash: string, content: CorridorContent): RouteArea | null {
+  const cached = areas.get(versionHash);
+  if (cached !== undefined) {
+    areas.delete(versionHash);
+    areas.set(versionHash, cached);
+    return cached;
+  }
+  const area = routeArea(content.route, content.bufferMeters);
+  areas.set(versionHash, area);
+  if (areas.size > AREA_CACHE_SIZE) areas.delete(areas.keys().next().value ?? versionHash);
+  return area;
+}
+
 /** The window in effect: only an open corridor has one, whatever the clock says. */
 function windowInEffect(notice: CorridorNotice): TimeWindow | null {
   return notice.window?.role === 'current' ? notice.window.window : null;
@@ -192,6 +216,7 @@ export function presentCorridor(
     id: aggregate.corridor.id,
     version: aggregate.current.version,
     versionHash: aggregate.current.version_hash,
+    area: areaOf(aggregate.current.version_hash, content),
     status,
     proposedAt: aggregate.current.proposed_at,
     approvals: aggregate.decisions.map((d) => presentApproval(d, names)),

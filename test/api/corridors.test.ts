@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metersFromRoute } from '../../src/domain/geo.ts';
+import { routeArea, ringSignedArea } from '../../src/domain/route-area.ts';
 import { verifyStatement } from '../../src/domain/signature.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { corridorBody, createCorridor, createProposedCorridor } from '../helpers/corridors.ts';
@@ -60,6 +62,28 @@ describe.each(DIALECTS)('corridors on %s', (dialect) => {
         ...['uk', 'ru', 'en'].flatMap((lang) => ['title', 'eligibility', 'whatToBring'].map((field) => `/publicText/${lang}/${field}`)),
       ].sort(),
     );
+  });
+
+  it('carries its area from the server: the route widened by bufferMeters, the feeds’ ring, redrawn when the buffer changes', async () => {
+    const body = corridorBody([ua, ru], { bufferMeters: 3000 });
+    const { id } = await createCorridor(t, coordinator, body);
+    const view = (await get(coordinator, id)).json();
+    expect(view.area.type).toBe('Polygon');
+    const [ring] = view.area.coordinates as [number, number][][];
+    expect(ring!.length).toBeGreaterThan(8);
+    expect(ring![0]).toEqual(ring![ring!.length - 1]);
+    expect(ringSignedArea(ring!)).toBeGreaterThan(0); // counter-clockwise, as RFC 7946 asks
+    for (const [lon, lat] of ring!) expect(Math.abs(metersFromRoute({ lat, lon }, view.route) - 3000)).toBeLessThan(60);
+    expect(view.area).toEqual(routeArea(view.route, 3000));
+
+    const amended = await t.as(coordinator, { method: 'PUT', url: `/api/v1/corridors/${id}`, payload: { ...body, bufferMeters: 1000, version: 1 } });
+    expect(amended.statusCode, amended.body).toBe(200);
+    for (const [lon, lat] of amended.json().area.coordinates[0]) expect(Math.abs(metersFromRoute({ lat, lon }, view.route) - 1000)).toBeLessThan(30);
+    const listed = (await t.as(coordinator, { method: 'GET', url: '/api/v1/corridors' })).json().items.find((c: { id: string }) => c.id === id);
+    expect(listed.area).toEqual(amended.json().area);
+
+    const { id: bare } = await createCorridor(t, coordinator, { name: 'No route yet' });
+    expect((await get(coordinator, bare)).json().area).toBeNull();
   });
 
   it('refuses malformed and rule-breaking corridors with field errors, storing nothing', async () => {

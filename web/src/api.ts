@@ -3,7 +3,7 @@ import type { Lang } from '../../src/domain/gazetteer.ts';
 import type { Action, Scope } from '../../src/domain/policy.ts';
 import type { CorridorStep } from '../../src/domain/next-steps.ts';
 import type { MovementCommand } from '../../src/domain/movement.ts';
-import type { ApprovalRecord } from '../../src/http/schemas/corridor.ts';
+import type { ApprovalRecord, CorridorArea } from '../../src/http/schemas/corridor.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
 import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
@@ -18,6 +18,7 @@ import type { ControlView } from '../../src/services/corridor.presenter.ts';
 import type { TimelineItem as CorridorTimelineItem } from '../../src/services/corridor.service.ts';
 
 export type { CorridorNotice };
+export type { CorridorArea };
 
 /**
  * Thin fetch wrapper for the Safe Passage API: same-origin cookies, JSON in and out, and
@@ -240,6 +241,8 @@ export interface Corridor extends CorridorContent {
   id: string;
   version: number;
   versionHash: string;
+  /** The route widened by bufferMeters each side, computed by the server (the web carries no buffering library). */
+  area: CorridorArea;
   status: CorridorStatus;
   proposedAt: string | null;
   approvals: Approval[];

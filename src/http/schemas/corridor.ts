@@ -125,6 +125,11 @@ const PublicTextsOut = Type.Object({
 });
 const PublicTranslationsOut = Type.Union([Type.Object({ uk: PublicTextsOut, ru: PublicTextsOut, en: PublicTextsOut }), Type.Null()]);
 const LineOut = Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number())) });
+/** The route widened by bufferMeters each side (src/domain/route-area.ts), the same ring the feeds publish. */
+const AreaOut = Type.Union([
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Type.Tuple([Type.Number(), Type.Number()]))) }),
+  Type.Null(),
+]);
 
 export const ApprovalOut = Type.Object({
   partyId: Type.String(),
@@ -181,6 +186,7 @@ export const CorridorOut = Type.Object({
   id: Type.String(),
   version: Type.Integer(),
   versionHash: Type.String(),
+  area: AreaOut,
   status: Type.Enum(CORRIDOR_STATUSES),
   proposedAt: Type.Union([Type.String(), Type.Null()]),
   approvals: Type.Array(ApprovalOut),
@@ -218,6 +224,9 @@ export const PublicCorridorOut = Type.Object({
   partyTimeZones: Type.Array(Type.String()),
   updatedAt: Type.String(),
 });
+
+/** A corridor's area as the console draws it, null without a route. */
+export type CorridorArea = Static<typeof AreaOut>;
 
 /** A party's signed decision as every client reads it (the console imports this type). */
 export type ApprovalRecord = Static<typeof ApprovalOut>;

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CorridorContent, CorridorNotice, CorridorStatus } from '../api.ts';
+import type { CorridorArea, CorridorContent, CorridorNotice, CorridorStatus } from '../api.ts';
 import { currentLang } from '../i18n/index.ts';
-import { routeBuffer } from './geometry.ts';
 import { gatheringPointName, mapPlaceName, townOf } from './labels.ts';
 import { UkraineMap, type MapMarker, type MapShape, type UkraineMapHandle } from './UkraineMap.tsx';
 
@@ -11,6 +10,8 @@ export interface MappedCorridor extends CorridorContent {
   status: CorridorStatus;
   /** How the map draws it; absent for a corridor being drafted or a route being drawn. */
   notice?: Pick<CorridorNotice, 'emphasis' | 'gatheringPoints'>;
+  /** Its area from the server; a route being drawn and not yet saved has none and shows as a line. */
+  area?: CorridorArea;
 }
 
 interface CorridorMapProps {
@@ -24,12 +25,11 @@ interface CorridorMapProps {
   className?: string;
 }
 
-const DEFAULT_BUFFER_METERS = 2000;
 const NO_POINTS: ReadonlyArray<{ lat: number; lon: number }> = [];
 
 /**
  * Corridors on the map of Ukraine: each route as a line in its status colour, its buffer as a
- * shaded area (@turf/buffer, bufferMeters each side), gathering points as circles and checkpoints
+ * shaded area (the server's, bufferMeters each side), gathering points as circles and checkpoints
  * as diamonds, with a legend that says so in words.
  */
 export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, vertices = NO_POINTS, className }: CorridorMapProps) {
@@ -40,8 +40,7 @@ export function CorridorMap({ corridors, focusKey, onSelect, onMapClick = null, 
   const shapes = useMemo<MapShape[]>(() => {
     const out: MapShape[] = [];
     for (const c of corridors) {
-      const area = routeBuffer(c.route, c.bufferMeters ?? DEFAULT_BUFFER_METERS);
-      if (area) out.push({ id: `${c.id}:buffer`, kind: 'buffer', tone: c.status, area, notice: c.notice?.emphasis });
+      if (c.area) out.push({ id: `${c.id}:buffer`, kind: 'buffer', tone: c.status, area: c.area, notice: c.notice?.emphasis });
     }
     for (const c of corridors) {
       if (!c.route) continue;

@@ -1,7 +1,5 @@
-import { buffer } from '@turf/buffer';
 import { lineString } from '@turf/helpers';
 import { length } from '@turf/length';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LineString } from '../api.ts';
 
 /** A usable route: a LineString of at least two finite [lon, lat] positions. */
@@ -18,10 +16,4 @@ export function isDrawableRoute(route: LineString | null | undefined): route is 
 export function routeLengthKm(route: LineString | null | undefined): number | null {
   if (!isDrawableRoute(route)) return null;
   return length(lineString(route.coordinates), { units: 'kilometers' });
-}
-
-/** The corridor's area: the route widened by `bufferMeters` on each side. */
-export function routeBuffer(route: LineString | null | undefined, bufferMeters: number): Feature<Polygon | MultiPolygon> | null {
-  if (!isDrawableRoute(route) || !(bufferMeters > 0)) return null;
-  return buffer(lineString(route.coordinates), bufferMeters, { units: 'meters' }) ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import type { CorridorNotice, CorridorStatus, MovementStatus } from '../api.ts';
 
 /** Corridor and movement statuses, 'overdue' (a convoy not heard from in time), places. */
@@ -38,7 +38,7 @@ export interface MapMarker {
   incident?: { type: string; severity: string; state: 'event' | 'hazard' | 'cleared' };
 }
 
-/** A corridor's route (a line) or its buffer (an area), drawn under the markers. */
+/** A corridor's route (a line) or its buffer (an area, as the server computed it), drawn under the markers. */
 export type MapShape =
   | {
       id: string;
@@ -52,4 +52,4 @@ export type MapShape =
       /** A corridor's route as its notice says (open, agreed, muted). */
       notice?: RouteEmphasis;
     }
-  | { id: string; kind: 'buffer'; tone: MarkerTone; area: Feature<Polygon | MultiPolygon>; notice?: RouteEmphasis };
+  | { id: string; kind: 'buffer'; tone: MarkerTone; area: Polygon; notice?: RouteEmphasis };

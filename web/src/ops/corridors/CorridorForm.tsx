@@ -8,6 +8,7 @@ import {
   isAbort,
   type Corridor,
   type CorridorContent,
+  type LineString,
   type Me,
   type Org,
   type Place,
@@ -464,13 +465,11 @@ function FormBody({ me, orgs, corridor, places, onSessionEnded }: FormBodyProps)
 
   const draft: MappedCorridor = useMemo(() => {
     const { body } = buildBody(state);
-    return {
-      ...body,
-      id: 'draft',
-      status: 'draft',
-      route: state.route.length >= 2 ? { type: 'LineString', coordinates: state.route } : undefined,
-    };
-  }, [state]);
+    const route: LineString | undefined = state.route.length >= 2 ? { type: 'LineString', coordinates: state.route } : undefined;
+    // The area comes from the server: a saved corridor's is drawn while its route and buffer stay as saved.
+    const unchanged = corridor && JSON.stringify(route ?? null) === JSON.stringify(corridor.route ?? null) && body.bufferMeters === corridor.bufferMeters;
+    return { ...body, id: 'draft', status: 'draft', route, area: unchanged ? corridor.area : null };
+  }, [state, corridor]);
   const mapped = useMemo(() => [draft], [draft]);
   const vertices = useMemo(
     () => (mode === 'route' || state.route.length === 1 ? state.route.map(([lon, lat]) => ({ lat, lon })) : []),

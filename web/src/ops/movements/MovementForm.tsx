@@ -32,7 +32,6 @@ import { RouteTools, appendPoint, type RouteCoords } from '../RouteTools.tsx';
 import { WarningList, useMovementWords } from './describe.tsx';
 import { CARGO_CATEGORIES, CARGO_UNITS, notificationFieldOfPath, type NotificationField } from './fields.ts';
 import { parseNumber } from '../../ui/parse-number.ts';
-import { OWN_ROUTE_BUFFER_METERS } from '../../../../src/domain/movement.ts';
 
 /* ---------- Form state: text as typed, turned into a request body ---------- */
 
@@ -330,12 +329,12 @@ export function MovementForm({ me, orgs, onSessionEnded }: MovementFormProps) {
     return index === null ? name : t('corridors.errors.item', { field: name, n: index + 1 });
   };
 
-  // The map: the chosen corridor with its buffer, and the own route being drawn.
+  // The map: the chosen corridor with its area, and the own route being drawn (a line: the server buffers it once sent).
   const mapped = useMemo<MappedCorridor[]>(() => {
     const list: MappedCorridor[] = [];
     if (corridor) list.push(corridor);
     if (state.route.length >= 2) {
-      list.push({ id: 'own-route', name: t('movements.ownRoute'), status: 'draft', route: { type: 'LineString', coordinates: state.route }, bufferMeters: OWN_ROUTE_BUFFER_METERS });
+      list.push({ id: 'own-route', name: t('movements.ownRoute'), status: 'draft', route: { type: 'LineString', coordinates: state.route } });
     }
     return list;
   }, [corridor, state.route, t]);
