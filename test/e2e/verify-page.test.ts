@@ -57,7 +57,7 @@ describe('the /verify page checks an evidence bundle in the browser (Chromium, p
     const { page, after, problems } = await open('/en/verify');
     await expect(page.title()).resolves.toBe('Check an evidence bundle — Safe Passage');
     await setFile(page, 'evidence.json', good);
-    await expect(report(page).getAttribute('data-ok')).resolves.toBe('true');
+    await expect.poll(() => report(page).getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
     await expect(page.getByTestId('verify-verdict').textContent()).resolves.toContain('Verified: every check passed');
     await expect(page.getByTestId('verify-check-decisions').getAttribute('data-state')).resolves.toBe('ok');
     // Without a log key it says the bundle's own key was used; with the pinned one it does not.
@@ -66,7 +66,7 @@ describe('the /verify page checks an evidence bundle in the browser (Chromium, p
     await page.getByLabel('Log key').fill(logKey);
     await page.getByRole('button', { name: 'Check again with these keys' }).click();
     await page.getByTestId('verify-warnings').waitFor({ state: 'detached' });
-    await expect(report(page).getAttribute('data-ok')).resolves.toBe('true');
+    await expect.poll(() => report(page).getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
     expect(await fitsPhone(page)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: screenshotPath('verify-good-en'), fullPage: true });
 
@@ -74,8 +74,8 @@ describe('the /verify page checks an evidence bundle in the browser (Chromium, p
     const b = JSON.parse(good) as EvidenceBundle;
     (b.versions[0]!.content as { maxVehicles: number }).maxVehicles += 1;
     await setFile(page, 'evidence-changed.json', canonicalJson(b));
-    await expect(report(page).getAttribute('data-ok')).resolves.toBe('false');
-    await expect(codesOn(page)).resolves.toContain('HASH_MISMATCH versions[0].versionHash');
+    await expect.poll(() => report(page).getAttribute('data-ok'), { timeout: 30_000 }).toBe('false');
+    await expect.poll(() => codesOn(page), { timeout: 30_000 }).toContain('HASH_MISMATCH versions[0].versionHash');
     await expect(page.getByTestId('verify-failures').textContent()).resolves.toContain('A hash does not match the content: the content was changed.');
     await expect(page.getByTestId('verify-check-versions').getAttribute('data-state')).resolves.toBe('failed');
     await addAxe(page);
@@ -96,8 +96,8 @@ describe('the /verify page checks an evidence bundle in the browser (Chromium, p
       data.items.add(new File([text], 'evidence-edited.json', { type: 'application/json' }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, canonicalJson(b));
-    await expect(report(page).getAttribute('data-ok')).resolves.toBe('false');
-    await expect(codesOn(page)).resolves.toContain(`HASH_MISMATCH incidents[${i}].statements[0].textHash`);
+    await expect.poll(() => report(page).getAttribute('data-ok'), { timeout: 30_000 }).toBe('false');
+    await expect.poll(() => codesOn(page), { timeout: 30_000 }).toContain(`HASH_MISMATCH incidents[${i}].statements[0].textHash`);
     await expect(page.getByTestId('verify-verdict').textContent()).resolves.toMatch(/НЕ перевірено\. Помилок: \d+/);
     await expect(page.getByTestId('verify-failures').textContent()).resolves.toContain('Хеш не відповідає вмісту: вміст змінено.');
     await expect(page.getByTestId('verify-check-incidents').getAttribute('data-state')).resolves.toBe('failed');
