@@ -201,8 +201,7 @@ export function presentCorridor(
   now: Date,
   atRisk: boolean,
   names: ReadonlyMap<string, ActorName>,
-  allowedActions: CorridorStep[],
-): CorridorView {
+): Omit<CorridorView, 'allowedActions'> {
   const content = contentOf(aggregate);
   const notice = noticeOf(aggregate, now, content);
   const status = notice.status;
@@ -229,7 +228,6 @@ export function presentCorridor(
     closure: control(close),
     partyTimeZones: zonesOf(content.parties, zones),
     publiclyListed: isPubliclyListed(aggregate, now),
-    allowedActions,
     createdAt: aggregate.corridor.created_at,
     updatedAt: aggregate.corridor.updated_at,
   };

@@ -46,7 +46,6 @@ import {
   contentOf,
   factsOf,
   actorIdsOf,
-  isPubliclyListed,
   presentApproval,
   presentCorridor,
   type ApprovalView,
@@ -107,6 +106,7 @@ async function presentAll(ctx: ServiceContext, actor: Actor, aggregates: Corrido
     const content = contents[i]!;
     const status = corridorStatus(factsOf(a, content), now);
     const inPlay = CORRIDOR_STATUSES_AT_RISK.includes(status);
+    const view = presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters), names);
     const allowedActions = corridorSteps(actor, {
       parties: content.parties,
       everProposed: a.everProposed,
@@ -114,9 +114,9 @@ async function presentAll(ctx: ServiceContext, actor: Actor, aggregates: Corrido
       proposed: a.current.proposed_at !== null,
       decidedBy: a.decisions.map((d) => d.party_id),
       closedByMediator: a.controls.some((c) => c.type === 'close'),
-      publiclyListed: isPubliclyListed(a, now),
+      publiclyListed: view.publiclyListed,
     });
-    return presentCorridor(a, zones, now, inPlay && isRouteAtRisk(index, content.route, content.bufferMeters), names, allowedActions);
+    return { ...view, allowedActions };
   });
 }
 
