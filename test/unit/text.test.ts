@@ -21,7 +21,7 @@ describe('text as it enters', () => {
     expect(decomposed).not.toBe('Йосип');
     expect(cleanBody({ a: [{ name: decomposed }], n: 3 })).toEqual({ a: [{ name: 'Йосип' }], n: 3 });
     expect(() => cleanBody({ people: [{ givenName: 'ok' }, { givenName: 'bad\u202E' }] })).toThrow(
-      expect.objectContaining({ code: 'INVALID_TEXT', errors: [{ path: '/people/1/givenName', message: expect.any(String) }] }),
+      expect.objectContaining({ code: 'INVALID_TEXT', errors: [{ path: '/people/1/givenName', code: 'CONTROL_CHARACTERS', message: expect.any(String) }] }),
     );
   });
 });
