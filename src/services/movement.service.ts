@@ -20,8 +20,6 @@ import {
   type AckDecision,
   type CargoLine,
   type CorridorForDeconfliction,
-  type DeliveryLine,
-  type ExpectedPassage,
   type MovementCommand,
   type MovementKind,
   type MovementPlan,
@@ -55,6 +53,7 @@ import { newId } from './ids.ts';
 import { incidentIndexFor } from './incident.service.ts';
 import { checkPartySignature, type PartySignature } from './keys.service.ts';
 import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
+import type { MovementCheckOutT, MovementOutT } from '../http/schemas/movement.ts';
 
 
 export interface Vehicle {
@@ -77,50 +76,8 @@ export interface MovementInput {
   justification?: string | undefined;
 }
 
-export interface MovementView {
-  id: string;
-  agencyId: string;
-  kind: MovementKind;
-  corridorId: string | null;
-  route: LineString | null;
-  departAt: string;
-  arriveBy: string;
-  vehicles: Vehicle[];
-  personnel: number;
-  passengers: number | null;
-  cargo: CargoLine[];
-  urgent: boolean;
-  justification: string | null;
-  status: MovementStatus;
-  requiredAcknowledgements: string[];
-  acknowledgements: {
-    partyId: string;
-    decision: AckDecision;
-    comment: string | null;
-    at: string;
-    /** The party's signature over its answer; null on answers older than party-signed answers. */
-    keyId: string | null;
-    signedAt: string | null;
-    signature: string | null;
-    publicKey: string | null;
-    signedPayload: string | null;
-    /** Who answered for the party, as the viewer may see them (a name only where allowed). */
-    who: ActorName | null;
-  }[];
-  acknowledgementDeadline: string;
-  /** Stated on every view so no screen can present an acknowledgement as a safety guarantee. */
-  acknowledgementMeaning: string;
-  warnings: Warning[];
-  lastCheckin: { lat: number; lon: number; at: string; checkpoint: string | null } | null;
-  checkins: { lat: number; lon: number; at: string; checkpoint: string | null; note: string | null }[];
-  expectedPassages: ExpectedPassage[];
-  progress: number;
-  overdue: boolean;
-  expectedNext: { what: string; at: string } | null;
-  delivery: { at: string; note: string | null; lines: DeliveryLine[] } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A movement as the API gives it (src/http/schemas/movement.ts), before the viewer's next steps are added. */
+export type MovementView = Omit<MovementOutT, 'allowedActions'>;
 
 export const ACK_MEANING =
   'An acknowledgement records that the party received this notification. It is not a guarantee of safety.';
@@ -186,7 +143,7 @@ async function checkedPlan(ctx: ServiceContext, actor: Actor, input: MovementInp
 }
 
 /** Warnings and who must acknowledge, without notifying: what the form shows before submitting. */
-export async function checkMovement(ctx: ServiceContext, actor: Actor, input: MovementInput): Promise<{ warnings: Warning[]; requiredAcknowledgements: string[]; acknowledgementDeadline: string }> {
+export async function checkMovement(ctx: ServiceContext, actor: Actor, input: MovementInput): Promise<MovementCheckOutT> {
   // A notification belongs to the notifying agency: own-org by construction.
   if (!isAllowed(actor, 'movement.notify', actor.orgId)) throw forbidden('notify movements');
   const { plan, corridor, required } = await checkedPlan(ctx, actor, input);
@@ -309,7 +266,7 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
     route,
     departAt: m.depart_at,
     arriveBy: m.arrive_by,
-    vehicles: JSON.parse(m.vehicles) as Vehicle[],
+    vehicles: JSON.parse(m.vehicles) as MovementView['vehicles'],
     personnel: m.personnel,
     passengers: m.passengers,
     cargo,
@@ -331,7 +288,7 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
     })),
     acknowledgementDeadline: acknowledgementDeadline(m.depart_at),
     acknowledgementMeaning: ACK_MEANING,
-    warnings: JSON.parse(m.warnings) as Warning[],
+    warnings: JSON.parse(m.warnings) as MovementView['warnings'],
     lastCheckin: last ? { lat: last.lat, lon: last.lon, at: last.at, checkpoint: last.checkpoint } : null,
     checkins,
     expectedPassages: passages,
@@ -352,7 +309,7 @@ export async function presentMovement(ctx: ServiceContext, aggregate: MovementAg
 }
 
 /** A movement as one viewer gets it: with what that viewer may do next (src/domain/next-steps.ts). */
-export type MovementViewFor = MovementView & { allowedActions: MovementCommand[] };
+export type MovementViewFor = MovementOutT;
 
 function forViewer(actor: Actor, view: MovementView): MovementViewFor {
   const allowedActions = movementSteps(actor, {

@@ -2,7 +2,6 @@ import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
 import type { Lang } from '../../src/domain/gazetteer.ts';
 import type { Action, Scope } from '../../src/domain/policy.ts';
 import type { CorridorStep } from '../../src/domain/next-steps.ts';
-import type { MovementCommand } from '../../src/domain/movement.ts';
 import type { ApprovalRecord, CorridorArea } from '../../src/http/schemas/corridor.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
@@ -13,7 +12,9 @@ import type { FoundPerson, PersonView } from '../../src/services/people.service.
 import type { FlagView, ShareView } from '../../src/services/person-shares.service.ts';
 import type { SiteView } from '../../src/services/sites.service.ts';
 import type { ActorName } from '../../src/services/user-names.service.ts';
-import type { MovementView } from '../../src/services/movement.service.ts';
+import type { MovementCheckOutT, MovementNotification, MovementOutT, MovementWarningOut } from '../../src/http/schemas/movement.ts';
+import type { AckDecision, MovementKind, MovementStatus } from '../../src/domain/movement.ts';
+import type { IncidentType, Severity } from '../../src/domain/incident.ts';
 import type { ControlView } from '../../src/services/corridor.presenter.ts';
 import type { TimelineItem as CorridorTimelineItem } from '../../src/services/corridor.service.ts';
 
@@ -353,12 +354,9 @@ export interface Places {
 
 /* ---- Movements (docs/api-movements.md) ---- */
 
-export type MovementKind = 'evacuation' | 'supply' | 'assessment' | 'staff';
-export type MovementStatus = 'submitted' | 'acknowledged' | 'denied' | 'underway' | 'completed' | 'aborted';
-export type VehicleType = 'bus' | 'truck' | 'car' | 'van' | 'ambulance' | 'other';
-export type AckDecision = 'acknowledge' | 'deny';
-export type IncidentType = 'shelling' | 'gunfire' | 'mine' | 'blocked_road' | 'detention' | 'accident' | 'other';
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type { MovementKind, MovementStatus, AckDecision };
+export type { IncidentType, Severity };
+export type VehicleType = Vehicle['type'];
 
 export const MOVEMENT_KINDS: readonly MovementKind[] = ['evacuation', 'supply', 'assessment', 'staff'];
 export const MOVEMENT_STATUSES: readonly MovementStatus[] = ['submitted', 'acknowledged', 'denied', 'underway', 'completed', 'aborted'];
@@ -366,127 +364,22 @@ export const VEHICLE_TYPES: readonly VehicleType[] = ['bus', 'truck', 'car', 'va
 export const INCIDENT_TYPES: readonly IncidentType[] = ['shelling', 'gunfire', 'mine', 'blocked_road', 'detention', 'accident', 'other'];
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
-export interface Vehicle {
-  type: VehicleType;
-  plate?: string;
-  markings?: string;
-}
-
-export interface CargoLine {
-  category: string;
-  item: string;
-  quantity: number;
-  unit: string;
-  weightKg?: number;
-}
-
+/** GET /api/v1/movements/:id and the items of GET /api/v1/movements: the server's schema (src/http/schemas/movement.ts). */
+export type Movement = MovementOutT;
+export type Vehicle = Movement['vehicles'][number];
+export type CargoLine = Movement['cargo'][number];
 /** The body of POST /api/v1/movements and POST /api/v1/movements/check. */
-export interface MovementNotification {
-  kind: MovementKind;
-  corridorId?: string;
-  route?: LineString;
-  departAt: string;
-  arriveBy: string;
-  vehicles: Vehicle[];
-  personnel: number;
-  passengers?: number;
-  cargo?: CargoLine[];
-  urgent?: boolean;
-  justification?: string;
-}
-
-export interface IncidentNear {
-  id: string;
-  type: IncidentType | string;
-  severity: Severity | string;
-  occurredAt: string;
-  distanceMeters: number;
-}
-
+export type { MovementNotification };
 /** A deconfliction warning: `code`, the server's English `message`, and the details of its code. */
-export interface MovementWarning {
-  code: string;
-  message: string;
-  hoursGiven?: number;
-  noticeHours?: number;
-  urgent?: boolean;
-  corridorStatus?: CorridorStatus;
-  windows?: TimeWindow[];
-  maxDeviationMeters?: number;
-  bufferMeters?: number;
-  incidents?: IncidentNear[];
-}
-
-export interface MovementCheck {
-  warnings: MovementWarning[];
-  requiredAcknowledgements: string[];
-  acknowledgementDeadline: string;
-}
-
-/** A party's answer to a movement notification: the server's own type, with who answered. */
-export type Acknowledgement = MovementView['acknowledgements'][number];
-
-export interface Position {
-  lat: number;
-  lon: number;
-  at: string;
-  checkpoint: string | null;
-}
-
-export interface Checkin extends Position {
-  note: string | null;
-}
-
-export interface ExpectedPassage {
-  checkpoint: string;
-  lat: number;
-  lon: number;
-  fraction: number;
-  expectedAt: string;
-}
-
-export interface DeliveryLine {
-  item: string;
-  unit: string;
-  expected: number;
-  received: number;
-  difference: number;
-}
-
-/** GET /api/v1/movements/:id and the items of GET /api/v1/movements. */
-export interface Movement {
-  id: string;
-  agencyId: string;
-  kind: MovementKind;
-  corridorId: string | null;
-  route: LineString | null;
-  departAt: string;
-  arriveBy: string;
-  vehicles: Vehicle[];
-  personnel: number;
-  passengers: number | null;
-  cargo: CargoLine[];
-  urgent: boolean;
-  justification: string | null;
-  status: MovementStatus;
-  requiredAcknowledgements: string[];
-  /** What this user may do next, decided by the server (src/domain/next-steps.ts). */
-  allowedActions: MovementCommand[];
-  acknowledgements: Acknowledgement[];
-  acknowledgementDeadline: string;
-  acknowledgementMeaning: string;
-  warnings: MovementWarning[];
-  lastCheckin: Position | null;
-  checkins: Checkin[];
-  expectedPassages: ExpectedPassage[];
-  progress: number;
-  overdue: boolean;
-  /** `what` is a checkpoint's name, or "arrival". */
-  expectedNext: { what: string; at: string } | null;
-  delivery: { at: string; note: string | null; lines: DeliveryLine[] } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type MovementWarning = MovementWarningOut;
+export type IncidentNear = NonNullable<MovementWarning['incidents']>[number];
+export type MovementCheck = MovementCheckOutT;
+/** A party's answer to a movement notification, with who answered. */
+export type Acknowledgement = Movement['acknowledgements'][number];
+export type Position = NonNullable<Movement['lastCheckin']>;
+export type Checkin = Movement['checkins'][number];
+export type ExpectedPassage = Movement['expectedPassages'][number];
+export type DeliveryLine = NonNullable<Movement['delivery']>['lines'][number];
 
 /** `event: movement` on /api/v1/stream. */
 export interface MovementChangeEvent {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VULNERABILITIES } from '../../domain/person.ts';
 import { Type } from 'typebox';
-import { MOVEMENT_COMMANDS, MOVEMENT_KINDS, MOVEMENT_STATUSES, VEHICLE_TYPES } from '../../domain/movement.ts';
+import { MOVEMENT_STATUSES } from '../../domain/movement.ts';
 import { PASSENGER_STATES } from '../../domain/passenger.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import {
@@ -20,107 +20,14 @@ import {
 import { addToManifest, getManifest, recordPassenger, undoPassengerStepFor } from '../../services/passengers.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema, WhoOut } from '../schemas/common.ts';
-import { Instant, LineStringSchema } from '../schemas/corridor.ts';
+import { Instant } from '../schemas/corridor.ts';
+import { CheckinResultOut, MovementBody, MovementCheckOut, MovementListOut, MovementOut } from '../schemas/movement.ts';
 import { SignatureFields, StatementOut } from '../schemas/signing.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Short = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
-
-const CargoLineSchema = Type.Object(
-  {
-    category: Short,
-    item: Short,
-    quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e9 }),
-    unit: Type.String({ minLength: 1, maxLength: 40 }),
-    weightKg: Type.Optional(Type.Number({ minimum: 0, maximum: 1e9 })),
-  },
-  { additionalProperties: false },
-);
-
-export const MovementBody = Type.Object(
-  {
-    kind: Type.Enum(MOVEMENT_KINDS),
-    corridorId: Type.Optional(Id),
-    route: Type.Optional(LineStringSchema),
-    departAt: Instant,
-    arriveBy: Instant,
-    vehicles: Type.Array(
-      Type.Object(
-        {
-          type: Type.Enum(VEHICLE_TYPES),
-          plate: Type.Optional(Type.String({ maxLength: 40 })),
-          markings: Type.Optional(Type.String({ maxLength: 200 })),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 500 },
-    ),
-    personnel: Type.Integer({ minimum: 0, maximum: 10_000 }),
-    passengers: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-    cargo: Type.Optional(Type.Array(CargoLineSchema, { maxItems: 500 })),
-    urgent: Type.Optional(Type.Boolean()),
-    justification: Type.Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
-
-const WarningOut = Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true });
-const Position = { lat: Type.Number(), lon: Type.Number(), at: Type.String(), checkpoint: Type.Union([Type.String(), Type.Null()]) };
-
-export const MovementOut = Type.Object({
-  id: Type.String(),
-  agencyId: Type.String(),
-  kind: Type.String(),
-  corridorId: Type.Union([Type.String(), Type.Null()]),
-  route: Type.Union([Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number())) }), Type.Null()]),
-  departAt: Type.String(),
-  arriveBy: Type.String(),
-  vehicles: Type.Array(Type.Object({ type: Type.String(), plate: Type.Optional(Type.String()), markings: Type.Optional(Type.String()) })),
-  personnel: Type.Integer(),
-  passengers: Type.Union([Type.Integer(), Type.Null()]),
-  cargo: Type.Array(Type.Object({ category: Type.String(), item: Type.String(), quantity: Type.Number(), unit: Type.String(), weightKg: Type.Optional(Type.Number()) })),
-  urgent: Type.Boolean(),
-  justification: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Enum(MOVEMENT_STATUSES),
-  requiredAcknowledgements: Type.Array(Type.String()),
-  acknowledgements: Type.Array(
-    Type.Object({
-      partyId: Type.String(),
-      decision: Type.String(),
-      comment: Type.Union([Type.String(), Type.Null()]),
-      at: Type.String(),
-      keyId: Type.Union([Type.String(), Type.Null()]),
-      signedAt: Type.Union([Type.String(), Type.Null()]),
-      signature: Type.Union([Type.String(), Type.Null()]),
-      publicKey: Type.Union([Type.String(), Type.Null()]),
-      signedPayload: Type.Union([Type.String(), Type.Null()]),
-      who: WhoOut,
-    }),
-  ),
-  acknowledgementDeadline: Type.String(),
-  acknowledgementMeaning: Type.String(),
-  warnings: Type.Array(WarningOut),
-  lastCheckin: Type.Union([Type.Object(Position), Type.Null()]),
-  checkins: Type.Array(Type.Object({ ...Position, note: Type.Union([Type.String(), Type.Null()]) })),
-  expectedPassages: Type.Array(Type.Object({ checkpoint: Type.String(), lat: Type.Number(), lon: Type.Number(), fraction: Type.Number(), expectedAt: Type.String() })),
-  progress: Type.Number(),
-  overdue: Type.Boolean(),
-  expectedNext: Type.Union([Type.Object({ what: Type.String(), at: Type.String() }), Type.Null()]),
-  delivery: Type.Union([
-    Type.Object({
-      at: Type.String(),
-      note: Type.Union([Type.String(), Type.Null()]),
-      lines: Type.Array(Type.Object({ item: Type.String(), unit: Type.String(), expected: Type.Number(), received: Type.Number(), difference: Type.Number() })),
-    }),
-    Type.Null(),
-  ]),
-  // What the viewer may do next (src/domain/next-steps.ts): the console's buttons follow it.
-  allowedActions: Type.Array(Type.Enum(MOVEMENT_COMMANDS)),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
 
 const ManifestOut = Type.Object({
   movementId: Type.String(),
@@ -241,10 +148,7 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         tags: ['movements'],
         summary: 'The warnings a notification would get, without notifying (for the form)',
         body: MovementBody,
-        response: {
-          200: Type.Object({ warnings: Type.Array(WarningOut), requiredAcknowledgements: Type.Array(Type.String()), acknowledgementDeadline: Type.String() }),
-          ...COMMAND_ERRORS,
-        },
+        response: { 200: MovementCheckOut, ...COMMAND_ERRORS },
       },
     },
     async (request) => {
@@ -260,7 +164,7 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         tags: ['movements'],
         summary: 'Movements the caller may see',
         querystring: Type.Object({ status: Type.Optional(Type.Enum(MOVEMENT_STATUSES)), active: Type.Optional(Type.Enum(['true', 'false'] as const)) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(MovementOut), nextCursor: Type.Null() }), ...AUTH_ERRORS },
+        response: { 200: MovementListOut, ...AUTH_ERRORS },
       },
     },
     async (request) => {
@@ -340,7 +244,7 @@ export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
           { lat: Lat, lon: Lon, at: Type.Optional(Instant), checkpoint: Type.Optional(Short), note: Type.Optional(Type.String({ maxLength: 1000 })) },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), at: Type.String(), overdue: Type.Boolean() }), ...COMMAND_ERRORS },
+        response: { 201: CheckinResultOut, ...COMMAND_ERRORS },
       },
     },
     async (request, reply) => {
