@@ -16,7 +16,8 @@ import { loadCorridorAggregate, type CorridorAggregate } from '../store/corridor
 import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
-import { factsOf, isPubliclyListed, presentPublicCorridor } from './corridor.presenter.ts';
+import { factsOf, isPubliclyListed } from '../domain/corridor-facts.ts';
+import { presentPublicCorridor } from './corridor.presenter.ts';
 import { canRead } from './corridor.service.ts';
 import { newId } from './ids.ts';
 

@@ -1,15 +1,6 @@
-import {
-  corridorStatus,
-  isFullyApproved,
-  nextWindow,
-  type ControlType,
-  type CorridorContent,
-  type CorridorFacts,
-  type CorridorStatus,
-  type Decision,
-  type TimeWindow,
-} from '../domain/corridor.ts';
-import { corridorNotice, type CorridorNotice } from '../domain/corridor-notice.ts';
+import { nextWindow, type CorridorContent, type CorridorStatus, type Decision, type TimeWindow } from '../domain/corridor.ts';
+import { contentOf, isPubliclyListed, lastControl, noticeOf } from '../domain/corridor-facts.ts';
+import type { CorridorNotice } from '../domain/corridor-notice.ts';
 import type { Lang } from '../domain/gazetteer.ts';
 import { placeNamesOf, type PublicTranslations } from '../domain/public-text.ts';
 import { routeArea, type RouteArea } from '../domain/route-area.ts';
@@ -102,27 +93,8 @@ export interface PublicCorridorView {
   updatedAt: string;
 }
 
-/** How long a closed corridor stays on the public page, so people learn that it closed. */
-export const PUBLIC_CLOSED_HOURS = 24;
-
-export function contentOf(aggregate: CorridorAggregate): CorridorContent {
-  const stored = JSON.parse(aggregate.current.content) as Omit<CorridorContent, 'publicText'> & { publicText?: CorridorContent['publicText'] };
-  // Versions stored before public texts existed have none: they read as null, their hash unchanged.
-  return { ...stored, publicText: stored.publicText ?? null };
-}
-
 function publicEndpoint(point: CorridorContent['origin']): PublicEndpoint | null {
   return point ? { ...point, names: placeNamesOf(point) } : null;
-}
-
-export function factsOf(aggregate: CorridorAggregate, content: CorridorContent = contentOf(aggregate)): CorridorFacts {
-  return {
-    parties: content.parties,
-    windows: content.windows,
-    proposedAt: aggregate.current.proposed_at,
-    decisions: aggregate.decisions.map((d) => ({ partyId: d.party_id, decision: d.decision as Decision })),
-    controls: aggregate.controls.map((c) => ({ type: c.type as ControlType, at: c.at })),
-  };
 }
 
 export function presentApproval(row: CorridorDecisionRow, names: ReadonlyMap<string, ActorName>): ApprovalView {
@@ -141,27 +113,8 @@ export function presentApproval(row: CorridorDecisionRow, names: ReadonlyMap<str
   };
 }
 
-function lastControl(aggregate: CorridorAggregate, types: ControlType[]): CorridorAggregate['controls'][number] | undefined {
-  return [...aggregate.controls].reverse().find((c) => types.includes(c.type as ControlType));
-}
-
 function zonesOf(parties: readonly string[], zones: ReadonlyMap<string, string>): string[] {
   return [...new Set(parties.map((p) => zones.get(p)).filter((z): z is string => z !== undefined))];
-}
-
-/** The notice of a corridor at `now`: its status with the mediator's last suspension or closure. */
-export function noticeOf(aggregate: CorridorAggregate, now: Date, content: CorridorContent = contentOf(aggregate)): CorridorNotice {
-  const status = corridorStatus(factsOf(aggregate, content), now);
-  const suspendOrResume = lastControl(aggregate, ['suspend', 'resume']);
-  return corridorNotice(
-    {
-      status,
-      windows: content.windows,
-      suspendedAt: suspendOrResume?.type === 'suspend' ? suspendOrResume.at : null,
-      closedAt: lastControl(aggregate, ['close'])?.at ?? null,
-    },
-    now,
-  );
 }
 
 /**
@@ -206,8 +159,8 @@ export function presentCorridor(
   const notice = noticeOf(aggregate, now, content);
   const status = notice.status;
   const decided = new Set(aggregate.decisions.map((d) => d.party_id));
-  const suspendOrResume = lastControl(aggregate, ['suspend', 'resume']);
-  const close = lastControl(aggregate, ['close']);
+  const suspendOrResume = lastControl(aggregate.controls, ['suspend', 'resume']);
+  const close = lastControl(aggregate.controls, ['close']);
   const control = (c: typeof close): ControlView | null =>
     c ? { reason: c.reason, incidentId: c.incident_id, at: c.at, by: c.by_user, who: whoOf(names, c.by_user) } : null;
   return {
@@ -231,23 +184,6 @@ export function presentCorridor(
     createdAt: aggregate.corridor.created_at,
     updatedAt: aggregate.corridor.updated_at,
   };
-}
-
-/**
- * On the public page: only corridors every listed party approved in their current version
- * ("nothing is announced before every party has approved"). Once it is closed, or suspended with
- * its last window over, it stays a day so people learn what became of it, then leaves.
- */
-export function isPubliclyListed(aggregate: CorridorAggregate, now: Date): boolean {
-  const content = contentOf(aggregate);
-  const facts = factsOf(aggregate, content);
-  if (!isFullyApproved(facts)) return false;
-  const status = corridorStatus(facts, now);
-  const lastEnd = content.windows[content.windows.length - 1]?.end;
-  const over = (instant: string | undefined) => instant !== undefined && now.getTime() - new Date(instant).getTime() >= PUBLIC_CLOSED_HOURS * 3_600_000;
-  if (status === 'closed') return !over(lastControl(aggregate, ['close'])?.at ?? lastEnd);
-  if (status === 'suspended') return !over(lastEnd);
-  return true;
 }
 
 export function presentPublicCorridor(

@@ -42,20 +42,13 @@ import { decodeCursor, encodeCursor, pageLimit, type Page, type PageRequest } fr
 import type { Schema } from '../store/schema.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
-import {
-  contentOf,
-  factsOf,
-  actorIdsOf,
-  presentApproval,
-  presentCorridor,
-  type ApprovalView,
-  type CorridorView,
-} from './corridor.presenter.ts';
+import { contentOf, factsOf } from '../domain/corridor-facts.ts';
+import { actorIdsOf, presentApproval, presentCorridor, type ApprovalView, type CorridorView } from './corridor.presenter.ts';
 import type { ChangeEvent } from './events.ts';
 import { newId } from './ids.ts';
 import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
-import { listPartyKeysByIds } from '../store/keys.repository.ts';
+import { isPartyKeyActive, listPartyKeysByIds } from '../store/keys.repository.ts';
 import { findIncident } from '../store/incidents.repository.ts';
 import { boxOfRoutes, CORRIDOR_STATUSES_AT_RISK, incidentIndexFor, isRouteAtRisk } from './incident.service.ts';
 
@@ -258,8 +251,7 @@ export async function decideOnCorridor(
       if (still.current_version !== input.version) {
         throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} has just been superseded.`);
       }
-      const key = await trx.selectFrom('party_keys').select('status').where('id', '=', signed.key.id).executeTakeFirst();
-      if (key?.status !== 'active') throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');
+      if (!(await isPartyKeyActive(trx, signed.key.id))) throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');
       const row = {
         corridor_id: id,
         version: input.version,

@@ -10,7 +10,7 @@ import { listPartyKeysByIds } from '../store/keys.repository.ts';
 import { loadMovementAggregate } from '../store/movements.repository.ts';
 import { findOrgById } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
-import { contentOf } from './corridor.presenter.ts';
+import { contentOf } from '../domain/corridor-facts.ts';
 import { canRead } from './corridor.service.ts';
 import { incidentsOfCorridor } from './incident-record.service.ts';
 import { presentPartyKey } from './keys.service.ts';

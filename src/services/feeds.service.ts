@@ -5,7 +5,7 @@ import { entryTitle } from '../feeds/common.ts';
 import { findOrgKey } from '../store/keys.repository.ts';
 import { listOrgIdsOfKind } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
-import { factsOf } from './corridor.presenter.ts';
+import { factsOf } from '../domain/corridor-facts.ts';
 import { ensureOrgKey } from './keys.service.ts';
 import type { PublicState } from './public.service.ts';
 

@@ -3,7 +3,7 @@ import { sha256Hex } from '../domain/hashing.ts';
 import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
 import { incidentStatementStatement, normaliseSignedAt, statementText, type IncidentStatementStatement } from '../domain/statements.ts';
-import { listPartyKeysByIds } from '../store/keys.repository.ts';
+import { isPartyKeyActive, listPartyKeysByIds } from '../store/keys.repository.ts';
 import {
   findIncident,
   insertIncidentStatement,
@@ -157,8 +157,7 @@ export async function addIncidentStatement(
   const signed = await checkPartySignature(ctx.db, actor, ctx.now(), input, incident.created_at, (signedAt) => statementOf(id, actor.orgId, input.text, signedAt));
   try {
     const row = await runCommand(ctx, actor, async (trx, nowIso) => {
-      const key = await trx.selectFrom('party_keys').select('status').where('id', '=', signed.key.id).executeTakeFirst();
-      if (key?.status !== 'active') throw new DomainError('conflict', 'KEY_NOT_ACTIVE', 'This key has just been revoked.');
+      if (!(await isPartyKeyActive(trx, signed.key.id))) throw new DomainError('conflict', 'KEY_NOT_ACTIVE', 'This key has just been revoked.');
       const statement: IncidentStatementRow = {
         id: newId(),
         incident_id: id,

@@ -21,7 +21,7 @@ import type { Schema } from '../store/schema.ts';
 import { loadAllCorridorAggregates } from '../store/corridors.repository.ts';
 import { loadMovementAggregates } from '../store/movements.repository.ts';
 import { runCommand } from './command.ts';
-import { contentOf, factsOf } from './corridor.presenter.ts';
+import { contentOf, factsOf } from '../domain/corridor-facts.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 

@@ -6,7 +6,8 @@ import { loadAllCorridorAggregates, loadCorridorAggregate, type CorridorAggregat
 import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import { announceCorridorChange } from './announcement.service.ts';
 import type { ServiceContext } from './context.ts';
-import { factsOf, isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
+import { factsOf, isPubliclyListed } from '../domain/corridor-facts.ts';
+import { presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 import type { ChangeEvent } from './events.ts';
 import { SESSION_ENDED } from './identity.service.ts';
 import { flagOverdueMovements } from './movement.service.ts';

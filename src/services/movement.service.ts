@@ -40,15 +40,18 @@ import {
   loadMovementAggregate,
   loadMovementAggregates,
   loadMovementForCommand,
+  markMovementOverdue,
   updateMovement,
+  updateOpenMovement,
   type MovementAggregate,
   type MovementCommandAggregate,
   type MovementRow,
 } from '../store/movements.repository.ts';
+import { isPartyKeyActive } from '../store/keys.repository.ts';
 import { listOrgIdsOfKind } from '../store/orgs.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
-import { contentOf, factsOf } from './corridor.presenter.ts';
+import { contentOf, factsOf } from '../domain/corridor-facts.ts';
 import { newId } from './ids.ts';
 import { incidentIndexFor } from './incident.service.ts';
 import { checkPartySignature, type PartySignature } from './keys.service.ts';
@@ -374,8 +377,7 @@ export async function acknowledgeMovement(
   );
   try {
     await runCommand(ctx, actor, async (trx, nowIso) => {
-      const key = await trx.selectFrom('party_keys').select('status').where('id', '=', signed.key.id).executeTakeFirst();
-      if (key?.status !== 'active') throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');
+      if (!(await isPartyKeyActive(trx, signed.key.id))) throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');
       await insertAck(trx, {
         movement_id: id,
         party_id: actor.orgId,
@@ -418,10 +420,8 @@ async function stamp(
 ): Promise<MovementViewFor> {
   const aggregate = await loadFor(ctx, actor, id, command);
   await runCommand(ctx, actor, async (trx, nowIso) => {
-    // Guarded in SQL too, so two field officers pressing at once cannot both succeed.
-    const guard = trx.updateTable('movements').set({ ...changes(nowIso), updated_at: nowIso }).where('id', '=', id).where('aborted_at', 'is', null).where('completed_at', 'is', null);
-    const done = await (command === 'start' ? guard.where('started_at', 'is', null) : guard).executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw conflict('MOVEMENT_ILLEGAL_TRANSITION', `The movement changed meanwhile; "${command}" no longer applies.`);
+    const done = await updateOpenMovement(trx, id, { ...changes(nowIso), updated_at: nowIso }, { notStarted: command === 'start' });
+    if (!done) throw conflict('MOVEMENT_ILLEGAL_TRANSITION', `The movement changed meanwhile; "${command}" no longer applies.`);
     return {
       result: undefined,
       audit: { action: `movement.${command}`, subjectType: 'movement', subjectId: id, payload },
@@ -523,9 +523,8 @@ export async function flagOverdueMovements(ctx: ServiceContext): Promise<string[
     const view = await presentMovement(ctx, aggregate);
     if (!view.overdue) continue;
     const won = await runCommand(ctx, null, async (trx, nowIso) => {
-      const done = await trx.updateTable('movements').set({ overdue_since: nowIso }).where('id', '=', view.id).where('overdue_since', 'is', null).executeTakeFirst();
       // Another instance flagged it first: no second alert. (Its audit event stands for both.)
-      if (Number(done.numUpdatedRows) !== 1) throw new AlreadyFlagged();
+      if (!(await markMovementOverdue(trx, view.id, nowIso))) throw new AlreadyFlagged();
       return {
         result: true,
         audit: { action: 'movement.overdue', subjectType: 'movement', subjectId: view.id, payload: { expected: view.expectedNext } },

@@ -1,7 +1,8 @@
 import { loadAllCorridorAggregates, loadCorridorAggregate, type CorridorAggregate } from '../store/corridors.repository.ts';
 import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import type { ServiceContext } from './context.ts';
-import { isPubliclyListed, presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
+import { isPubliclyListed } from '../domain/corridor-facts.ts';
+import { presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
 
 /** The public corridors with the aggregates they come from (the CAP feed needs their history). */
 export interface PublicState {

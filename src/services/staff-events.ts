@@ -8,7 +8,7 @@ import { loadCorridorAggregate } from '../store/corridors.repository.ts';
 import type { MovementAggregate } from '../store/movements.repository.ts';
 import { loadMovementAggregate } from '../store/movements.repository.ts';
 import type { ServiceContext } from './context.ts';
-import { factsOf } from './corridor.presenter.ts';
+import { factsOf } from '../domain/corridor-facts.ts';
 import { canRead } from './corridor.service.ts';
 import type { ChangeEvent } from './events.ts';
 import { canReadMovement, presentMovement } from './movement.service.ts';

@@ -25,6 +25,12 @@ export async function findPartyKey(db: Kysely<Schema>, id: string): Promise<Part
   return db.selectFrom('party_keys').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Read inside a signing command's transaction, so a key revoked since the signature was checked cannot sign. */
+export async function isPartyKeyActive(db: Kysely<Schema>, id: string): Promise<boolean> {
+  const key = await db.selectFrom('party_keys').select('status').where('id', '=', id).executeTakeFirst();
+  return key?.status === 'active';
+}
+
 export async function findPartyKeyByPublicKey(db: Kysely<Schema>, publicKey: string): Promise<PartyKeyRow | undefined> {
   return db.selectFrom('party_keys').selectAll().where('public_key', '=', publicKey).executeTakeFirst();
 }

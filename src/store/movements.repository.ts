@@ -25,6 +25,27 @@ export async function updateMovement(
   await db.updateTable('movements').set(changes).where('id', '=', id).execute();
 }
 
+/**
+ * Stamps a movement that has not ended (and, with `notStarted`, not started either), guarded in SQL
+ * so two field officers pressing at once cannot both succeed; false when it no longer qualified.
+ */
+export async function updateOpenMovement(
+  db: Kysely<Schema>,
+  id: string,
+  changes: Parameters<typeof updateMovement>[2],
+  options: { notStarted: boolean },
+): Promise<boolean> {
+  const guard = db.updateTable('movements').set(changes).where('id', '=', id).where('aborted_at', 'is', null).where('completed_at', 'is', null);
+  const done = await (options.notStarted ? guard.where('started_at', 'is', null) : guard).executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+/** Flags a movement overdue once; false when another instance flagged it first. */
+export async function markMovementOverdue(db: Kysely<Schema>, id: string, at: string): Promise<boolean> {
+  const done = await db.updateTable('movements').set({ overdue_since: at }).where('id', '=', id).where('overdue_since', 'is', null).executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
 export async function insertAck(db: Kysely<Schema>, row: MovementAckRow): Promise<void> {
   await db.insertInto('movement_acks').values(row).execute();
 }
