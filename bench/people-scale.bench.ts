@@ -4,7 +4,7 @@
  *   `registerPerson`, (c) a full duplicate pass over the blocking keys, (d) start-up (`createApp`).
  *
  *   npx tsx bench/people-scale.bench.ts [--db sqlite|postgres] [--people 1000000] [--queries 1000]
- *        [--registrations N] [--seed 42] [--keep]
+ *        [--registrations N] [--seed 42] [--keep] [--cpu-prof DIR] [--searches-only]
  *
  * The load writes straight into `people` and `name_keys` (the blocking keys of each new core name)
  * in big transactions, bypassing the API and the per-row audit: it is setup, not what is measured.
@@ -30,6 +30,7 @@ import { possibleDuplicates, registerPerson, searchPeople } from '../src/service
 import { findRegistryDuplicates } from '../src/services/registry-index.service.ts';
 import { findCoreNames, findPeopleByCoreNames } from '../src/store/people-registry.repository.ts';
 import type { DialectName } from '../src/store/database.ts';
+import { startWindowProfile } from './window-profile.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,6 +41,10 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** Registrations measured (default --queries); each costs a candidate query that grows with N. */
     registrations: { type: 'string' },
+    /** A CPU profile of the measured searches only, written into this folder. */
+    'cpu-prof': { type: 'string' },
+    /** Stop after the searches: for profiling, without the pass. */
+    'searches-only': { type: 'boolean', default: false },
   },
 });
 const dialect = args.db as DialectName;
@@ -292,6 +297,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 100; i++) await searchPeople(ctx, actor, queryFor());
   const searchMs: number[] = [];
   let hits = 0;
+  const profile = args['cpu-prof'] === undefined ? undefined : await startWindowProfile();
   for (const q of searches) {
     const t = process.hrtime.bigint();
     const r = await searchPeople(ctx, actor, q);
@@ -300,6 +306,12 @@ async function main(): Promise<void> {
   }
   const search = stats(searchMs);
   log('search (searchPeople, all orgs):', search, `mean results ${(hits / QUERIES).toFixed(1)}`);
+  if (profile) log('profile:', await profile.stop(args['cpu-prof']!, 'people-search'));
+  if (args['searches-only']) {
+    await context.close();
+    if (!args.keep) await testDb.drop();
+    return;
+  }
   // Breakdown: the two queries alone (all organisations), with how many core names and people they return.
   const coreMs: number[] = [];
   const coreCounts: number[] = [];

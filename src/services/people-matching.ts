@@ -53,7 +53,7 @@ export async function matchesFor(
   });
   return candidates
     .map((row) => {
-      const name = familyOnly ? preparedFamilyName(row.family_name) : prepareRegisteredName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name });
+      const name = familyOnly ? preparedFamilyName(row.family_name) : candidateName(row, wanted);
       const person = { name, birthDate: row.birth_date };
       const known = wordsScores.get(row.name_core);
       const wordsScore = known === undefined || Number.isNaN(known) ? scoreWords(wanted.name, name) : known;
@@ -62,4 +62,14 @@ export async function matchesFor(
     .filter((m) => m.score >= options.threshold)
     // Equal scores: the earlier registration first, so a list never reorders itself.
     .sort((a, b) => b.score - a.score || a.row.created_at.localeCompare(b.row.created_at) || a.row.id.localeCompare(b.row.id));
+}
+
+/**
+ * A candidate's name as far as its score needs it. A patronymic counts only when both names have
+ * one (withPatronymics), so for a query without one the core name, already prepared for its words,
+ * scores the same as the whole name: most candidates are namesakes, each prepared again otherwise.
+ */
+function candidateName(row: CandidateRow, wanted: PreparedIdentity): PreparedIdentity['name'] {
+  if (wanted.name.patronymic === undefined) return prepareNameCached(row.name_core);
+  return prepareRegisteredName({ givenName: row.given_name, patronymic: row.patronymic, familyName: row.family_name });
 }
