@@ -1,12 +1,12 @@
 import { nextWindow, type CorridorContent, type CorridorStatus, type Decision, type TimeWindow } from '../domain/corridor.ts';
 import { contentOf, isPubliclyListed, lastControl, noticeOf } from '../domain/corridor-facts.ts';
 import type { CorridorNotice } from '../domain/corridor-notice.ts';
-import type { Lang } from '../domain/gazetteer.ts';
-import { placeNamesOf, type PublicTranslations } from '../domain/public-text.ts';
+import { placeNamesOf } from '../domain/public-text.ts';
 import { routeArea, type RouteArea } from '../domain/route-area.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
 import { whoOf, type ActorName } from './user-names.service.ts';
 import type { CorridorStep } from '../domain/next-steps.ts';
+import type { PublicCorridorOutT } from '../http/schemas/corridor.ts';
 
 /**
  * What each caller sees of a corridor. Staff get the agreement and its signatures; the public
@@ -65,33 +65,11 @@ export interface CorridorView extends CorridorContent {
   updatedAt: string;
 }
 
-/** An endpoint as the public gets it: its name in each public language beside the one typed. */
-export type PublicEndpoint = NonNullable<CorridorContent['origin']> & { names: Record<Lang, string> };
+/** A corridor as the public gets it (src/http/schemas/corridor.ts): the list, the stream and the feeds. */
+export type PublicCorridorView = PublicCorridorOutT;
 
-export interface PublicCorridorView {
-  id: string;
-  name: string;
-  status: CorridorStatus;
-  purpose: string[];
-  origin: PublicEndpoint | null;
-  destination: PublicEndpoint | null;
-  route: CorridorContent['route'];
-  /** How far either side of the route the corridor's protection reaches (the feeds' area). */
-  bufferMeters: number;
-  gatheringPoints: CorridorContent['gatheringPoints'];
-  windows: TimeWindow[];
-  /** The window in effect now: set only while the corridor is open (the notice decides). */
-  currentWindow: TimeWindow | null;
-  nextWindow: TimeWindow | null;
-  notice: CorridorNotice;
-  eligibility: string | null;
-  allowedTraffic: string[];
-  conditions: string | null;
-  /** The signed public words in uk, ru and en; null for corridors agreed before they existed (see `publicWordsOf`). */
-  publicText: PublicTranslations | null;
-  partyTimeZones: string[];
-  updatedAt: string;
-}
+/** An endpoint as the public gets it: its name in each public language beside the one typed. */
+export type PublicEndpoint = NonNullable<PublicCorridorView['origin']>;
 
 function publicEndpoint(point: CorridorContent['origin']): PublicEndpoint | null {
   return point ? { ...point, names: placeNamesOf(point) } : null;

@@ -9,7 +9,7 @@ import {
   type OrgKind,
   type Role,
 } from '../domain/identity.ts';
-import { actionsOf, isAllowed, scopeOf, type Action, type Scope } from '../domain/policy.ts';
+import { actionsOf, isAllowed, scopeOf } from '../domain/policy.ts';
 import { findOrgById, findOrgByName, insertOrg, listOrgs, type OrgRow } from '../store/orgs.repository.ts';
 import { decodeCursor, pageLimit, toPage, type Page, type PageRequest } from '../store/pagination.ts';
 import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from '../store/sessions.repository.ts';
@@ -20,28 +20,12 @@ import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { noteSignInFailure } from './sign-in-limits.service.ts';
+import type { LoginOutT, MeOutT, OrgOutT, UserOutT } from '../http/schemas/identity.ts';
 
-export interface OrgView {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  timeZone: string;
-  createdAt: string;
-}
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-}
-
-export interface MeView extends UserView {
-  org: OrgView;
-  /** What this user may do, and how far (from POLICY): the console's buttons follow it. */
-  actions: Partial<Record<Action, Scope>>;
-}
+/** An organisation, a user and the signed-in user as the API gives them (src/http/schemas/identity.ts). */
+export type OrgView = OrgOutT;
+export type UserView = UserOutT;
+export type MeView = MeOutT;
 
 export const DEFAULT_TIME_ZONE = 'Europe/Kyiv';
 
@@ -88,11 +72,7 @@ function checkPassword(password: string): void {
 
 // ── Sessions ────────────────────────────────────────────────────────────────
 
-export interface LoginResult {
-  token: string;
-  expiresAt: string;
-  user: UserView;
-}
+export type LoginResult = LoginOutT;
 
 const WRONG_CREDENTIALS = (): DomainError =>
   new DomainError('unauthenticated', 'WRONG_CREDENTIALS', 'Wrong email or password.');

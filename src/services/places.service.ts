@@ -4,16 +4,10 @@ import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
 import { listPlaces, upsertPlaces, type PlaceRow } from '../store/places.repository.ts';
 import type { ServiceContext } from './context.ts';
+import type { PlaceOutT } from '../http/schemas/places.ts';
 
-export interface PlaceView {
-  id: string;
-  adm1: string | null;
-  country: string;
-  lat: number;
-  lon: number;
-  names: Record<Lang, string>;
-  aliases: string[];
-}
+/** A place as the API gives it (src/http/schemas/places.ts). */
+export type PlaceView = PlaceOutT;
 
 function presentPlace(row: PlaceRow): PlaceView {
   return {

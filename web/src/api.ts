@@ -1,8 +1,11 @@
 import type { CorridorNotice } from '../../src/domain/corridor-notice.ts';
-import type { Lang } from '../../src/domain/gazetteer.ts';
-import type { Action, Scope } from '../../src/domain/policy.ts';
+import type { OrgKind, Role } from '../../src/domain/identity.ts';
+import type { LoginOutT, MeOutT, OrgOutT } from '../../src/http/schemas/identity.ts';
+import type { PlaceListOutT, PlaceOutT } from '../../src/http/schemas/places.ts';
+import type { PublicConfigOutT } from '../../src/http/schemas/public.ts';
 import type { CorridorStep } from '../../src/domain/next-steps.ts';
-import type { ApprovalRecord, CorridorArea } from '../../src/http/schemas/corridor.ts';
+import type { ApprovalRecord, CorridorArea, PublicCorridorListOutT, PublicCorridorOutT } from '../../src/http/schemas/corridor.ts';
+import type { PublicCorridorEvent } from '../../src/services/live.service.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
 import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
@@ -152,9 +155,7 @@ export interface NamedPoint {
 }
 
 /** An endpoint on the public view: with its name in each public language. */
-export interface PublicEndpoint extends NamedPoint {
-  names?: Record<Lang, string>;
-}
+export type PublicEndpoint = NonNullable<PublicCorridor['origin']>;
 
 export interface GatheringPoint extends NamedPoint {
   address?: string;
@@ -169,33 +170,11 @@ export type Traffic = 'pedestrian' | 'private_car' | 'bus' | 'truck';
 export const PURPOSES: readonly Purpose[] = ['evacuation', 'supply'];
 export const TRAFFIC: readonly Traffic[] = ['pedestrian', 'private_car', 'bus', 'truck'];
 
-export interface PublicCorridor {
-  id: string;
-  name: string;
-  status: CorridorStatus;
-  purpose: Purpose[];
-  origin: PublicEndpoint | null;
-  destination: PublicEndpoint | null;
-  gatheringPoints: GatheringPoint[];
-  /** The window in effect: set only while open. */
-  currentWindow: TimeWindow | null;
-  nextWindow: TimeWindow | null;
-  /** What the status tells people: every label follows it (src/domain/corridor-notice.ts). */
-  notice: CorridorNotice;
-  updatedAt: string;
-  /* Beyond docs/api.md's list; the server gives them (src/http/schemas/corridor.ts PublicCorridorOut). */
-  route?: LineString | null;
-  windows?: TimeWindow[];
-  eligibility?: string | null;
-  allowedTraffic?: Traffic[];
-  conditions?: string | null;
-  partyTimeZones?: string[];
-  /** The signed public words in uk, ru and en; null for corridors agreed before they existed. */
-  publicText?: PublicTranslations | null;
-}
+/** A corridor as the public reads it: the server's schema (src/http/schemas/corridor.ts PublicCorridorOut). */
+export type PublicCorridor = PublicCorridorOutT;
 
 /** `event: corridor` on /api/v1/public/stream: the public view, or a removal. */
-export type PublicCorridorEvent = PublicCorridor | { id: string; status: CorridorStatus; removed: true };
+export type { PublicCorridorEvent };
 
 export interface Checkpoint extends NamedPoint {
   controlledBy: string;
@@ -303,54 +282,23 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Org {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  timeZone: string;
-}
+/** An organisation as the API gives it (src/http/schemas/common.ts OrgSchema). */
+export type Org = OrgOutT;
 
-export interface PublicCorridors {
-  items: PublicCorridor[];
-  generatedAt: string;
-}
+export type PublicCorridors = PublicCorridorListOutT;
 
-export interface PublicConfig {
-  tileUrl: string | null;
-  tileAttribution: string | null;
-}
+export type PublicConfig = PublicConfigOutT;
 
-export type Role = 'admin' | 'coordinator' | 'liaison' | 'field' | 'registrar' | 'viewer';
-export type OrgKind = 'mediator' | 'party' | 'agency';
+export type { Role, OrgKind };
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  org: Org;
-  /** The actions of the policy table this user may take, with their scope: buttons follow it. */
-  actions: Partial<Record<Action, Scope>>;
-}
+/** GET /api/v1/me: with the actions of the policy table this user may take, and their scope: buttons follow it. */
+export type Me = MeOutT;
 
-export interface LoginResponse {
-  token: string;
-  user: { id: string; email: string; role: Role; orgId: string };
-}
+export type LoginResponse = LoginOutT;
 
-export interface Place {
-  id: string;
-  names: { uk: string; ru: string; en: string };
-  lat: number;
-  lon: number;
-  adm1: string | null;
-  country: string;
-}
-
-export interface Places {
-  items: Place[];
-}
+/** GET /api/v1/places: the gazetteer, names in uk, ru and en. */
+export type Place = PlaceOutT;
+export type Places = PlaceListOutT;
 
 /* ---- Movements (docs/api-movements.md) ---- */
 

@@ -5,7 +5,8 @@ import type { ServiceContext } from '../../services/context.ts';
 import { login, logout, presentMe } from '../../services/identity.service.ts';
 import { admitSignIn } from '../../services/sign-in-limits.service.ts';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../auth.ts';
-import { OrgSchema, ProblemSchema, UserSchema } from '../schemas/common.ts';
+import { ProblemSchema } from '../schemas/common.ts';
+import { LoginOut, MeOut } from '../schemas/identity.ts';
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.post(
@@ -22,7 +23,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserSchema }),
+          200: LoginOut,
           400: ProblemSchema,
           401: ProblemSchema,
           429: ProblemSchema,
@@ -60,15 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
         tags: ['identity'],
         summary: 'The signed-in user and organisation',
         response: {
-          200: Type.Intersect([
-            UserSchema,
-            Type.Object({
-              org: OrgSchema,
-              actions: Type.Record(Type.String(), Type.Enum(['all', 'own-org', 'listed'] as const), {
-                description: 'Each action of the policy table this user may take, with its scope (docs/permissions.md)',
-              }),
-            }),
-          ]),
+          200: MeOut,
           401: ProblemSchema,
         },
       },

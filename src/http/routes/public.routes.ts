@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import type { PublicSnapshotService } from '../../services/public-snapshot.service.ts';
-import { PublicCorridorOut } from '../schemas/corridor.ts';
+import { PublicCorridorListOut } from '../schemas/corridor.ts';
 import { fromSnapshot } from '../public-hot-path.ts';
+import { PublicConfigOut } from '../schemas/public.ts';
 
 export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snapshot?: PublicSnapshotService }> = async (app, { ctx, snapshot }) => {
   app.get(
@@ -13,7 +14,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snap
         tags: ['public'],
         summary: 'Agreed corridors for the public (no login): status, windows, gathering points',
         response: {
-          200: Type.Object({ items: Type.Array(PublicCorridorOut), generatedAt: Type.String() }),
+          200: PublicCorridorListOut,
           304: Type.Null(),
         },
       },
@@ -31,10 +32,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext; snap
         tags: ['public'],
         summary: 'What the web apps need to know about this deployment (map tiles)',
         response: {
-          200: Type.Object({
-            tileUrl: Type.Union([Type.String(), Type.Null()]),
-            tileAttribution: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: PublicConfigOut,
         },
       },
     },

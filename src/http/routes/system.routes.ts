@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { listPlacesFor } from '../../services/places.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, ProblemSchema } from '../schemas/common.ts';
+import { PlaceListOut } from '../schemas/places.ts';
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.get(
@@ -55,7 +56,6 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
     },
   );
 
-  const Names = Type.Object({ uk: Type.String(), ru: Type.String(), en: Type.String() });
   app.get(
     '/api/v1/places',
     {
@@ -63,19 +63,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
         tags: ['places'],
         summary: 'The gazetteer: places with their Ukrainian, Russian and English names and common spellings',
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                adm1: Type.Union([Type.String(), Type.Null()]),
-                country: Type.String(),
-                lat: Type.Number(),
-                lon: Type.Number(),
-                names: Names,
-                aliases: Type.Array(Type.String()),
-              }),
-            ),
-          }),
+          200: PlaceListOut,
           ...AUTH_ERRORS,
           404: ProblemSchema,
         },

@@ -124,7 +124,7 @@ const PublicTextsOut = Type.Object({
   gatheringPoints: Type.Array(Type.Object({ name: Type.String(), address: Type.String() })),
 });
 const PublicTranslationsOut = Type.Union([Type.Object({ uk: PublicTextsOut, ru: PublicTextsOut, en: PublicTextsOut }), Type.Null()]);
-const LineOut = Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Type.Array(Type.Number())) });
+const LineOut = Type.Object({ type: Type.Literal('LineString'), coordinates: Type.Array(Type.Tuple([Type.Number(), Type.Number()])) });
 /** The route widened by bufferMeters each side (src/domain/route-area.ts), the same ring the feeds publish. */
 const AreaOut = Type.Union([
   Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Type.Tuple([Type.Number(), Type.Number()]))) }),
@@ -208,22 +208,32 @@ export const PublicCorridorOut = Type.Object({
   id: Type.String(),
   name: Type.String(),
   status: Type.Enum(CORRIDOR_STATUSES),
-  purpose: Type.Array(Type.String()),
+  purpose: Type.Array(Type.Enum(PURPOSES)),
   origin: Type.Union([PublicEndpointOut, Type.Null()]),
   destination: Type.Union([PublicEndpointOut, Type.Null()]),
   route: Type.Union([LineOut, Type.Null()]),
+  // How far either side of the route the corridor's protection reaches (the feeds' area).
+  bufferMeters: Type.Number(),
   gatheringPoints: Type.Array(PointOut),
   windows: Type.Array(WindowOut),
   currentWindow: Type.Union([WindowOut, Type.Null()]),
   nextWindow: Type.Union([WindowOut, Type.Null()]),
   notice: NoticeOut,
   eligibility: Type.Union([Type.String(), Type.Null()]),
-  allowedTraffic: Type.Array(Type.String()),
+  allowedTraffic: Type.Array(Type.Enum(TRAFFIC)),
   conditions: Type.Union([Type.String(), Type.Null()]),
+  // The signed public words in uk, ru and en; null for corridors agreed before they existed.
   publicText: PublicTranslationsOut,
   partyTimeZones: Type.Array(Type.String()),
   updatedAt: Type.String(),
 });
+
+/** GET /api/v1/public/corridors. */
+export const PublicCorridorListOut = Type.Object({ items: Type.Array(PublicCorridorOut), generatedAt: Type.String() });
+
+/** A corridor as the public reads it: the list, the stream and the feeds. */
+export type PublicCorridorOutT = Static<typeof PublicCorridorOut>;
+export type PublicCorridorListOutT = Static<typeof PublicCorridorListOut>;
 
 /** A corridor's area as the console draws it, null without a route. */
 export type CorridorArea = Static<typeof AreaOut>;
