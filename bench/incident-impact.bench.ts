@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BUFFER_METERS } from '../src/domain/corridor.ts';
 import { metersFromRoute } from '../src/domain/geo.ts';
 import type { IncidentFacts } from '../src/domain/incident.ts';
-import { affectedBy, type Affected, type RouteToCheck } from '../src/services/incident.service.ts';
+import { affectedBy, type Affected, type RouteToCheck } from '../src/domain/route-risk.ts';
 import { between, incidentLocation, pick, randomRoute, rng, type Random } from './ukraine.ts';
 
 const { values: args } = parseArgs({

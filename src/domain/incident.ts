@@ -44,6 +44,14 @@ export function isRecent(incident: Pick<IncidentFacts, 'occurredAt'>, now: Date)
   return age <= RECENT_INCIDENT_HOURS * 3_600_000 && age >= -3_600_000;
 }
 
+/**
+ * Whether an incident warns the people on a route now: an uncleared hazard of any age, or another
+ * incident while recent. A cleared hazard is no longer a danger, however recent its report.
+ */
+export function warnsNow(incident: Pick<IncidentFacts, 'type' | 'clearedAt' | 'occurredAt'>, now: Date): boolean {
+  return isHazard(incident) || (!isHazardType(incident.type) && isRecent(incident, now));
+}
+
 interface Entry {
   minX: number;
   minY: number;

@@ -50,7 +50,8 @@ import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
 import { isPartyKeyActive, listPartyKeysByIds } from '../store/keys.repository.ts';
 import { findIncident } from '../store/incidents.repository.ts';
-import { boxOfRoutes, CORRIDOR_STATUSES_AT_RISK, incidentIndexFor, isRouteAtRisk } from './incident.service.ts';
+import { incidentIndexFor } from './incident.service.ts';
+import { boxOfRoutes, CORRIDOR_STATUSES_AT_RISK, isRouteAtRisk } from '../domain/route-risk.ts';
 
 const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
 

@@ -22,7 +22,8 @@ import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { canRead, controlCorridor } from './corridor.service.ts';
 import { newId } from './ids.ts';
-import { presentIncident, type Affected, type IncidentView } from './incident.service.ts';
+import type { Affected } from '../domain/route-risk.ts';
+import { presentIncident, type IncidentView } from './incident.service.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
 import { canReadMovement } from './movement.service.ts';
 

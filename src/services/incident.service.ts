@@ -1,13 +1,12 @@
-import { corridorStatus, DEFAULT_BUFFER_METERS, type CorridorStatus, type LineString } from '../domain/corridor.ts';
+import { corridorStatus, DEFAULT_BUFFER_METERS, type LineString } from '../domain/corridor.ts';
+import { contentOf, factsOf } from '../domain/corridor-facts.ts';
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
-import { bboxAround, metersFromRoute, type BBox } from '../domain/geo.ts';
-import { nearRouteTest } from '../domain/route-near.ts';
+import type { BBox } from '../domain/geo.ts';
 import {
   IncidentIndex,
-  isHazard,
   isHazardType,
-  isRecent,
   RECENT_INCIDENT_HOURS,
+  warnsNow,
   type IncidentFacts,
   type IncidentType,
   type Severity,
@@ -15,13 +14,13 @@ import {
 } from '../domain/incident.ts';
 import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
+import { affectedBy, CORRIDOR_STATUSES_AT_RISK, type Affected, type RouteToCheck } from '../domain/route-risk.ts';
 import { findIncident, insertIncident, insertIncidentEffects, listIncidentsInBox, markCleared, updateIncident, type IncidentRow } from '../store/incidents.repository.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../store/schema.ts';
 import { loadAllCorridorAggregates } from '../store/corridors.repository.ts';
 import { loadMovementAggregates } from '../store/movements.repository.ts';
 import { runCommand } from './command.ts';
-import { contentOf, factsOf } from '../domain/corridor-facts.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 
@@ -34,11 +33,6 @@ export interface IncidentView extends IncidentFacts {
   clearedBy: string | null;
   clearedNote: string | null;
   createdAt: string;
-}
-
-export interface Affected {
-  corridors: { id: string; distanceMeters: number }[];
-  movements: { id: string; distanceMeters: number }[];
 }
 
 export function incidentFacts(row: IncidentRow): IncidentFacts {
@@ -73,46 +67,8 @@ export function presentIncident(row: IncidentRow): IncidentView {
 export async function incidentIndexFor(db: Kysely<Schema>, box: BBox | null, now: Date): Promise<IncidentIndex> {
   const since = new Date(now.getTime() - RECENT_INCIDENT_HOURS * 3_600_000).toISOString();
   const rows = await listIncidentsInBox(db, box, { since, includeUnclearedHazards: true, limit: 100_000 });
-  // A cleared hazard is no longer a danger, however recent its report.
-  return new IncidentIndex(rows.map(incidentFacts).filter((i) => isHazard(i) || (!isHazardType(i.type) && isRecent(i, now))));
+  return new IncidentIndex(rows.map(incidentFacts).filter((i) => warnsNow(i, now)));
 }
-
-/** Which corridors (agreed, open, or with a window within a day) and active movements an incident touches. */
-export interface RouteToCheck {
-  id: string;
-  route: LineString | null;
-  bufferMeters: number;
-}
-
-export function affectedBy(incident: IncidentFacts, corridors: RouteToCheck[], movements: RouteToCheck[]): Affected {
-  // Most convoys drive their corridor's route (the same object): each route is measured once, and
-  // only when the quick test cannot rule it out (bench/incident-impact.bench.ts).
-  const mayBeNear = nearRouteTest(incident);
-  // Per route: its distance (≥ 0) once measured, or −(m + 1) once ruled out within m metres.
-  const known = new Map<LineString, number>();
-  const distanceTo = (route: LineString, meters: number): number | null => {
-    const k = known.get(route);
-    if (k !== undefined && (k >= 0 || meters <= -k - 1)) return k >= 0 ? k : null;
-    if (!mayBeNear(route, meters)) {
-      known.set(route, -meters - 1);
-      return null;
-    }
-    const distance = Math.round(metersFromRoute(incident, route));
-    known.set(route, distance);
-    return distance;
-  };
-  const hits = (items: RouteToCheck[]) => {
-    const found: { id: string; distanceMeters: number }[] = [];
-    for (const i of items) {
-      const distance = i.route === null ? null : distanceTo(i.route, i.bufferMeters);
-      if (distance !== null && distance <= i.bufferMeters) found.push({ id: i.id, distanceMeters: distance });
-    }
-    return found;
-  };
-  return { corridors: hits(corridors), movements: hits(movements) };
-}
-
-export const CORRIDOR_STATUSES_AT_RISK: readonly CorridorStatus[] = ['proposed', 'agreed', 'open', 'suspended'];
 
 export interface NewIncident {
   type: IncidentType;
@@ -245,20 +201,4 @@ export async function listIncidents(
   if (!isAllowed(actor, 'incident.read')) throw forbidden('read incidents');
   const rows = await listIncidentsInBox(ctx.db, query.bbox ?? null, { since: query.since, limit: 5000 });
   return rows.map(presentIncident);
-}
-
-/** Recent incidents and hazards within a route's buffer (for a corridor's `atRisk`). */
-export function isRouteAtRisk(index: IncidentIndex, route: LineString | null, bufferMeters: number): boolean {
-  return route !== null && index.nearRoute(route, bufferMeters).length > 0;
-}
-
-export function boxOfRoutes(routes: (LineString | null)[], meters: number): BBox | null {
-  const boxes = routes.filter((r): r is LineString => r !== null).map((r) => bboxAround(r, meters));
-  if (boxes.length === 0) return null;
-  return {
-    minLon: Math.min(...boxes.map((b) => b.minLon)),
-    minLat: Math.min(...boxes.map((b) => b.minLat)),
-    maxLon: Math.max(...boxes.map((b) => b.maxLon)),
-    maxLat: Math.max(...boxes.map((b) => b.maxLat)),
-  };
 }
