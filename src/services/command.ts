@@ -24,6 +24,28 @@ export interface CommandOutcome<T> {
   audit: AuditEntry;
   /** Published after the commit, so no listener ever sees a change that was rolled back. */
   event?: Omit<ChangeEvent, 'at'>;
+  /** Writes left to the batch's close, made there for all its commands at once: see {@link batchedWrite}. */
+  batched?: BatchedWrite[];
+}
+
+/** One row for a write that a batch makes once for all its commands (`flush` is the grouping key). */
+export interface BatchedWrite {
+  flush: (trx: Kysely<Schema>, rows: readonly never[]) => Promise<void>;
+  row: unknown;
+}
+
+/**
+ * A write a command leaves to its batch: at the batch's close, after every command has run and
+ * before the audit events, `flush` is called once with the rows of all the commands that
+ * succeeded, in the order they ran (on PostgreSQL one round trip instead of one per command).
+ *
+ * Only for writes that cannot fail for one command alone (a failure undoes the whole batch, as a
+ * failing commit does) and that no other command of the batch reads or changes inside the
+ * transaction, since they land after all of them: check-ins (random ids) and the movement's
+ * heard-from stamp.
+ */
+export function batchedWrite<R>(flush: (trx: Kysely<Schema>, rows: readonly R[]) => Promise<void>, row: R): BatchedWrite {
+  return { flush: flush as BatchedWrite['flush'], row };
 }
 
 /** A command's outcome with the audit event it is to append, as the batch's `close` hook gets it. */
@@ -39,11 +61,18 @@ type OutboxRow = Parameters<typeof addToOutboxIfHooks>[1][number];
 type AuditEventInput = Parameters<typeof appendAuditEvents>[1][number];
 
 /**
- * After the commands, in the same transaction: the audit events of those that succeeded, in the
- * order they ran, with one read and one write of the chain's head; and their events for webhooks,
+ * After the commands, in the same transaction: their batched writes ({@link batchedWrite}); the
+ * audit events of those that succeeded, in the order they ran, with one read and one write of the chain's head; and their events for webhooks,
  * with one look for an enabled hook for the whole batch (it was one per command).
  */
 async function closeBatch(trx: Kysely<Schema>, done: Done<unknown>[]): Promise<void> {
+  const writes = new Map<BatchedWrite['flush'], unknown[]>();
+  for (const { flush, row } of done.flatMap((d) => d.done.batched ?? [])) {
+    const rows = writes.get(flush);
+    if (rows) rows.push(row);
+    else writes.set(flush, [row]);
+  }
+  for (const [flush, rows] of writes) await flush(trx, rows as never[]);
   await appendAuditEvents(trx, done.map((d) => d.audit));
   await addToOutboxIfHooks(trx, done.flatMap((d) => (d.outbox ? [d.outbox] : [])));
 }

@@ -34,22 +34,24 @@ import { loadCorridorAggregate } from '../store/corridors.repository.ts';
 import { isUniqueViolation } from '../store/errors.ts';
 import {
   insertAck,
-  insertCheckin,
+  insertCheckins,
   insertDelivery,
   insertMovement,
   loadMovementAggregate,
   loadMovementAggregates,
   loadMovementForCommand,
   markMovementOverdue,
+  markMovementsHeardFrom,
   updateMovement,
   updateOpenMovement,
   type MovementAggregate,
+  type MovementCheckinRow,
   type MovementCommandAggregate,
   type MovementRow,
 } from '../store/movements.repository.ts';
 import { isPartyKeyActive } from '../store/keys.repository.ts';
 import { listOrgIdsOfKind } from '../store/orgs.repository.ts';
-import { runCommand } from './command.ts';
+import { batchedWrite, runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { contentOf, factsOf } from '../domain/corridor-facts.ts';
 import { newId } from './ids.ts';
@@ -456,8 +458,8 @@ export async function checkIn(ctx: ServiceContext, actor: Actor, id: string, inp
   const timeError = checkinTimeError(at, now, aggregate.movement.started_at ?? aggregate.movement.created_at);
   if (timeError) throw new DomainError('rule', timeError.code, `The check-in time ${timeError.message}.`, [{ path: '/at', message: timeError.message }]);
   const checkinId = newId();
-  await runCommand(ctx, actor, async (trx, nowIso) => {
-    await insertCheckin(trx, {
+  await runCommand(ctx, actor, async (_trx, nowIso) => {
+    const row: MovementCheckinRow = {
       id: checkinId,
       movement_id: id,
       lat: input.lat,
@@ -467,13 +469,14 @@ export async function checkIn(ctx: ServiceContext, actor: Actor, id: string, inp
       note: input.note?.trim() || null,
       received_at: nowIso,
       by_user: actor.userId,
-    });
-    // A check-in clears the overdue flag: the convoy has been heard from.
-    await updateMovement(trx, id, { overdue_since: null, updated_at: nowIso });
+    };
     return {
       result: undefined,
       audit: { action: 'movement.checkin', subjectType: 'movement', subjectId: id, payload: { checkinId, lat: input.lat, lon: input.lon, at, checkpoint: input.checkpoint ?? null } },
       event: movementChanged(id, aggregate.movement.agency_id, 'checkin'),
+      // Stored with the batch's other check-ins in one insert; a check-in clears the overdue flag
+      // (the convoy has been heard from), in one update for the batch.
+      batched: [batchedWrite(insertCheckins, row), batchedWrite(markMovementsHeardFrom, { id, at: nowIso })],
     };
   });
   return { id: checkinId, at, overdue: false };

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { chainNext, type AuditEvent, type AuditEventContent } from '../domain/audit-chain.ts';
 import type { DialectName } from './database.ts';
+import { precompiled } from './precompiled.ts';
 import type { AuditEventsTable, Schema } from './schema.ts';
 
 // Any constant works; it only has to be the same in every instance sharing the database.
@@ -21,8 +22,12 @@ function toEvent(row: Selectable<AuditEventsTable>): AuditEvent {
   };
 }
 
+// Read and written once per batch of commands: compiled once (store/precompiled.ts).
+const AUDIT_HEAD = precompiled((db) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1));
+const MOVE_AUDIT_HEAD = precompiled((db, seq: number, hash: string) => db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1));
+
 export async function readAuditHead(db: Kysely<Schema>): Promise<{ seq: number; hash: string } | undefined> {
-  return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  return AUDIT_HEAD.first(db);
 }
 
 /**
@@ -70,7 +75,7 @@ export async function appendAuditEvents(trx: Kysely<Schema>, contents: readonly 
   }
   const last = events[events.length - 1]!;
   if (head) {
-    await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+    await MOVE_AUDIT_HEAD.execute(trx, last.seq, last.hash);
   } else {
     await trx.insertInto('audit_head').values({ id: 1, seq: last.seq, hash: last.hash }).execute();
   }

@@ -76,7 +76,7 @@ const queues = new WeakMap<Kysely<Schema>, Map<BatchHooks<never>, Queue>>();
  *
  * @example
  *   const id = await runInGroupCommit(db, async (trx) => {
- *     await insertCheckin(trx, row);
+ *     await insertCheckins(trx, [row]);
  *     return row.id;
  *   });
  */

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { precompiled } from './precompiled.ts';
 import type { MovementAcksTable, MovementCheckinsTable, MovementDeliveriesTable, MovementsTable, Schema } from './schema.ts';
 
 export type MovementRow = Selectable<MovementsTable>;
@@ -50,8 +51,33 @@ export async function insertAck(db: Kysely<Schema>, row: MovementAckRow): Promis
   await db.insertInto('movement_acks').values(row).execute();
 }
 
-export async function insertCheckin(db: Kysely<Schema>, row: MovementCheckinRow): Promise<void> {
-  await db.insertInto('movement_checkins').values(row).execute();
+/** Rows per insert: within both dialects' limits on bound parameters (9 per row). */
+const CHECKIN_CHUNK = 500;
+
+/** The check-ins of a batch of commands (services/command.ts), in one insert. */
+export async function insertCheckins(db: Kysely<Schema>, rows: readonly MovementCheckinRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHECKIN_CHUNK) await db.insertInto('movement_checkins').values(rows.slice(i, i + CHECKIN_CHUNK)).execute();
+}
+
+/**
+ * Movements heard from (a check-in clears the overdue flag), each with the time of its latest
+ * check-in as `updated_at`: one update for a whole batch of check-ins.
+ */
+export async function markMovementsHeardFrom(db: Kysely<Schema>, heard: readonly { id: string; at: string }[]): Promise<void> {
+  const latest = new Map<string, string>();
+  // Later in the batch is later in time: the last one of a movement wins, as separate updates would.
+  for (const { id, at } of heard) latest.set(id, at);
+  if (latest.size === 0) return;
+  const ids = [...latest.keys()];
+  const stamps = new Set(latest.values());
+  const updatedAt =
+    stamps.size === 1
+      ? [...stamps][0]!
+      : sql<string>`case ${sql.ref('id')} ${sql.join(
+          [...latest].map(([id, at]) => sql`when ${id} then ${at}`),
+          sql` `,
+        )} end`;
+  await db.updateTable('movements').set({ overdue_since: null, updated_at: updatedAt }).where('id', 'in', ids).execute();
 }
 
 export async function insertDelivery(db: Kysely<Schema>, row: MovementDeliveryRow): Promise<void> {
@@ -72,13 +98,15 @@ export async function loadMovementAggregate(db: Kysely<Schema>, id: string): Pro
 /** What a command on a movement decides on: the movement, its acknowledgements and delivery, not its (ever growing) check-ins. */
 export type MovementCommandAggregate = Omit<MovementAggregate, 'checkins'>;
 
+// Every command on a movement (each check-in) loads it: compiled once (store/precompiled.ts).
+const MOVEMENT = precompiled((db, id: string) => db.selectFrom('movements').selectAll().where('id', '=', id));
+const ACKS_OF = precompiled((db, id: string) => db.selectFrom('movement_acks').selectAll().where('movement_id', '=', id).orderBy('at'));
+const DELIVERY_OF = precompiled((db, id: string) => db.selectFrom('movement_deliveries').selectAll().where('movement_id', '=', id));
+
 export async function loadMovementForCommand(db: Kysely<Schema>, id: string): Promise<MovementCommandAggregate | undefined> {
-  const movement = await db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+  const movement = await MOVEMENT.first(db, id);
   if (!movement) return undefined;
-  const [acks, delivery] = await Promise.all([
-    db.selectFrom('movement_acks').selectAll().where('movement_id', '=', id).orderBy('at').execute(),
-    db.selectFrom('movement_deliveries').selectAll().where('movement_id', '=', id).executeTakeFirst(),
-  ]);
+  const [acks, delivery] = await Promise.all([ACKS_OF.all(db, id), DELIVERY_OF.first(db, id)]);
   return { movement, acks, delivery: delivery ?? null };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { precompiled } from './precompiled.ts';
 import type { OrgsTable, Schema, SessionsTable, UsersTable } from './schema.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -13,13 +14,9 @@ export interface SessionWithUser {
   expiresAt: string;
 }
 
-/** The live session for a token hash with its user and org, or undefined when expired or unknown. */
-export async function findLiveSession(
-  db: Kysely<Schema>,
-  tokenHash: string,
-  nowIso: string,
-): Promise<SessionWithUser | undefined> {
-  const row = await db
+// Every authenticated request runs it: compiled once (store/precompiled.ts).
+const FIND_LIVE_SESSION = precompiled((db, tokenHash: string, nowIso: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -39,8 +36,16 @@ export async function findLiveSession(
       'orgs.created_at as org_created_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', nowIso)
-    .executeTakeFirst();
+    .where('sessions.expires_at', '>', nowIso),
+);
+
+/** The live session for a token hash with its user and org, or undefined when expired or unknown. */
+export async function findLiveSession(
+  db: Kysely<Schema>,
+  tokenHash: string,
+  nowIso: string,
+): Promise<SessionWithUser | undefined> {
+  const row = await FIND_LIVE_SESSION.first(db, tokenHash, nowIso);
   if (!row) return undefined;
   return {
     expiresAt: row.expires_at,

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { precompiled } from './precompiled.ts';
 import type { Schema, WebhookDeliveriesTable, WebhookOutboxTable, WebhooksTable } from './schema.ts';
 
 export type WebhookRow = Selectable<WebhooksTable>;
@@ -53,9 +54,12 @@ export async function disableWebhook(db: Kysely<Schema>, id: string, by: string,
  * the change it reports, so once the command is acknowledged the event cannot be lost. Nothing is
  * written while no hook is enabled.
  */
+// Once per batch of commands: compiled once (store/precompiled.ts).
+const ANY_ENABLED_HOOK = precompiled((db) => db.selectFrom('webhooks').select('id').where('disabled_at', 'is', null).limit(1));
+
 export async function addToOutboxIfHooks(db: Kysely<Schema>, rows: Selectable<WebhookOutboxTable>[]): Promise<boolean> {
   if (rows.length === 0) return false;
-  const any = await db.selectFrom('webhooks').select('id').where('disabled_at', 'is', null).limit(1).executeTakeFirst();
+  const any = await ANY_ENABLED_HOOK.first(db);
   if (!any) return false;
   await db.insertInto('webhook_outbox').values(rows).execute();
   return true;
