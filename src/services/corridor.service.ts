@@ -22,6 +22,8 @@ import { sha256Hex } from '../domain/hashing.ts';
 import { CONTROL_RULES } from '../domain/corridor-control.ts';
 import { corridorSteps } from '../domain/next-steps.ts';
 import {
+  bumpVersionFrom,
+  currentVersionOf,
   findVersion,
   insertControl,
   insertCorridor,
@@ -151,14 +153,8 @@ export async function amendCorridor(
   const content = await checkedContent(ctx, input);
   await runCommand(ctx, actor, async (trx, nowIso) => {
     const next = input.version + 1;
-    // The guard and the bump in one statement: of two amendments racing, one wins and one gets 409.
-    const bumped = await trx
-      .updateTable('corridors')
-      .set({ current_version: next, updated_at: nowIso })
-      .where('id', '=', id)
-      .where('current_version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) !== 1) {
+    // Of two amendments racing, one wins and one gets 409.
+    if (!(await bumpVersionFrom(trx, id, input.version, nowIso))) {
       throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} is not the current version: reload and amend the current one.`);
     }
     const hash = versionHash(id, next, content);
@@ -248,8 +244,7 @@ export async function decideOnCorridor(
   const signer = await actorNames(ctx, actor, [actor.userId]);
   try {
     return await runCommand(ctx, actor, async (trx, nowIso) => {
-      const still = await trx.selectFrom('corridors').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
-      if (still.current_version !== input.version) {
+      if ((await currentVersionOf(trx, id)) !== input.version) {
         throw conflict('CORRIDOR_STALE_VERSION', `Version ${input.version} has just been superseded.`);
       }
       if (!(await isPartyKeyActive(trx, signed.key.id))) throw conflict('KEY_NOT_ACTIVE', 'This key has just been revoked.');

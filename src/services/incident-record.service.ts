@@ -13,7 +13,7 @@ import {
   type IncidentRow,
   type IncidentStatementRow,
 } from '../store/incidents.repository.ts';
-import { loadCorridorAggregate } from '../store/corridors.repository.ts';
+import { listSuspensionsForIncident, loadCorridorAggregate } from '../store/corridors.repository.ts';
 import { loadMovementAggregate } from '../store/movements.repository.ts';
 import { isUniqueViolation } from '../store/errors.ts';
 import type { Kysely } from 'kysely';
@@ -111,7 +111,7 @@ export async function getIncident(ctx: ServiceContext, actor: Actor, id: string)
       if (movement && canReadMovement(actor, movement.movement)) affected.movements.push(hit);
     }
   }
-  const controls = await ctx.db.selectFrom('corridor_controls').selectAll().where('incident_id', '=', id).where('type', '=', 'suspend').orderBy('at').execute();
+  const controls = await listSuspensionsForIncident(ctx.db, id);
   const suspensions: IncidentSuspension[] = [];
   for (const c of controls) {
     const corridor = await loadCorridorAggregate(ctx.db, c.corridor_id);

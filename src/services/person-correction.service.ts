@@ -4,7 +4,7 @@ import type { Actor } from '../domain/identity.ts';
 import { isPlausibleBirthDate, type Sex, type Vulnerability } from '../domain/person.ts';
 import { isAllowed } from '../domain/policy.ts';
 import { insertPersonCorrection, listPersonCorrections, markCorrectionUndone, type PersonCorrectionRow } from '../store/person-corrections.repository.ts';
-import { findPerson, findSite, insertNameKeys, type PersonRecord } from '../store/people-registry.repository.ts';
+import { findPerson, findSite, insertNameKeys, updateCorrectedPerson, type PersonRecord } from '../store/people-registry.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
@@ -134,7 +134,7 @@ async function apply(ctx: ServiceContext, actor: Actor, row: PersonRecord, chang
   const columns = updatedColumns(row, changes);
   const correction: PersonCorrectionRow = { id: newId(), person_id: row.id, at: '', by_user: actor.userId, reason, changes: JSON.stringify(changes), undoes, undone_by: null };
   await runCommand(ctx, actor, async (trx, nowIso) => {
-    await trx.updateTable('people').set({ ...columns, updated_at: nowIso }).where('id', '=', row.id).execute();
+    await updateCorrectedPerson(trx, row.id, { ...columns, updated_at: nowIso });
     // The new core name's keys; the old core name's stay for the other people who have it.
     if (columns.name_core !== row.name_core) await insertNameKeys(trx, columns.name_core!, coreNameKeys(columns.name_core!));
     correction.at = nowIso;

@@ -4,7 +4,7 @@ import { isAllowed } from '../domain/policy.ts';
 import { fullName, personFieldErrors } from '../domain/person.ts';
 import { parsePfifXml, PfifError, pfifDate, toPfifXml, type PfifNote, type PfifPerson } from '../feeds/pfif.ts';
 import type { ServiceContext } from './context.ts';
-import { findImportedRecordIds, insertPersonWithKeys } from '../store/people-registry.repository.ts';
+import { findImportedRecordIds, insertPersonWithKeys, listConsentedForTracing } from '../store/people-registry.repository.ts';
 import { runCommand } from './command.ts';
 import { newId } from './ids.ts';
 import { personRecordOf } from './people.service.ts';
@@ -15,14 +15,7 @@ export const PFIF_DOMAIN = 'safe-passage.local';
 /** Consented people only, with a note saying where they were registered: what tracing needs, no more. */
 export async function exportPfif(ctx: ServiceContext, actor: Actor): Promise<string> {
   if (!isAllowed(actor, 'person.exchange')) throw forbidden('export person records');
-  const rows = await ctx.db
-    .selectFrom('people')
-    .leftJoin('sites', 'sites.id', 'people.site_id')
-    .innerJoin('orgs', 'orgs.id', 'people.org_id')
-    .select(['people.id', 'people.given_name', 'people.family_name', 'people.patronymic', 'people.sex', 'people.birth_date', 'people.created_at', 'sites.name as site_name', 'orgs.name as org_name'])
-    .where('people.consent_tracing', '=', 1)
-    .orderBy('people.id')
-    .execute();
+  const rows = await listConsentedForTracing(ctx.db);
   const persons: PfifPerson[] = [];
   const notes: PfifNote[] = [];
   for (const r of rows) {

@@ -31,6 +31,21 @@ export async function setCurrentVersion(db: Kysely<Schema>, id: string, version:
   await db.updateTable('corridors').set({ current_version: version, updated_at: at }).where('id', '=', id).execute();
 }
 
+/**
+ * The guard and the bump in one statement: of two amendments racing from the same version, one
+ * wins and the other gets false.
+ */
+export async function bumpVersionFrom(db: Kysely<Schema>, id: string, from: number, at: string): Promise<boolean> {
+  const bumped = await db.updateTable('corridors').set({ current_version: from + 1, updated_at: at }).where('id', '=', id).where('current_version', '=', from).executeTakeFirst();
+  return Number(bumped.numUpdatedRows) === 1;
+}
+
+/** The corridor's current version as stored now (read inside a command's transaction); throws if the corridor is gone. */
+export async function currentVersionOf(db: Kysely<Schema>, id: string): Promise<number> {
+  const row = await db.selectFrom('corridors').select('current_version').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.current_version;
+}
+
 export async function touchCorridor(db: Kysely<Schema>, id: string, at: string): Promise<void> {
   await db.updateTable('corridors').set({ updated_at: at }).where('id', '=', id).execute();
 }
@@ -78,6 +93,11 @@ export async function insertControl(db: Kysely<Schema>, row: CorridorControlRow)
 
 export async function listControls(db: Kysely<Schema>, id: string): Promise<CorridorControlRow[]> {
   return db.selectFrom('corridor_controls').selectAll().where('corridor_id', '=', id).orderBy('at').orderBy('id').execute();
+}
+
+/** The suspensions the mediator made because of an incident, oldest first. */
+export async function listSuspensionsForIncident(db: Kysely<Schema>, incidentId: string): Promise<CorridorControlRow[]> {
+  return db.selectFrom('corridor_controls').selectAll().where('incident_id', '=', incidentId).where('type', '=', 'suspend').orderBy('at').execute();
 }
 
 export async function loadCorridorAggregate(db: Kysely<Schema>, id: string): Promise<CorridorAggregate | undefined> {

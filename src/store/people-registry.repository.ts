@@ -31,6 +31,11 @@ export async function updatePerson(
   await db.updateTable('people').set(changes).where('id', '=', id).execute();
 }
 
+/** A correction's changes to a record, its name included (the caller indexes a new core name). */
+export async function updateCorrectedPerson(db: Kysely<Schema>, id: string, changes: Partial<Omit<PersonRecord, 'id' | 'org_id' | 'created_at' | 'created_by'>>): Promise<void> {
+  await db.updateTable('people').set(changes).where('id', '=', id).execute();
+}
+
 /** A merge's changes to the surviving record (never its name: the name index stays as it is). */
 export async function updatePersonFields(
   db: Kysely<Schema>,
@@ -148,4 +153,21 @@ export async function findImportedRecordIds(db: Kysely<Schema>, recordIds: reado
     for (const r of rows) if (r.pfif_record_id !== null) found.push(r.pfif_record_id);
   }
   return found;
+}
+
+export type TracingExportRow = Pick<PersonRecord, 'id' | 'given_name' | 'family_name' | 'patronymic' | 'sex' | 'birth_date' | 'created_at'> & {
+  site_name: string | null;
+  org_name: string;
+};
+
+/** People who consented to tracing, with where and by whom they were registered (a PFIF export's rows), by id. */
+export async function listConsentedForTracing(db: Kysely<Schema>): Promise<TracingExportRow[]> {
+  return db
+    .selectFrom('people')
+    .leftJoin('sites', 'sites.id', 'people.site_id')
+    .innerJoin('orgs', 'orgs.id', 'people.org_id')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.patronymic', 'people.sex', 'people.birth_date', 'people.created_at', 'sites.name as site_name', 'orgs.name as org_name'])
+    .where('people.consent_tracing', '=', 1)
+    .orderBy('people.id')
+    .execute();
 }

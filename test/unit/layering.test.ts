@@ -116,6 +116,48 @@ describe('src/http reaches the store only through services', () => {
   });
 });
 
+describe('src/services query the database only through src/store', () => {
+  // A service decides; the SQL lives in a repository function that says what it reads or writes.
+  // Each exception: the service file, the builder call it may make, and why a repository would add
+  // nothing. (A transaction of its own, `db.transaction().execute(…)`, is not a query and not listed.)
+  const EXCEPTIONS: Record<string, { call: string; why: string }[]> = {};
+  const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql\s*(<[^>]*>)?`/g;
+
+  function queriesOf(file: string, text = fs.readFileSync(path.join(ROOT, file), 'utf8')): { file: string; call: string }[] {
+    return [...text.matchAll(QUERY)].map((m) => ({ file, call: m[1] ?? 'sql`' }));
+  }
+  const serviceQueries = () => {
+    const files = sourceFiles('src/services');
+    expect(files.length, 'service files found').toBeGreaterThan(20);
+    return files.flatMap((file) => queriesOf(file));
+  };
+
+  it('no service builds a query itself unless listed', () => {
+    const bad = serviceQueries().filter((q) => !(EXCEPTIONS[q.file] ?? []).some((e) => e.call === q.call));
+    expect(bad.map((q) => `${q.file} calls ${q.call}`)).toEqual([]);
+  });
+
+  it('lists no exception that is no longer used (so the list stays the truth)', () => {
+    const used = new Set(serviceQueries().map((q) => `${q.file} → ${q.call}`));
+    const listed = Object.entries(EXCEPTIONS).flatMap(([file, list]) => list.map((e) => `${file} → ${e.call}`));
+    expect(listed.filter((e) => !used.has(e))).toEqual([]);
+  });
+
+  it('the rule catches what it is meant to catch', () => {
+    const probe = queriesOf(
+      'src/services/probe.service.ts',
+      [
+        "await trx.selectFrom('party_keys').select('status');",
+        "await ctx.db\n    .updateTable('people')\n    .set(changes);",
+        "await db.insertInto('x').values(row); await db.deleteFrom('x');",
+        'await sql`select 1`.execute(db); await sql<{ n: number }>`select 2`.execute(db);',
+        "await ctx.db.transaction().execute(async (trx) => findPerson(trx, id));",
+      ].join('\n'),
+    );
+    expect(probe.map((q) => q.call)).toEqual(['selectFrom', 'updateTable', 'insertInto', 'deleteFrom', 'sql`', 'sql`']);
+  });
+});
+
 describe('web features import the kit, never each other', () => {
   // A feature is a folder of the console (web/src/ops/<feature>/) or the public page (web/src/public/).
   // The shell (web/src/ops/*.tsx) composes features; the kit (ui, time, map, components, i18n, api) serves them.
