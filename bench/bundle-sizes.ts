@@ -32,11 +32,14 @@ function assetsOfPage(html: string): string[] {
 
 for (const [page, htmlFile] of [
   ['/trace (public)', 'index.html'],
+  ['/verify (public)', 'verify/index.html'],
   ['/ops (console)', 'ops/index.html'],
 ] as const) {
   const named = assetsOfPage(fs.readFileSync(path.join(WEB_ROOT, htmlFile), 'utf8'));
-  // Locale chunks are fetched by the entry for the language in use (here uk) and are not in the HTML.
-  const locales = files.filter((f) => /^(public|console)\.uk-/.test(f) && (page.includes('console') || f.startsWith('public.')));
+  // Locale chunks are fetched by the entry for the language in use (here uk) and are not in the HTML;
+  // /verify fetches every language's public strings, as it promises to work offline once loaded.
+  const langs = page.startsWith('/verify') ? '(uk|ru|en)' : 'uk';
+  const locales = files.filter((f) => new RegExp(`^(public|console)\\.${langs}-`).test(f) && (page.includes('console') || f.startsWith('public.')));
   const all = [...named, ...locales];
   const raw = all.reduce((sum, f) => sum + sizeOf(f).raw, 0);
   const gzip = all.reduce((sum, f) => sum + sizeOf(f).gzip, 0);

@@ -5,6 +5,12 @@ import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
+const LOCALE_FILE = /web[\\/]src[\\/]i18n[\\/](\w+)[\\/](\w+)\.json$/;
+const localeChunk = (id: string): string | null => {
+  const [, lang, bundle] = LOCALE_FILE.exec(id) ?? [];
+  return lang && bundle ? `${bundle}.${lang}` : null;
+};
+
 /**
  * Three pages, served by the Fastify server from dist/web:
  *   /      → index.html      (public site)
@@ -39,7 +45,12 @@ export default defineConfig({
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/, priority: 2 },
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
             { name: 'turf', test: /node_modules[\\/](@turf|jsts|d3-geo|d3-array)[\\/]/, priority: 2 },
-            // Our code both pages use (language switch, API client): one named chunk, not one named after a component.
+            // Each language's strings, per bundle (web/src/i18n/<lang>/<bundle>.json), a chunk of its own named
+            // public.uk, console.en…: fetched by web/src/i18n/index.ts for the reader's language only.
+            { name: localeChunk, test: LOCALE_FILE, priority: 4 },
+            // Our code two or more pages use (language switch, API client): one named chunk, not one named after a component.
+            // The public pages must load no console code (test/api/bundle-split.test.ts), so nothing only the console
+            // and the verify page share may land here: today that is src/domain code, in a chunk of its own.
             { name: 'shared', test: /web[\\/]src[\\/]|modulepreload-polyfill/, minShareCount: 2, priority: 1 },
           ],
         },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_CHECKS } from '../../src/domain/evidence/report.ts';
-import en from '../../web/src/i18n/en.json' with { type: 'json' };
+import en from '../../web/src/i18n/en/public.json' with { type: 'json' };
 
 /**
  * The /verify page words every finding by its code: each code the verifier can give needs its

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import uk from './uk.json';
-import ru from './ru.json';
+import type enPublic from './en/public.json';
+import type enConsole from './en/console.json';
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -12,11 +11,38 @@ export const FALLBACK_LANG: Lang = 'en';
 
 const STORAGE_KEY = 'sp.lang';
 
+/**
+ * The strings come in two bundles per language: public.json (what the public and verify pages
+ * say) and console.json (everything else). Both merge into the one `translation` namespace, so
+ * every `t('…')` call stays as it is; only the console fetches, or even names, console.json.
+ */
+type Strings = typeof enPublic & typeof enConsole;
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Strings };
   }
+}
+
+/** Fetches one language's strings of one bundle: a chunk per language (vite.config.ts names them public.uk…). */
+export type StringsLoader = (lang: Lang) => Promise<{ default: object }>;
+
+/** What the public and verify pages say; the console passes its own loader next to this one. */
+export const publicStrings: StringsLoader = (lang) => import(`./${lang}/public.json`);
+
+/** The bundles this page uses, set once by initI18n; a language switch fetches the same ones. */
+let pageStrings: readonly StringsLoader[] = [publicStrings];
+
+/** One language's strings for this page, all bundles merged (their top-level keys do not overlap). */
+async function fetchStrings(lang: Lang): Promise<object> {
+  const parts = await Promise.all(pageStrings.map((load) => load(lang)));
+  return Object.assign({}, ...parts.map((part) => part.default)) as object;
+}
+
+async function ensureLanguage(lang: Lang): Promise<void> {
+  if (i18next.hasResourceBundle(lang, 'translation')) return;
+  i18next.addResourceBundle(lang, 'translation', await fetchStrings(lang));
 }
 
 export function isLang(value: unknown): value is Lang {
@@ -70,27 +96,37 @@ export function detectLanguage(): Lang {
 export type TitleKey = 'public.pageTitle' | 'ops.pageTitle' | 'verify.pageTitle';
 
 /**
- * Initialises i18next once per page and keeps `<html lang>` and the document title in step
- * with the current language.
+ * Initialises i18next once per page with the reader's language, fetched before the page renders
+ * (so no key flashes), and keeps `<html lang>` and the document title in step with the language.
+ * `allLanguages`: the other languages follow in the background, for a page that promises to work
+ * without a connection once loaded (/verify), so its language switch needs no request.
  */
-export function initI18n(titleKey: TitleKey): typeof i18next {
+export async function initI18n(
+  titleKey: TitleKey,
+  loaders: readonly StringsLoader[] = [publicStrings],
+  { allLanguages = false }: { allLanguages?: boolean } = {},
+): Promise<typeof i18next> {
+  pageStrings = loaders;
   const lng = detectLanguage();
+  const strings = await fetchStrings(lng);
   const applyToDocument = (): void => {
     const lang = currentLang();
     document.documentElement.lang = lang;
     document.title = i18next.t(titleKey);
   };
   i18next.on('languageChanged', applyToDocument);
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, uk: { translation: uk }, ru: { translation: ru } },
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: { translation: strings } },
     lng,
-    fallbackLng: FALLBACK_LANG,
+    // Every language has every key (test/unit/i18n.test.ts): no second language is fetched as a fallback.
+    fallbackLng: false,
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes what it renders
     returnNull: false,
     initAsync: false,
   });
   applyToDocument();
+  if (allLanguages) for (const other of LANGUAGES) if (other !== lng) ensureLanguage(other).catch(() => undefined);
   return i18next;
 }
 
@@ -108,7 +144,10 @@ export function setLanguage(lang: Lang): void {
     if (inPath) url.pathname = `/${lang}${url.pathname.slice(3)}`;
     window.history.replaceState(window.history.state, '', url);
   }
-  void i18next.changeLanguage(lang);
+  // Offline, a language not fetched yet cannot load: the page stays in the one it has.
+  ensureLanguage(lang)
+    .then(() => i18next.changeLanguage(lang))
+    .catch(() => undefined);
 }
 
 /** Intl locale for dates and times in each language (24-hour clock everywhere). */

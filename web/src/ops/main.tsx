@@ -1,12 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initI18n } from '../i18n/index.ts';
+import { initI18n, publicStrings, type StringsLoader } from '../i18n/index.ts';
 import '../styles/base.css';
 import './ops.css';
 import { OpsApp } from './OpsApp.tsx';
 import { startOutbox } from '../outbox/outbox.ts';
 
-initI18n('ops.pageTitle');
 startOutbox();
 
 // The console's own service worker (scope /ops): keeps the app itself for use without signal.
@@ -17,11 +16,17 @@ if ('serviceWorker' in navigator) {
   });
 }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <OpsApp />
-    </StrictMode>,
-  );
-}
+// The console's own strings, named here so the public pages' code never refers to them.
+const consoleStrings: StringsLoader = (lang) => import(`../i18n/${lang}/console.json`);
+
+// The reader's language is fetched first, so the page never shows a key in place of its words.
+void initI18n('ops.pageTitle', [publicStrings, consoleStrings]).then(() => {
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <OpsApp />
+      </StrictMode>,
+    );
+  }
+});

@@ -5,13 +5,15 @@ import '../styles/base.css';
 import './public.css';
 import { PublicApp } from './PublicApp.tsx';
 
-initI18n('public.pageTitle');
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <PublicApp />
-    </StrictMode>,
-  );
-}
+// The reader's language is fetched first, so the page never shows a key in place of its words.
+void initI18n('public.pageTitle').then(() => {
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <PublicApp />
+      </StrictMode>,
+    );
+  }
+});

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceCheck, EvidenceFinding, EvidenceReport } from '../../../../src/domain/evidence/report.ts';
-import en from '../../i18n/en.json';
+import i18next from 'i18next';
+import type en from '../../i18n/en/public.json';
 
 /**
  * The verifier's answer in the reader's language: the verdict, each check with what it looked at,
@@ -9,7 +10,8 @@ import en from '../../i18n/en.json';
  * (the JSON path), with the verifier's own English sentence as the technical detail.
  */
 type Code = keyof typeof en.verify.code;
-const isCode = (code: string): code is Code => Object.hasOwn(en.verify.code, code);
+// Asks the loaded strings, not a copy of the English file: importing it would put English into every reader's page.
+const isCode = (code: string): code is Code => i18next.exists(`verify.code.${code}`);
 
 function Finding({ finding, check }: { finding: EvidenceFinding; check: string }) {
   const { t } = useTranslation();
