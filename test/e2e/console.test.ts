@@ -39,13 +39,14 @@ describe('staff console and public page in Chromium', () => {
     await expect(page.getByTestId('org-name').textContent()).resolves.toContain('Corridor Coordination Cell');
     await page.screenshot({ path: screenshotPath('ops-console-en') });
 
+    // A language switch first fetches that language's strings (web/src/i18n/index.ts): wait for it.
     await page.getByRole('button', { name: 'УКР' }).click();
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('uk');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('uk');
     await expect(page.getByTestId('signout').textContent()).resolves.toMatch(/[А-Яа-яІіЇїЄєҐґ]/);
     await page.screenshot({ path: screenshotPath('ops-console-uk') });
 
     await page.getByRole('button', { name: 'РУС' }).click();
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
     await page.screenshot({ path: screenshotPath('ops-console-ru') });
 
     // The choice survives a reload; the session lives in the HttpOnly cookie, not in storage.

@@ -69,8 +69,9 @@ describe("the transparency log's state in the console (Chromium)", () => {
     await expect(card.getByTestId('audit-log-last-cosigned').textContent()).resolves.toContain(`holds ${checkpoint.size} events`);
     await expect(card.getByTestId('audit-log-witness').textContent()).resolves.toContain('ua-liaison-witness');
 
+    // The switch fetches the Ukrainian strings first (web/src/i18n/index.ts): wait for them.
     await page.getByRole('button', { name: 'УКР' }).click();
-    await expect(card.textContent()).resolves.toContain('Журнал аудиту');
+    await expect.poll(() => card.textContent()).toContain('Журнал аудиту');
     await expect(card.getByTestId('audit-log-witness').textContent()).resolves.toMatch(/^Співпідписав /);
     expect(problems).toEqual([]);
     await page.close();
