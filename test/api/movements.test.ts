@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditLog } from '../../src/services/audit.service.ts';
 import { registerPerson } from '../../src/services/people.service.ts';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.ts';
 import { createProposedCorridor } from '../helpers/corridors.ts';
@@ -226,6 +227,36 @@ describe.each(DIALECTS)('movements on %s', (dialect) => {
     expect((await post(id, 'complete')).json().status).toBe('completed');
     expect((await post(id, 'checkins', agencyField, { lat: 49.6, lon: 34.55 })).statusCode).toBe(409);
     expect((await post(id, 'abort', agencyField, { reason: 'too late' })).statusCode).toBe(409);
+  });
+
+  it('stores check-ins sent together (one batch, written at its close): every one stored and audited in order, each movement stamped with its latest', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const { id } = (await notify(supply())).json();
+      await ackBoth(id);
+      expect((await post(id, 'start')).statusCode).toBe(200);
+      ids.push(id);
+    }
+    const realNow = t.app.ctx.now;
+    // A second apart per command, so the movements' stamps differ within one batch.
+    let tick = 0;
+    const start = Date.now();
+    t.app.ctx.now = () => new Date(start + 1000 * tick++);
+    try {
+      const sent = await Promise.all(Array.from({ length: 10 }, (_, i) => post(ids[i % 2]!, 'checkins', agencyField, { lat: 50.3 + i / 100, lon: 33.2 })));
+      expect(sent.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+      for (const [n, id] of ids.entries()) {
+        const stored = await t.app.ctx.db.selectFrom('movement_checkins').select(['id', 'received_at']).where('movement_id', '=', id).orderBy('received_at').execute();
+        expect(stored.map((c) => c.id).sort()).toEqual(sent.filter((_, i) => i % 2 === n).map((r) => r.json().id as string).sort());
+        const movement = await t.app.ctx.db.selectFrom('movements').select(['updated_at', 'overdue_since']).where('id', '=', id).executeTakeFirstOrThrow();
+        expect(movement).toEqual({ updated_at: stored[stored.length - 1]!.received_at, overdue_since: null });
+        const audited = await t.app.ctx.db.selectFrom('audit_events').select('at').where('subject_id', '=', id).where('action', '=', 'movement.checkin').orderBy('seq').execute();
+        expect(audited.map((a) => a.at)).toEqual(stored.map((c) => c.received_at));
+      }
+      expect(await verifyAuditLog(t.app.ctx)).toMatchObject({ ok: true });
+    } finally {
+      t.app.ctx.now = realNow;
+    }
   });
 
   it('flags a convoy overdue once its checkpoint is late by the grace period, alerts mediator and agency live, and a check-in clears it', async () => {
