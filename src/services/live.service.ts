@@ -38,8 +38,10 @@ export interface LiveHub {
    */
   subscribeStaff(session: StaffSession, listener: (event: StaffEvent) => void, end: () => void): () => void;
   /**
-   * Runs after anything that may have changed the public page (a public event, a look at the
-   * clock), inside the hub's queue, so `idle()` also waits for it (the public snapshot rebuilds here).
+   * Runs on anything that may have changed the public page (a public event, a look at the clock),
+   * before the public listeners hear of it, so the public snapshot is stale before a reader can
+   * ask for the new list. Outside the hub's queue (a rebuild must not hold back the next event),
+   * but `idle()` waits for it too.
    */
   watchPublic(work: () => Promise<void>): () => void;
   /** Looks for windows that opened or closed since the last look (the scheduler calls it). */
@@ -57,8 +59,14 @@ export interface LiveHub {
 export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => void): LiveHub {
   const publicListeners = new Set<(event: PublicCorridorEvent) => void>();
   const publicWatchers = new Set<() => Promise<void>>();
-  const afterPublicChange = async (): Promise<void> => {
-    for (const work of publicWatchers) await work();
+  const watching = new Set<Promise<void>>();
+  const publicMayChange = (): void => {
+    for (const work of publicWatchers) {
+      const running: Promise<void> = work()
+        .catch(onError)
+        .finally(() => watching.delete(running));
+      watching.add(running);
+    }
   };
   interface StaffEntry {
     session: StaffSession;
@@ -106,7 +114,10 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
     } else if (onPublicPage.delete(id)) {
       publicEvent = { id, status, removed: true };
     }
-    if (publicEvent) for (const listener of publicListeners) listener(publicEvent);
+    if (publicEvent) {
+      publicMayChange();
+      for (const listener of publicListeners) listener(publicEvent);
+    }
     return publicEvent !== undefined;
   };
 
@@ -116,7 +127,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
 
   const refresh = async (id: string): Promise<void> => {
     const aggregate = await loadCorridorAggregate(ctx.db, id);
-    if (aggregate && deliver(aggregate, await listOrgTimeZones(ctx.db), ctx.now())) await afterPublicChange();
+    if (aggregate) deliver(aggregate, await listOrgTimeZones(ctx.db), ctx.now());
     // Every public status change passes here or through scan: the one place it is announced.
     if (aggregate) await announceCorridorChange(ctx, aggregate);
   };
@@ -148,7 +159,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       }
     }
     // Time-dependent parts of the public views (which window is next) move with the clock too.
-    if (emit) await afterPublicChange();
+    if (emit) publicMayChange();
   };
 
   return {
@@ -222,6 +233,7 @@ export function createLiveHub(ctx: ServiceContext, onError: (error: unknown) => 
       do {
         seen = queue;
         await seen;
+        while (watching.size > 0) await Promise.all(watching);
       } while (seen !== queue);
     },
   };

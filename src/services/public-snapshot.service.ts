@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Lang } from '../domain/gazetteer.ts';
 import { negotiateLang, type ContentEncoding } from '../domain/http-cache.ts';
 import { PUBLIC_LANGS } from '../domain/public-text.ts';
@@ -67,18 +68,28 @@ function strongEtag(text: string | Buffer): string {
   return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
 }
 
-function compress(identity: Buffer): Record<ContentEncoding, Buffer> {
-  return {
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, {
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * In libuv's thread pool, not on the event loop: brotli at quality 11 costs tens of milliseconds
+ * per artefact, hundreds per rebuild, which the loop must spend on answers and the stream instead.
+ */
+async function compress(identity: Buffer): Promise<Record<ContentEncoding, Buffer>> {
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(identity, { level: 9 }),
+    brotliAsync(identity, {
       params: {
         [zlibConstants.BROTLI_PARAM_QUALITY]: identity.length > 256 * 1024 ? 9 : 11,
         [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     }),
-  };
+  ]);
+  return { identity, gzip: gzipped, br: brotli };
 }
+
+/** Lets the loop answer requests and write the stream between two artefacts of a rebuild. */
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The public snapshot: the public corridor views computed once per change (a corridor command on
@@ -103,6 +114,7 @@ export function createPublicSnapshot(
   const keyOf = (event: ChangeEvent): string => `${event.type} ${event.subjectType} ${event.subjectId} ${event.at}`;
 
   const ready = (
+    next: PublicSnapshot,
     artefact: PublicArtefact,
     path: string,
     lang: Lang | null,
@@ -112,7 +124,7 @@ export function createPublicSnapshot(
     vary: string,
   ): ReadyArtefact => {
     // Last-Modified moves only when the content does, like the ETag.
-    const lastModified = previous?.etag === etag ? previous.lastModified : new Date(snapshot?.generatedAt ?? Date.now()).toUTCString();
+    const lastModified = previous?.etag === etag ? previous.lastModified : new Date(next.generatedAt).toUTCString();
     const caching: OutgoingHttpHeaders = {
       ...baseHeaders,
       ...artefact.headers?.(baseHeaders, lang),
@@ -145,7 +157,11 @@ export function createPublicSnapshot(
     return 'one' in route ? route.one : lang ? route.byLang[lang] : undefined;
   };
 
-  const render = (next: PublicSnapshot): Map<string, Route> => {
+  /**
+   * Renders into a new table, swapped in whole by the caller: until then `lookup` answers nothing
+   * (the routes wait for the rebuild), so no reader gets an old list once a change is heard.
+   */
+  const render = async (next: PublicSnapshot): Promise<Map<string, Route>> => {
     const routes = new Map<string, Route>();
     const perLang = (path: string, negotiated: boolean): Partial<Record<Lang, ReadyArtefact>> => {
       let route = routes.get(path);
@@ -158,21 +174,22 @@ export function createPublicSnapshot(
       for (const id of ids) {
         for (const lang of langs) {
           const path = artefact.path.replace('{lang}', lang ?? '').replace('{id}', id ?? '');
+          await yieldToLoop();
           try {
             const rendered = artefact.render(next, lang, id);
             const identity = Buffer.isBuffer(rendered) ? rendered : Buffer.from(rendered, 'utf8');
             const etag = strongEtag(artefact.etagOf ? artefact.etagOf(next, lang, id) : identity);
             const previous = previousOf(path, artefact.lang === 'query' ? lang : null);
             // Most rebuilds are a look at the clock that changed nothing: keep what was compressed.
-            const body = previous?.body.identity.equals(identity) ? previous.body : compress(identity);
+            const body = previous?.body.identity.equals(identity) ? previous.body : await compress(identity);
             if (artefact.lang === 'query' && lang) {
-              perLang(path, false)[lang] = ready(artefact, path, lang, body, etag, previous, 'Accept-Encoding');
+              perLang(path, false)[lang] = ready(next, artefact, path, lang, body, etag, previous, 'Accept-Encoding');
             } else {
-              routes.set(path, { one: ready(artefact, path, lang, body, etag, previous, 'Accept-Encoding') });
+              routes.set(path, { one: ready(next, artefact, path, lang, body, etag, previous, 'Accept-Encoding') });
             }
             if (artefact.negotiatedAt && lang) {
               const at = artefact.negotiatedAt;
-              perLang(at, true)[lang] = ready(artefact, at, lang, body, etag, previousOf(at, lang), 'Accept-Encoding, Accept-Language');
+              perLang(at, true)[lang] = ready(next, artefact, at, lang, body, etag, previousOf(at, lang), 'Accept-Encoding, Accept-Language');
             }
           } catch (error) {
             // One broken renderer must not take the others down: its path is answered by its route.
@@ -196,8 +213,9 @@ export function createPublicSnapshot(
     const latest = await latestCheckpoint(ctx);
     const checkpoint = latest && { size: latest.size, rootHex: latest.rootHex, note: latest.note, createdAt: latest.createdAt };
     const next: PublicSnapshot = { corridors: state.items, generatedAt: state.generatedAt, publicUrl, announcements, capAlerts, outlines, checkpoint };
+    // The stream's catch-up for a returning reader reads the newest state, even mid-render.
     snapshot = next;
-    table = render(next);
+    table = await render(next);
   };
 
   const rebuild = (): Promise<void> => {
@@ -220,9 +238,17 @@ export function createPublicSnapshot(
     return running;
   };
 
+  /**
+   * Stale at once (the routes wait from now on), rebuilt a turn later: the command that made the
+   * change answers, and the live hub puts the change on the public stream, before a rebuild starts.
+   */
+  const fresh = async (): Promise<void> => {
+    while (built < heard) await rebuild();
+  };
+
   const invalidate = (): void => {
     heard += 1;
-    void rebuild();
+    setImmediate(() => void rebuild());
   };
 
   return {
@@ -234,16 +260,11 @@ export function createPublicSnapshot(
       return route.byLang[lang ?? (route.negotiated ? langFor(acceptLanguage) : 'uk')];
     },
     current: () => snapshot,
-    async fresh() {
-      while (built < heard) await rebuild();
-    },
+    fresh,
     setBaseHeaders(headers) {
       baseHeaders = headers;
-      if (snapshot) {
-        // Every route's headers change: nothing of the old table may be kept.
-        table = new Map();
-        table = render(snapshot);
-      }
+      // Every route's headers change: none of the old table is served until it is rebuilt.
+      if (snapshot) invalidate();
     },
     async start() {
       unsubscribes.push(
@@ -264,9 +285,10 @@ export function createPublicSnapshot(
         }),
         // The Atom feed carries the log's latest checkpoint: a new one re-renders it.
         onNewCheckpoint(ctx.db, () => invalidate()),
-        live.watchPublic(async () => {
-          heard += 1;
-          await rebuild();
+        // Called before the stream tells the change: stale now, rebuilt once the stream has sent it.
+        live.watchPublic(() => {
+          invalidate();
+          return yieldToLoop().then(fresh);
         }),
       );
       heard += 1;
