@@ -32,7 +32,7 @@ const RETRY = Buffer.from('retry: 5000\n\n');
  */
 export function createPublicStream(
   live: Pick<LiveHub, 'subscribePublic'>,
-  snapshot: Pick<PublicSnapshotService, 'current'> | null,
+  snapshot: Pick<PublicSnapshotService, 'current' | 'fresh'> | null,
   options: PublicStreamOptions = {},
 ): PublicStream {
   const maxBuffered = options.maxBufferedBytes ?? 256 * 1024;
@@ -99,7 +99,15 @@ export function createPublicStream(
       if (typeof lastEventId === 'string' && lastEventId !== '') {
         const missed = missedSince(lastEventId);
         if (missed) for (const frame of missed) res.write(frame);
-        else for (const view of snapshot?.current()?.corridors ?? []) res.write(frameOf(seq, view));
+        else if (snapshot) {
+          // The stream tells a change before the snapshot is rebuilt for it: the state this reader
+          // catches up with is the rebuilt one. Events meanwhile reach it too; the state, written
+          // after them, holds them all.
+          void snapshot.fresh().then(() => {
+            if (res.destroyed || !readers.has(res)) return;
+            for (const view of snapshot.current()?.corridors ?? []) res.write(frameOf(seq, view));
+          });
+        }
       }
       readers.add(res);
       const leave = (): void => {
