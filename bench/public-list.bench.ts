@@ -2,10 +2,13 @@
  * GET /api/v1/public/corridors from the public snapshot against nginx serving the same bytes as a
  * static file, side by side: `npx tsx bench/public-list.bench.ts [--rounds 3] [--seconds 10]`.
  * Needs /usr/sbin/nginx and /usr/bin/wrk. Our server is this one Node process; nginx gets one worker.
- * A third port is nginx as a shared cache in front of our server: the bench counts what reaches us.
+ * A third column is a bare `node:http` server in this process answering the same bytes and
+ * headers from one ready buffer: the ceiling of anything built on node:http's request cycle.
+ * Another port is nginx as a shared cache in front of our server: the bench counts what reaches us.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,6 +90,16 @@ const headerBytes = async (url: string): Promise<number> => {
   await res.arrayBuffer();
   return [...res.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
 };
+// The same status line, headers and body ours sends, written from ready values on every request.
+const bareHeaders: http.OutgoingHttpHeaders = {};
+for (const [name, value] of first.headers) if (name !== 'date' && name !== 'connection' && name !== 'keep-alive') bareHeaders[name] = value;
+bareHeaders['content-length'] = body.length;
+const bare = http.createServer((req, res) => {
+  res.writeHead(200, bareHeaders);
+  res.end(req.method === 'HEAD' ? undefined : body);
+});
+await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}${LIST}`;
 console.log(`header bytes: ours ${await headerBytes(`${origin}${LIST}`)}, nginx ${await headerBytes(`http://127.0.0.1:${nginxPort}${LIST}`)}`);
 
 function wrk(url: string, duration = seconds): Promise<number> {
@@ -115,19 +128,31 @@ console.log(`body ${body.length} bytes, ${JSON.parse(body.toString()).items.leng
 // One short unmeasured run each first: the JIT warms up, nginx's file is in the page cache.
 await wrk(`${origin}${LIST}`, 3);
 await wrk(`http://127.0.0.1:${nginxPort}${LIST}`, 3);
-const rows: { round: number; ours: number; nginx: number }[] = [];
+await wrk(bareUrl, 3);
+type Which = 'ours' | 'nginx' | 'bare';
+const urlOf: Record<Which, string> = { ours: `${origin}${LIST}`, nginx: `http://127.0.0.1:${nginxPort}${LIST}`, bare: bareUrl };
+const orders: Which[][] = [
+  ['ours', 'nginx', 'bare'],
+  ['nginx', 'bare', 'ours'],
+  ['bare', 'ours', 'nginx'],
+];
+const rows: Record<Which | 'round', number>[] = [];
 for (let round = 1; round <= rounds; round += 1) {
   // Alternate which goes first, so a noisy neighbour spreads over both.
-  const first = round % 2 === 1 ? 'ours' : 'nginx';
-  const results: Record<string, number> = {};
-  for (const which of first === 'ours' ? ['ours', 'nginx'] : ['nginx', 'ours']) {
-    results[which] = await wrk(which === 'ours' ? `${origin}${LIST}` : `http://127.0.0.1:${nginxPort}${LIST}`);
-  }
-  rows.push({ round, ours: results.ours!, nginx: results.nginx! });
-  console.log(`round ${round}: ours ${results.ours!.toFixed(0)} req/s, nginx ${results.nginx!.toFixed(0)} req/s, ratio ${(results.ours! / results.nginx!).toFixed(2)}`);
+  const results: Record<Which | 'round', number> = { round, ours: 0, nginx: 0, bare: 0 };
+  for (const which of orders[(round - 1) % orders.length]!) results[which] = await wrk(urlOf[which]);
+  rows.push(results);
+  console.log(
+    `round ${round}: ours ${results.ours.toFixed(0)} req/s, nginx ${results.nginx.toFixed(0)} req/s, bare node:http ${results.bare.toFixed(0)} req/s; ` +
+      `ratio ours ${(results.ours / results.nginx).toFixed(2)}, bare node:http ${(results.bare / results.nginx).toFixed(2)}`,
+  );
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`median: ours ${median(rows.map((r) => r.ours)).toFixed(0)}, nginx ${median(rows.map((r) => r.nginx)).toFixed(0)}, ratio of medians ${(median(rows.map((r) => r.ours)) / median(rows.map((r) => r.nginx))).toFixed(2)}; ratios ${rows.map((r) => (r.ours / r.nginx).toFixed(2)).join(', ')}`);
+const med = (which: Which): number => median(rows.map((r) => r[which]));
+console.log(
+  `median: ours ${med('ours').toFixed(0)}, nginx ${med('nginx').toFixed(0)}, bare node:http ${med('bare').toFixed(0)}; ratio of medians ours ${(med('ours') / med('nginx')).toFixed(2)}, ` +
+    `bare node:http ${(med('bare') / med('nginx')).toFixed(2)}; ratios ours ${rows.map((r) => (r.ours / r.nginx).toFixed(2)).join(', ')}; bare ${rows.map((r) => (r.bare / r.nginx).toFixed(2)).join(', ')}`,
+);
 
 const before = await originCount();
 const started = Date.now();
@@ -141,6 +166,7 @@ const elapsed = (Date.now() - started) / 1000;
 console.log(`nginx cache in front: ${cached.toFixed(0)} req/s served, ${reached} requests reached the origin in ${elapsed.toFixed(1)} s (${(reached / elapsed).toFixed(2)}/s)`);
 
 nginx.kill('SIGTERM');
+bare.close();
 await app.close();
 fs.rmSync(dir, { recursive: true, force: true });
 execFileSync('true');
