@@ -19,6 +19,8 @@ import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { matchesFor } from './people-matching.ts';
+import { crossOrgFlagRows } from './person-shares.service.ts';
+import { insertFlag } from '../store/person-links.repository.ts';
 import { contactsOf } from './sites.service.ts';
 import { tapTimeError } from '../domain/movement.ts';
 
@@ -96,7 +98,7 @@ function present(row: PersonRecord, mergedIds: string[], allowedActions: PersonS
   };
 }
 
-async function checkOwnSite(ctx: ServiceContext, actor: Actor, siteId: string, path: string): Promise<void> {
+export async function checkOwnSite(ctx: ServiceContext, actor: Actor, siteId: string, path: string): Promise<void> {
   const site = await findSite(ctx.db, siteId);
   if (!site || site.org_id !== actor.orgId) {
     throw new DomainError('rule', 'UNKNOWN_SITE', 'No such site of your organisation.', [{ path, message: 'one of your organisation’s sites' }]);
@@ -166,7 +168,12 @@ export function personRecordOf(actor: Actor, input: PersonInput, id: string, now
   };
 }
 
-export async function registerPerson(ctx: ServiceContext, actor: Actor, input: PersonInput): Promise<{ id: string; possibleDuplicates: Match[] }> {
+/**
+ * A registration, with its likely duplicates among the organisation's own people. Likely
+ * duplicates in other organisations are flagged for the tracing desk in the same step, by id and
+ * score: the registrar cannot read those records, so a choice to flag them would be blind.
+ */
+export async function registerPerson(ctx: ServiceContext, actor: Actor, input: PersonInput): Promise<{ id: string; possibleDuplicates: Match[]; flaggedElsewhere: Match[] }> {
   if (!isAllowed(actor, 'person.register', actor.orgId)) throw forbidden('register people');
   checkBirthDate(ctx, input.birthDate);
   if (input.site) await checkOwnSite(ctx, actor, input.site, '/site');
@@ -174,17 +181,26 @@ export async function registerPerson(ctx: ServiceContext, actor: Actor, input: P
   const tappedAt = input.tappedAt ? new Date(input.tappedAt).toISOString() : null;
   const timeError = tappedAt ? tapTimeError(tappedAt, ctx.now(), null, 'REGISTRATION', '') : null;
   if (timeError) throw new DomainError('rule', timeError.code, `The registration time ${timeError.message}.`, [{ path: '/tappedAt', message: timeError.message }]);
-  const duplicates = await possibleDuplicates(ctx, actor, { ...nameOf(input), birthDate: input.birthDate });
+  const wanted = { name: prepareRegisteredName(nameOf(input)), birthDate: input.birthDate ?? null };
+  const matches = await matchesFor(ctx, wanted, { threshold: DEFAULT_DUPLICATE_THRESHOLD });
+  const duplicates = matches.filter((m) => m.row.org_id === actor.orgId).slice(0, 10).map((m) => ({ id: m.row.id, score: Math.round(m.score * 1000) / 1000 }));
   const id = newId();
-  await runCommand(ctx, actor, async (trx, nowIso) => {
+  const flags = await runCommand(ctx, actor, async (trx, nowIso) => {
     const { record, keys } = personRecordOf(actor, input, id, nowIso);
     await insertPersonWithKeys(trx, tappedAt ? { ...record, created_at: tappedAt } : record, keys);
+    const rows = crossOrgFlagRows(actor, record, matches, nowIso);
+    for (const row of rows) await insertFlag(trx, row);
     return {
-      result: undefined,
-      audit: { action: 'person.register', subjectType: 'person', subjectId: id, payload: { orgId: actor.orgId, site: input.site ?? null, duplicates: duplicates.length } },
+      result: rows,
+      audit: {
+        action: 'person.register',
+        subjectType: 'person',
+        subjectId: id,
+        payload: { orgId: actor.orgId, site: input.site ?? null, duplicates: duplicates.length, flags: rows.map((r) => ({ other: r.other_person_id, score: r.score })) },
+      },
     };
   });
-  return { id, possibleDuplicates: duplicates };
+  return { id, possibleDuplicates: duplicates, flaggedElsewhere: flags.map((r) => ({ id: r.other_person_id, score: r.score })) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { findFlag, findShare, insertFlag, insertShares, listFlags, listSharesOfP
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
-import { matchesFor } from './people-matching.ts';
+import { matchesFor, type Scored } from './people-matching.ts';
 
 /**
  * Shared manifests and cross-organisation duplicates (issue 12). A registering agency may let
@@ -116,7 +116,10 @@ export interface FlagView {
   flaggedOrgId: string;
   flaggedAt: string;
   resolvedAt: string | null;
+  /** Who on the tracing desk resolved it (a user id), and why. */
+  resolvedBy: string | null;
   outcome: FlagOutcome | null;
+  reason: string | null;
 }
 
 const presentFlag = (row: FlagRow): FlagView => ({
@@ -127,8 +130,33 @@ const presentFlag = (row: FlagRow): FlagView => ({
   flaggedOrgId: row.flagged_org_id,
   flaggedAt: row.flagged_at,
   resolvedAt: row.resolved_at,
+  resolvedBy: row.resolved_by,
   outcome: row.outcome as FlagOutcome | null,
+  reason: row.resolution_reason,
 });
+
+/**
+ * The flags a person's likely duplicates in other organisations make, best first, at most 10: the
+ * registration raises them itself, and a registrar may ask again from the record later.
+ */
+export function crossOrgFlagRows(actor: Actor, person: { id: string; org_id: string }, matches: readonly Scored[], nowIso: string): FlagRow[] {
+  return matches
+    .filter((m) => m.row.org_id !== person.org_id)
+    .slice(0, 10)
+    .map((m) => ({
+      id: newId(),
+      person_id: person.id,
+      other_person_id: m.row.id,
+      score: Math.round(m.score * 1000) / 1000,
+      flagged_org_id: person.org_id,
+      flagged_at: nowIso,
+      flagged_by: actor.userId,
+      resolved_at: null,
+      resolved_by: null,
+      outcome: null,
+      resolution_reason: null,
+    }));
+}
 
 /**
  * "Possibly registered by another organisation": the person's likely duplicates among every other
@@ -140,20 +168,7 @@ export async function flagCrossOrgDuplicates(ctx: ServiceContext, actor: Actor, 
   if (!person || person.merged_into || !isAllowed(actor, 'person.read', person.org_id)) throw notFound('person');
   if (!isAllowed(actor, 'person.flag', person.org_id)) throw forbidden('flag people');
   const wanted = { name: prepareRegisteredName({ givenName: person.given_name, patronymic: person.patronymic, familyName: person.family_name }), birthDate: person.birth_date };
-  const elsewhere = (await matchesFor(ctx, wanted, { threshold: DEFAULT_DUPLICATE_THRESHOLD })).filter((m) => m.row.org_id !== person.org_id).slice(0, 10);
-  const nowIso = ctx.now().toISOString();
-  const rows: FlagRow[] = elsewhere.map((m) => ({
-    id: newId(),
-    person_id: person.id,
-    other_person_id: m.row.id,
-    score: Math.round(m.score * 1000) / 1000,
-    flagged_org_id: person.org_id,
-    flagged_at: nowIso,
-    flagged_by: actor.userId,
-    resolved_at: null,
-    resolved_by: null,
-    outcome: null,
-  }));
+  const rows = crossOrgFlagRows(actor, person, await matchesFor(ctx, wanted, { threshold: DEFAULT_DUPLICATE_THRESHOLD }), ctx.now().toISOString());
   const added = await runCommand(ctx, actor, async (trx) => {
     const inserted: FlagRow[] = [];
     for (const row of rows) if (await insertFlag(trx, row)) inserted.push(row);
@@ -175,13 +190,19 @@ export async function listDuplicateFlags(ctx: ServiceContext, actor: Actor, quer
   return { items: (await listFlags(ctx.db, { open: query.open, orgId: actor.orgId })).map(presentFlag) };
 }
 
-export async function resolveDuplicateFlag(ctx: ServiceContext, actor: Actor, id: string, input: { outcome: FlagOutcome }): Promise<FlagView> {
+/**
+ * The tracing desk's decision on a flag, with its reason, audited. "The same person" leaves both
+ * records standing: a merge joins records of one organisation only, and each keeps its own.
+ */
+export async function resolveDuplicateFlag(ctx: ServiceContext, actor: Actor, id: string, input: { outcome: FlagOutcome; reason: string }): Promise<FlagView> {
   if (!isAllowed(actor, 'person.resolve')) throw forbidden('resolve duplicate flags');
   const flag = await findFlag(ctx.db, id);
   if (!flag) throw notFound('flag');
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError('invalid', 'REASON_REQUIRED', 'Say why: the decision is audited with its reason.', [{ path: '/reason', message: 'why the records are, or are not, one person' }]);
   await runCommand(ctx, actor, async (trx, nowIso) => {
-    if ((await resolveFlag(trx, id, input.outcome, nowIso, actor.userId)) !== 1) throw new DomainError('conflict', 'FLAG_ALREADY_RESOLVED', 'This flag was resolved already.');
-    return { result: undefined, audit: { action: 'person.flag.resolve', subjectType: 'person', subjectId: flag.person_id, payload: { flag: id, outcome: input.outcome } } };
+    if ((await resolveFlag(trx, id, input.outcome, reason, nowIso, actor.userId)) !== 1) throw new DomainError('conflict', 'FLAG_ALREADY_RESOLVED', 'This flag was resolved already.');
+    return { result: undefined, audit: { action: 'person.flag.resolve', subjectType: 'person', subjectId: flag.person_id, payload: { flag: id, outcome: input.outcome, other: flag.other_person_id, reason } } };
   });
   const resolved = await findFlag(ctx.db, id);
   if (!resolved) throw notFound('flag');

@@ -7,7 +7,7 @@ import type { ServiceContext } from './context.ts';
 import { findImportedRecordIds, insertPersonWithKeys, listConsentedForTracing } from '../store/people-registry.repository.ts';
 import { runCommand } from './command.ts';
 import { newId } from './ids.ts';
-import { personRecordOf } from './people.service.ts';
+import { checkOwnSite, personRecordOf } from './people.service.ts';
 
 /** The domain part of PFIF record ids made here ("safe-passage.local/person.<id>"). */
 export const PFIF_DOMAIN = 'safe-passage.local';
@@ -51,10 +51,13 @@ export async function exportPfif(ctx: ServiceContext, actor: Actor): Promise<str
  * Imports PFIF person records as consented registrations of the importing organisation, all or
  * nothing: every record is checked by the rules a registration keeps, and one bad record refuses
  * the file, naming it, before anything is stored. A record already imported (same
- * person_record_id) is skipped, so importing a file twice adds nothing.
+ * person_record_id) is skipped, so importing a file twice adds nothing. With a site of the
+ * importing organisation, the consented people are traceable: a tracing answer gives that site's
+ * contact; without one, they stay untraceable until a site is recorded.
  */
-export async function importPfif(ctx: ServiceContext, actor: Actor, xml: string): Promise<{ imported: number; skipped: number }> {
+export async function importPfif(ctx: ServiceContext, actor: Actor, xml: string, options: { site?: string | undefined } = {}): Promise<{ imported: number; skipped: number }> {
   if (!isAllowed(actor, 'person.exchange')) throw forbidden('import person records');
+  if (options.site) await checkOwnSite(ctx, actor, options.site, '/site');
   let parsed: ReturnType<typeof parsePfifXml>;
   try {
     parsed = parsePfifXml(xml);
@@ -76,10 +79,10 @@ export async function importPfif(ctx: ServiceContext, actor: Actor, xml: string)
   if (fresh.length > 0) {
     await runCommand(ctx, actor, async (trx, nowIso) => {
       for (const p of fresh) {
-        const { record, keys } = personRecordOf(actor, { givenName: p.givenName!, familyName: p.familyName!, birthDate: p.dateOfBirth, sex: p.sex, consentTracing: true, pfifRecordId: p.personRecordId }, newId(), nowIso);
+        const { record, keys } = personRecordOf(actor, { givenName: p.givenName!, familyName: p.familyName!, birthDate: p.dateOfBirth, sex: p.sex, consentTracing: true, site: options.site, pfifRecordId: p.personRecordId }, newId(), nowIso);
         await insertPersonWithKeys(trx, record, keys);
       }
-      return { result: undefined, audit: { action: 'person.import', subjectType: 'org', subjectId: actor.orgId, payload: { format: 'pfif-1.4', imported: fresh.length } } };
+      return { result: undefined, audit: { action: 'person.import', subjectType: 'org', subjectId: actor.orgId, payload: { format: 'pfif-1.4', imported: fresh.length, site: options.site ?? null } } };
     });
   }
   return { imported: fresh.length, skipped: parsed.persons.length - fresh.length };

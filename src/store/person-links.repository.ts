@@ -83,7 +83,7 @@ export async function listFlags(db: Kysely<Schema>, options: { open: boolean; or
   return query.orderBy('flagged_at').orderBy('id').limit(500).execute();
 }
 
-export async function resolveFlag(db: Kysely<Schema>, id: string, outcome: string, at: string, by: string): Promise<number> {
-  const result = await db.updateTable('duplicate_flags').set({ outcome, resolved_at: at, resolved_by: by }).where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst();
+export async function resolveFlag(db: Kysely<Schema>, id: string, outcome: string, reason: string, at: string, by: string): Promise<number> {
+  const result = await db.updateTable('duplicate_flags').set({ outcome, resolution_reason: reason, resolved_at: at, resolved_by: by }).where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

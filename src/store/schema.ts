@@ -309,6 +309,7 @@ export interface DuplicateFlagsTable {
   resolved_at: string | null;
   resolved_by: string | null;
   outcome: string | null;
+  resolution_reason: string | null;
 }
 
 /** Blocking keys of core names (src/domain/names/core.ts): one row per key and core name. */

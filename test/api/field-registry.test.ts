@@ -246,14 +246,14 @@ describe.each(DIALECTS)('field registry on %s', (dialect) => {
 
       expect((await get(otherRegistrar, '/api/v1/duplicate-flags')).json().items).toEqual([]);
       expect((await get(registrar, '/api/v1/duplicate-flags')).json().items.map((f: { id: string }) => f.id)).toEqual([items[0].id]);
-      expect((await post(registrar, `/api/v1/duplicate-flags/${items[0].id}/resolution`, { outcome: 'same_person' })).statusCode).toBe(403);
+      expect((await post(registrar, `/api/v1/duplicate-flags/${items[0].id}/resolution`, { outcome: 'same_person', reason: 'same household id and birth date in both files' })).statusCode).toBe(403);
       const open = (await get(desk, '/api/v1/duplicate-flags')).json().items;
       expect(open.map((f: { id: string }) => f.id)).toContain(items[0].id);
       // The desk reads both records.
       expect((await get(desk, `/api/v1/people/${sharedChild}`)).statusCode).toBe(200);
-      const resolved = await post(desk, `/api/v1/duplicate-flags/${items[0].id}/resolution`, { outcome: 'same_person' });
+      const resolved = await post(desk, `/api/v1/duplicate-flags/${items[0].id}/resolution`, { outcome: 'same_person', reason: 'same household id and birth date in both files' });
       expect(resolved.json()).toMatchObject({ outcome: 'same_person', resolvedAt: expect.any(String) });
-      expect((await post(desk, `/api/v1/duplicate-flags/${items[0].id}/resolution`, { outcome: 'different_people' })).json().code).toBe('FLAG_ALREADY_RESOLVED');
+      expect((await post(desk, `/api/v1/duplicate-flags/${items[0].id}/resolution`, { outcome: 'different_people', reason: 'second look' })).json().code).toBe('FLAG_ALREADY_RESOLVED');
       expect((await get(registrar, '/api/v1/duplicate-flags?status=resolved')).json().items[0]).toMatchObject({ outcome: 'same_person' });
     });
 

@@ -45,7 +45,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
     {
       schema: {
         tags: ['people'],
-        summary: 'Register a person; answers likely duplicates among your organisation’s people',
+        summary: 'Register a person; answers likely duplicates among your organisation’s people, and flags those in other organisations for the tracing desk (ids and scores)',
         body: Type.Object(
           {
             givenName: NamePart,
@@ -62,7 +62,16 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), possibleDuplicates: Type.Array(Type.Object({ id: Type.String(), score: Type.Number() })) }), ...COMMAND_ERRORS },
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            possibleDuplicates: Type.Array(Type.Object({ id: Type.String(), score: Type.Number() })),
+            flaggedElsewhere: Type.Array(Type.Object({ id: Type.String(), score: Type.Number() }), {
+              description: "likely duplicates in other organisations, flagged for the tracing desk with this registration: their ids and scores, never names",
+            }),
+          }),
+          ...COMMAND_ERRORS,
+        },
       },
     },
     async (request, reply) => {

@@ -37,7 +37,9 @@ const FlagOut = Type.Object({
   flaggedOrgId: Type.String(),
   flaggedAt: Type.String(),
   resolvedAt: Nullable(Type.String()),
+  resolvedBy: Nullable(Type.String({ description: 'the tracing desk user who resolved it' })),
   outcome: Nullable(Type.Enum(FLAG_OUTCOMES)),
+  reason: Nullable(Type.String({ description: 'why, as the desk wrote it' })),
 });
 
 export const personLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
@@ -132,9 +134,12 @@ export const personLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }
     {
       schema: {
         tags: ['people'],
-        summary: 'The tracing desk decides: the same person, or different people',
+        summary: 'The tracing desk decides, saying why: the same person, or different people (audited with who and why; both records stay their organisations\')',
         params: IdParams,
-        body: Type.Object({ outcome: Type.Enum(FLAG_OUTCOMES) }, { additionalProperties: false }),
+        body: Type.Object(
+          { outcome: Type.Enum(FLAG_OUTCOMES), reason: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S', description: 'why; ids and facts, never a name' }) },
+          { additionalProperties: false },
+        ),
         response: { 200: FlagOut, ...COMMAND_ERRORS },
       },
     },

@@ -25,13 +25,17 @@ export const pfifRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
       schema: {
         tags: ['people'],
         summary: 'Import PFIF 1.4 person records (Content-Type: application/xml); a record already imported is skipped',
+        querystring: Type.Object(
+          { site: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "a site of your organisation: the imported people, who consent, become traceable there" })) },
+          { additionalProperties: false },
+        ),
         body: Type.String({ minLength: 1 }),
         response: { 200: Type.Object({ imported: Type.Integer(), skipped: Type.Integer() }), ...AUTH_ERRORS, 422: ProblemSchema },
       },
     },
     async (request) => {
       const { actor } = await requireAuth(ctx, request);
-      return importPfif(ctx, actor, request.body);
+      return importPfif(ctx, actor, request.body, { site: request.query.site });
     },
   );
 };

@@ -14,6 +14,7 @@ import { rateWindows } from './0013-rate-windows.ts';
 import { webhooks } from './0016-webhooks.ts';
 import { transparencyLog } from './0018-transparency-log.ts';
 import { incidentStatements } from './0019-incident-statements.ts';
+import { flagReasons } from './0020-flag-reasons.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-webhooks': webhooks,
   '0018-transparency-log': transparencyLog,
   '0019-incident-statements': incidentStatements,
+  '0020-flag-reasons': flagReasons,
 };
 
 export const migrationProvider: MigrationProvider = {
