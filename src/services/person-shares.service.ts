@@ -6,7 +6,7 @@ import { loadMovementAggregate } from '../store/movements.repository.ts';
 import { findOrgById } from '../store/orgs.repository.ts';
 import { findPeople } from '../store/people.repository.ts';
 import { findPerson } from '../store/people-registry.repository.ts';
-import { findFlag, findShare, insertFlag, insertShares, listFlags, listSharesOfPerson, resolveFlag, revokeShare, type FlagRow, type ShareRow } from '../store/person-links.repository.ts';
+import { findFlag, findShare, insertFlag, insertShares, listFlags, listSharesOfPerson, resolveFlag, revokeShare, type FlagRow, type ShareRow, type StoredFlag } from '../store/person-links.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
@@ -114,6 +114,8 @@ export interface FlagView {
   otherPersonId: string;
   score: number;
   flaggedOrgId: string;
+  /** The organisation that registered the other record. */
+  otherOrgId: string;
   flaggedAt: string;
   resolvedAt: string | null;
   /** Who on the tracing desk resolved it (a user id), and why. */
@@ -122,12 +124,13 @@ export interface FlagView {
   reason: string | null;
 }
 
-const presentFlag = (row: FlagRow): FlagView => ({
+const presentFlag = (row: StoredFlag): FlagView => ({
   id: row.id,
   personId: row.person_id,
   otherPersonId: row.other_person_id,
   score: row.score,
   flaggedOrgId: row.flagged_org_id,
+  otherOrgId: row.other_org_id,
   flaggedAt: row.flagged_at,
   resolvedAt: row.resolved_at,
   resolvedBy: row.resolved_by,
@@ -169,18 +172,16 @@ export async function flagCrossOrgDuplicates(ctx: ServiceContext, actor: Actor, 
   if (!isAllowed(actor, 'person.flag', person.org_id)) throw forbidden('flag people');
   const wanted = { name: prepareRegisteredName({ givenName: person.given_name, patronymic: person.patronymic, familyName: person.family_name }), birthDate: person.birth_date };
   const rows = crossOrgFlagRows(actor, person, await matchesFor(ctx, wanted, { threshold: DEFAULT_DUPLICATE_THRESHOLD }), ctx.now().toISOString());
-  const added = await runCommand(ctx, actor, async (trx) => {
+  await runCommand(ctx, actor, async (trx) => {
     const inserted: FlagRow[] = [];
     for (const row of rows) if (await insertFlag(trx, row)) inserted.push(row);
     return {
-      result: inserted,
+      result: undefined,
       audit: { action: 'person.flag', subjectType: 'person', subjectId: person.id, payload: { flags: inserted.map((r) => ({ other: r.other_person_id, score: r.score })) } },
     };
   });
-  const addedIds = new Set(added.map((r) => r.id));
-  // Pairs flagged before are answered as they stand.
-  const all = (await listFlags(ctx.db, { open: true, orgId: person.org_id })).filter((f) => f.person_id === person.id && !addedIds.has(f.id));
-  return { items: [...added, ...all].map(presentFlag) };
+  // Pairs flagged before are answered as they stand, with the new ones.
+  return { items: (await listFlags(ctx.db, { open: true, orgId: person.org_id })).filter((f) => f.person_id === person.id).map(presentFlag) };
 }
 
 /** The tracing desk sees every flag; a registering organisation its own. */

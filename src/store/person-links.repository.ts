@@ -5,6 +5,15 @@ import type { DuplicateFlagsTable, PersonSharesTable, Schema } from './schema.ts
 
 export type ShareRow = Selectable<PersonSharesTable>;
 export type FlagRow = Selectable<DuplicateFlagsTable>;
+/** A flag as read: with the organisation of the other record, which the flag itself does not hold. */
+export type StoredFlag = FlagRow & { other_org_id: string };
+
+const flagsWithOtherOrg = (db: Kysely<Schema>) =>
+  db
+    .selectFrom('duplicate_flags')
+    .innerJoin('people as other', 'other.id', 'duplicate_flags.other_person_id')
+    .selectAll('duplicate_flags')
+    .select('other.org_id as other_org_id');
 
 export async function insertShares(db: Kysely<Schema>, rows: ShareRow[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('person_shares').values(rows).execute();
@@ -73,14 +82,14 @@ export async function insertFlag(db: Kysely<Schema>, row: FlagRow): Promise<bool
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
-export async function findFlag(db: Kysely<Schema>, id: string): Promise<FlagRow | undefined> {
-  return db.selectFrom('duplicate_flags').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findFlag(db: Kysely<Schema>, id: string): Promise<StoredFlag | undefined> {
+  return flagsWithOtherOrg(db).where('duplicate_flags.id', '=', id).executeTakeFirst();
 }
 
-export async function listFlags(db: Kysely<Schema>, options: { open: boolean; orgId?: string | undefined }): Promise<FlagRow[]> {
-  let query = db.selectFrom('duplicate_flags').selectAll().where('resolved_at', options.open ? 'is' : 'is not', null);
-  if (options.orgId) query = query.where('flagged_org_id', '=', options.orgId);
-  return query.orderBy('flagged_at').orderBy('id').limit(500).execute();
+export async function listFlags(db: Kysely<Schema>, options: { open: boolean; orgId?: string | undefined }): Promise<StoredFlag[]> {
+  let query = flagsWithOtherOrg(db).where('duplicate_flags.resolved_at', options.open ? 'is' : 'is not', null);
+  if (options.orgId) query = query.where('duplicate_flags.flagged_org_id', '=', options.orgId);
+  return query.orderBy('duplicate_flags.flagged_at').orderBy('duplicate_flags.id').limit(500).execute();
 }
 
 export async function resolveFlag(db: Kysely<Schema>, id: string, outcome: string, reason: string, at: string, by: string): Promise<number> {

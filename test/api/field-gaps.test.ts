@@ -70,7 +70,8 @@ describe.each(DIALECTS)('field gaps on %s', (dialect) => {
     const a = (await post(otherRegistrar, '/api/v1/people', { givenName: 'Оксана', familyName: 'Гнатюк', birthDate: '1990-07-01' })).json().id as string;
     const b = (await post(registrar, '/api/v1/people', { givenName: 'Oksana', familyName: 'Hnatiuk', birthDate: '1990-07-01' })).json();
     const flag = (await get(desk, '/api/v1/duplicate-flags')).json().items.find((f: { personId: string }) => f.personId === b.id);
-    expect(flag).toMatchObject({ otherPersonId: a, outcome: null });
+    expect(flag).toMatchObject({ otherPersonId: a, outcome: null, reason: null, resolvedBy: null });
+    expect(flag.otherOrgId).not.toBe(flag.flaggedOrgId);
     const url = `/api/v1/duplicate-flags/${flag.id}/resolution`;
     expect((await post(desk, url, { outcome: 'same_person' })).statusCode).toBe(400);
     expect((await post(desk, url, { outcome: 'same_person', reason: '   ' })).statusCode).toBe(400);

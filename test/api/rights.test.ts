@@ -211,8 +211,8 @@ const PROBES: Record<Action, Probe> = {
     const [person, other] = [await env.freshPerson('agency'), await env.freshOtherPerson()];
     const flag = { id: `flag-${unique('f')}`, person_id: person, other_person_id: other, score: 0.9, flagged_org_id: (await t.app.ctx.db.selectFrom('people').select('org_id').where('id', '=', person).executeTakeFirstOrThrow()).org_id };
     const by = (await t.app.ctx.db.selectFrom('users').select('id').where('email', '=', 'registrar@agency.rights.test').executeTakeFirstOrThrow()).id;
-    await insertFlag(t.app.ctx.db, { ...flag, flagged_at: new Date().toISOString(), flagged_by: by, resolved_at: null, resolved_by: null, outcome: null });
-    return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/duplicate-flags/${flag.id}/resolution`, payload: { outcome: 'different_people' } })).statusCode };
+    await insertFlag(t.app.ctx.db, { ...flag, flagged_at: new Date().toISOString(), flagged_by: by, resolved_at: null, resolved_by: null, outcome: null, resolution_reason: null });
+    return { own: (await t.as(c.token, { method: 'POST', url: `/api/v1/duplicate-flags/${flag.id}/resolution`, payload: { outcome: 'different_people', reason: 'rights probe' } })).statusCode };
   },
   'person.exchange': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/pfif/export' })).statusCode }),
   'site.read': async (t, c) => ({ own: (await t.as(c.token, { method: 'GET', url: '/api/v1/sites' })).statusCode }),

@@ -409,6 +409,8 @@ export interface PersonMatch {
 export interface PersonRegistered {
   id: string;
   possibleDuplicates: PersonMatch[];
+  /** Likely duplicates in other organisations, flagged for the tracing desk by this registration. */
+  flaggedElsewhere?: PersonMatch[];
 }
 
 /** An item of POST /api/v1/people/search (householdId too). */

@@ -35,6 +35,7 @@ const FlagOut = Type.Object({
   otherPersonId: Type.String(),
   score: Type.Number(),
   flaggedOrgId: Type.String(),
+  otherOrgId: Type.String({ description: 'the organisation that registered the other record' }),
   flaggedAt: Type.String(),
   resolvedAt: Nullable(Type.String()),
   resolvedBy: Nullable(Type.String({ description: 'the tracing desk user who resolved it' })),

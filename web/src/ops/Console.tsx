@@ -23,12 +23,15 @@ import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 const MANIFEST = { View: ManifestView, Summary: ManifestSummary };
 
 /** Sections, after the start page, in navigation order. */
-const SECTIONS = ['corridors', 'movements', 'people', 'incidents', 'announcements', 'keys'] as const;
+const SECTIONS = ['corridors', 'movements', 'people', 'sites', 'incidents', 'announcements', 'keys'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sections only some users have: the people registry is for registrars and agency staff with person rights. */
 const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = {
   people: (me) => mayDo(me, 'person.read'),
+  // Whoever reads people reaches sites from the registry; a coordinator who manages sites without
+  // person rights (the mediator's) gets them here.
+  sites: (me) => mayDo(me, 'site.manage') && !mayDo(me, 'person.read'),
   // Agencies sign nothing for a party; the mediator and the parties see the parties' keys.
   keys: (me) => me.actions['key.list'] !== undefined && me.org.kind !== 'agency',
 };
@@ -140,6 +143,8 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
             <MovementsSection me={me} rest={rest} manifest={MANIFEST} onSessionEnded={onSessionEnded} />
           ) : section === 'people' ? (
             <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+          ) : section === 'sites' ? (
+            <PeopleSection me={me} rest={['sites']} onSessionEnded={onSessionEnded} />
           ) : section === 'incidents' ? (
             <IncidentsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
           ) : section === 'keys' ? (

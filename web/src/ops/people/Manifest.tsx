@@ -301,6 +301,8 @@ function AddToManifest({
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<RequestErrorKey | null>(null);
+  // What the last household tap did: a tap on a household already listed must still say so.
+  const [household, setHousehold] = useState<{ id: string; added: number } | null>(null);
   const trimmed = name.trim();
   const query: NameQuery | null = trimmed.length >= 2 ? { name: trimmed } : null;
   const { state } = usePeopleSearch(query, onSessionEnded);
@@ -323,10 +325,12 @@ function AddToManifest({
   async function addHousehold(householdId: string) {
     setBusy(householdId);
     setFailure(null);
+    setHousehold(null);
     try {
       const members = await api<{ items: PersonFound[] }>('/api/v1/people/search', { method: 'POST', body: { householdId } });
       const ids = members.items.map((m) => m.id).filter((memberId) => !listed.has(memberId));
       if (ids.length > 0) await add(ids);
+      setHousehold({ id: householdId, added: ids.length });
     } catch (err) {
       if (isUnauthorized(err)) onSessionEnded();
       else setFailure(requestErrorKey(err));
@@ -364,6 +368,11 @@ function AddToManifest({
         {failure && (
           <p className="notice notice--error" role="alert">
             {t(failure)}
+          </p>
+        )}
+        {household && !failure && (
+          <p className="notice notice--ok" data-testid="manifest-household-done" data-added={household.added}>
+            {household.added > 0 ? t('people.manifest.householdAdded', { count: household.added, id: household.id }) : t('people.manifest.householdAllOn', { id: household.id })}
           </p>
         )}
       </div>

@@ -57,6 +57,11 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
         <a className="button button--secondary" href={`${PEOPLE_BASE}/sites`} onClick={onLinkClick} data-testid="people-sites">
           {t('people.sites.link')}
         </a>
+        {(mayDo(me, 'person.resolve') || mayDo(me, 'person.flag')) && (
+          <a className="button button--secondary" href={`${PEOPLE_BASE}/desk`} onClick={onLinkClick} data-testid="people-desk">
+            {t(mayDo(me, 'person.resolve') ? 'people.desk.link' : 'people.desk.linkOwn')}
+          </a>
+        )}
         {mayDo(me, 'person.register') && (
           <a className="button" href={`${PEOPLE_BASE}/new`} onClick={onLinkClick} data-testid="person-new">
             {t('people.new')}

@@ -9,11 +9,12 @@ import { PeopleSearch, type PeopleSearchInput } from './PeopleSearch.tsx';
 import { PersonDetail } from './PersonDetail.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { SitesPage } from './SitesPage.tsx';
+import { TracingDesk } from './TracingDesk.tsx';
 import './people.css';
 
 interface PeopleSectionProps {
   me: Me;
-  /** What follows /ops/people/: [] (search), ['new'], ['sites'] or [id]. */
+  /** What follows /ops/people/: [] (search), ['new'], ['sites'], ['desk'] or [id]. */
   rest: string[];
   onSessionEnded: () => void;
 }
@@ -29,7 +30,10 @@ export function PeopleSection({ me, rest, onSessionEnded }: PeopleSectionProps) 
   const [search, setSearch] = useState<PeopleSearchInput>({ name: '', birth: EMPTY_BIRTH_DATE });
   const [first, second] = rest.map((part) => decodeURIComponent(part));
 
+  // Sites are managed by coordinators who may hold no person rights (the mediator's, for one).
+  if (first === 'sites' && second === undefined && mayDo(me, 'site.manage')) return <SitesPage me={me} onSessionEnded={onSessionEnded} />;
   if (!mayDo(me, 'person.read')) return <p className="notice notice--error">{t('ops.errors.forbidden')}</p>;
+  if (first === 'desk' && second === undefined && (mayDo(me, 'person.resolve') || mayDo(me, 'person.flag'))) return <TracingDesk me={me} onSessionEnded={onSessionEnded} />;
   if (!first) return <PeopleSearch me={me} orgs={orgs ?? []} input={search} onInput={setSearch} onSessionEnded={onSessionEnded} />;
   if (first === 'new' && second === undefined) {
     return mayDo(me, 'person.register') ? (

@@ -8,6 +8,7 @@ import {
   parseProblem,
   type Me,
   type Person,
+  type PersonMatch,
   type PersonRegistered,
   type PersonRegistration,
   type Sex,
@@ -22,6 +23,7 @@ import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors
 import { Checks, FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { DuplicateList, type DuplicateItem } from './DuplicateList.tsx';
+import { FlaggedElsewhere } from './FlaggedElsewhere.tsx';
 import { PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { fullName, personFieldOfPath, type PersonField } from './fields.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
@@ -79,7 +81,7 @@ function buildBody(state: FormState): { body: PersonRegistration | null; errors:
 /** The live check shows the closest few; the search page shows more. */
 const MAX_SHOWN_DUPLICATES = 10;
 
-type Saved = { id: string; person: Pick<Person, 'givenName' | 'familyName' | 'patronymic'>; duplicates: DuplicateItem[] | null };
+type Saved = { id: string; person: Pick<Person, 'givenName' | 'familyName' | 'patronymic'>; duplicates: DuplicateItem[] | null; elsewhere: readonly PersonMatch[] };
 
 /**
  * /ops/people/new: registration at one of the organisation's sites. While the name is typed the
@@ -159,7 +161,8 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
       }
       const person = { givenName: built.body.givenName, familyName: built.body.familyName, patronymic: built.body.patronymic ?? null };
       const matches = (created.possibleDuplicates ?? []).filter((d) => d.id !== created.id);
-      setSaved({ id: created.id, person, duplicates: matches.length ? null : [] });
+      const elsewhere = created.flaggedElsewhere ?? [];
+      setSaved({ id: created.id, person, duplicates: matches.length ? null : [], elsewhere });
       if (matches.length) {
         // The answer gives ids and scores: the names come from each record.
         const read = await Promise.all(
@@ -169,7 +172,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
               .catch((): DuplicateItem => ({ id: d.id, score: d.score, person: null })),
           ),
         );
-        setSaved({ id: created.id, person, duplicates: read });
+        setSaved({ id: created.id, person, duplicates: read, elsewhere });
       }
     } catch (err) {
       if (isUnauthorized(err)) onSessionEnded();
@@ -202,6 +205,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
           </section>
         )}
         {saved.duplicates && saved.duplicates.length === 0 && <p>{t('people.duplicates.noneAfterSave')}</p>}
+        <FlaggedElsewhere items={saved.elsewhere} />
         <div className="toolbar">
           <a className="button" href={personPath(saved.id)} onClick={onLinkClick} data-testid="person-open">
             {t('people.form.openRecord')}

@@ -70,10 +70,13 @@ export function SitesPage({ me, onSessionEnded }: { me: Me; onSessionEnded: () =
 
   return (
     <div className="people sites" data-testid="sites-page">
-      <a className="back-link" href={PEOPLE_BASE} onClick={onLinkClick}>
-        <span aria-hidden="true">← </span>
-        {t('people.back')}
-      </a>
+      {/* A coordinator without person rights reaches sites from the navigation: no registry to go back to. */}
+      {mayDo(me, 'person.read') && (
+        <a className="back-link" href={PEOPLE_BASE} onClick={onLinkClick}>
+          <span aria-hidden="true">← </span>
+          {t('people.back')}
+        </a>
+      )}
       <h1 className="people__title">{t('people.sites.heading')}</h1>
       <p className="field__hint">{t('people.sites.intro')}</p>
       {failure && (
