@@ -131,6 +131,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return body as T;
 }
 
+/** What a caller is handed to reach the API: `api` itself, or the console's useApi() that also ends the session on a 401. */
+export type ApiCall = typeof api;
+
 /** The session has ended (expired, signed out elsewhere, revoked): the console goes back to sign-in. */
 export function isUnauthorized(err: unknown): boolean {
   return err instanceof ApiError && err.status === 401;

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Me } from '../api.ts';
+import { isAbort, type Me } from '../api.ts';
 import { currentLang } from '../i18n/index.ts';
 import { useZonedClock } from '../time/WindowTime.tsx';
-import { isUnauthorized } from './errors.ts';
 import { corridorPath, onLinkClick } from './route.ts';
+import { useApi } from './session.tsx';
 
 /**
  * The console's Announcements section: what the public was told, listed; announcements are
  * written on a corridor's page. (Incidents have their own section: ./incidents/.)
  */
 
-function useItems<T>(url: string, onSessionEnded: () => void): { items: T[] | null; failed: boolean } {
+function useItems<T>(url: string): { items: T[] | null; failed: boolean } {
+  const api = useApi();
   const [items, setItems] = useState<T[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -20,11 +21,10 @@ function useItems<T>(url: string, onSessionEnded: () => void): { items: T[] | nu
       .then((page) => setItems(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setFailed(true);
+        setFailed(true);
       });
     return () => controller.abort();
-  }, [url, onSessionEnded]);
+  }, [url, api]);
   return { items, failed };
 }
 
@@ -35,10 +35,10 @@ interface PublicAnnouncement {
   text: string;
 }
 
-export function AnnouncementsList({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
+export function AnnouncementsList({ me }: { me: Me }) {
   const { t } = useTranslation();
   const clock = useZonedClock(me.org.timeZone);
-  const { items, failed } = useItems<PublicAnnouncement>(`/api/v1/public/announcements?lang=${currentLang()}`, onSessionEnded);
+  const { items, failed } = useItems<PublicAnnouncement>(`/api/v1/public/announcements?lang=${currentLang()}`);
   return (
     <div className="console__panel activity" data-testid="announcements-section">
       <h1>{t('ops.nav.announcements')}</h1>

@@ -22,10 +22,10 @@ interface CheckpointState extends Cosigned {
  * checkpoint was signed, its root, and which witnesses cosigned it and when. A checkpoint no
  * party cosigned is said plainly: only a cosigned one shows the record to people outside.
  */
-export function AuditLogCard({ onSessionEnded }: { onSessionEnded: () => void }) {
+export function AuditLogCard() {
   const { t } = useTranslation();
   const clock = useKyivClock();
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
   const [checkpoint, setCheckpoint] = useState<CheckpointState | null>(null);
   const [failed, setFailed] = useState(false);
 

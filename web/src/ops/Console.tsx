@@ -17,6 +17,7 @@ import { KeysSection } from './keys/KeysSection.tsx';
 import { PeopleSection } from './people/PeopleSection.tsx';
 import { ManifestSummary, ManifestView } from './people/Manifest.tsx';
 import { mayDo } from './rights.ts';
+import { useSession } from './session.tsx';
 import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 
 /** A movement's pages show its manifest, which the people section owns. */
@@ -37,13 +38,12 @@ const SHOWN: Partial<Record<Section, (me: Me) => boolean>> = {
 };
 
 interface ConsoleProps {
-  me: Me;
   onSignedOut: () => void;
-  onSessionEnded: () => void;
 }
 
-export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
+export function Console({ onSignedOut }: ConsoleProps) {
   const { t } = useTranslation();
+  const { me } = useSession();
   const path = usePath();
   const [section = '', ...rest] = opsSection(path).split('/');
   const [signingOut, setSigningOut] = useState(false);
@@ -53,6 +53,7 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
     setSigningOut(true);
     setSignOutFailed(false);
     try {
+      // The plain client, not useApi(): a 401 here means already signed out, not "your session ended".
       await api<void>('/api/v1/auth/logout', { method: 'POST' });
       onSignedOut();
     } catch (err) {
@@ -136,21 +137,21 @@ export function Console({ me, onSignedOut, onSessionEnded }: ConsoleProps) {
 
         <main id="console-main" className="console__main">
           {section === '' ? (
-            <StartPage me={me} onSessionEnded={onSessionEnded} />
+            <StartPage me={me} />
           ) : section === 'corridors' ? (
-            <CorridorsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+            <CorridorsSection me={me} rest={rest} />
           ) : section === 'movements' ? (
-            <MovementsSection me={me} rest={rest} manifest={MANIFEST} onSessionEnded={onSessionEnded} />
+            <MovementsSection me={me} rest={rest} manifest={MANIFEST} />
           ) : section === 'people' ? (
-            <PeopleSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+            <PeopleSection me={me} rest={rest} />
           ) : section === 'sites' ? (
-            <PeopleSection me={me} rest={['sites']} onSessionEnded={onSessionEnded} />
+            <PeopleSection me={me} rest={['sites']} />
           ) : section === 'incidents' ? (
-            <IncidentsSection me={me} rest={rest} onSessionEnded={onSessionEnded} />
+            <IncidentsSection me={me} rest={rest} />
           ) : section === 'keys' ? (
-            <KeysSection me={me} onSessionEnded={onSessionEnded} />
+            <KeysSection me={me} />
           ) : section === 'announcements' ? (
-            <AnnouncementsList me={me} onSessionEnded={onSessionEnded} />
+            <AnnouncementsList me={me} />
           ) : (
             <div className="console__panel">
               <h1>{t('ops.notFound.heading')}</h1>

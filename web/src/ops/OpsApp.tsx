@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../api.ts';
 import { isUnauthorized } from './errors.ts';
 import { Console } from './Console.tsx';
+import { SessionProvider } from './session.tsx';
 import { SignIn, SignInFrame } from './SignIn.tsx';
 
 type Session =
@@ -61,6 +62,10 @@ export function OpsApp() {
     case 'signedOut':
       return <SignIn onSignedIn={onSignedIn} notice={session.sessionEnded ? 'ops.signIn.sessionEnded' : null} />;
     case 'signedIn':
-      return <Console me={session.me} onSignedOut={onSignedOut} onSessionEnded={onSessionEnded} />;
+      return (
+        <SessionProvider me={session.me} onEnded={onSessionEnded}>
+          <Console onSignedOut={onSignedOut} />
+        </SessionProvider>
+      );
   }
 }

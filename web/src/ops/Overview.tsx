@@ -1,17 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Place, type Places } from '../api.ts';
+import { isAbort, type Place, type Places } from '../api.ts';
 import { currentLang } from '../i18n/index.ts';
 import { UkraineMap, type MapMarker } from '../map/UkraineMap.tsx';
 import { AuditLogCard } from './AuditLogCard.tsx';
-import { isUnauthorized } from './errors.ts';
-
-interface OverviewProps {
-  onSessionEnded: () => void;
-}
+import { useApi } from './session.tsx';
 
 /** Console home: the map of Ukraine with the gazetteer's places, named in the current language. */
-export function Overview({ onSessionEnded }: OverviewProps) {
+export function Overview() {
+  const api = useApi();
   const { t } = useTranslation();
   const lang = currentLang();
   const [places, setPlaces] = useState<Place[] | null>(null);
@@ -25,11 +22,10 @@ export function Overview({ onSessionEnded }: OverviewProps) {
       .then((body) => setPlaces(Array.isArray(body?.items) ? body.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setFailed(true);
+        setFailed(true);
       });
     return () => controller.abort();
-  }, [attempt, onSessionEnded]);
+  }, [attempt, api]);
 
   const markers = useMemo<MapMarker[]>(
     () =>
@@ -60,7 +56,7 @@ export function Overview({ onSessionEnded }: OverviewProps) {
         {places && places.length === 0 && <p className="overview__note">{t('ops.overview.noPlaces')}</p>}
       </div>
       <UkraineMap markers={markers} labels="permanent" className="overview__map" />
-      <AuditLogCard onSessionEnded={onSessionEnded} />
+      <AuditLogCard />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Corridor, type Me, type Movement, type Page, type Site } from '../api.ts';
+import { isAbort, type Corridor, type Me, type Movement, type Page, type Site } from '../api.ts';
 import { currentLang } from '../i18n/index.ts';
 import { useZonedClock } from '../time/WindowTime.tsx';
-import { isUnauthorized } from './errors.ts';
 import { Overview } from './Overview.tsx';
 import { corridorPath, movementPath, onLinkClick, PEOPLE_BASE } from './route.ts';
+import { useApi } from './session.tsx';
 
 /** What each role lands on: its own work first (issue 12 #6). */
 export type StartKind = 'liaison' | 'field' | 'registrar' | 'map';
@@ -39,7 +39,8 @@ export function waitingFor(me: Me, movements: readonly Movement[], corridors: re
   return { acks, decisions };
 }
 
-function useList<T>(url: string | null, onSessionEnded: () => void): T[] | null {
+function useList<T>(url: string | null): T[] | null {
+  const api = useApi();
   const [items, setItems] = useState<T[] | null>(null);
   useEffect(() => {
     if (!url) return;
@@ -48,11 +49,10 @@ function useList<T>(url: string | null, onSessionEnded: () => void): T[] | null 
       .then((page) => setItems(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setItems([]);
+        setItems([]);
       });
     return () => controller.abort();
-  }, [url, onSessionEnded]);
+  }, [url, api]);
   return items;
 }
 
@@ -68,20 +68,19 @@ function WorkList({ testId, heading, empty, children }: { testId: string; headin
 
 interface StartPageProps {
   me: Me;
-  onSessionEnded: () => void;
 }
 
 /** Console home: a liaison's decisions waiting, a field officer's convoys of today, a registrar's site; the map for the rest. */
-export function StartPage({ me, onSessionEnded }: StartPageProps) {
+export function StartPage({ me }: StartPageProps) {
   const { t } = useTranslation();
   const kind = startKindOf(me);
   const clock = useZonedClock(me.org.timeZone);
-  const movements = useList<Movement>(kind === 'map' ? null : '/api/v1/movements', onSessionEnded);
-  const corridors = useList<Corridor>(kind === 'liaison' ? '/api/v1/corridors' : null, onSessionEnded);
-  const sites = useList<Site>(kind === 'registrar' ? '/api/v1/sites' : null, onSessionEnded);
+  const movements = useList<Movement>(kind === 'map' ? null : '/api/v1/movements');
+  const corridors = useList<Corridor>(kind === 'liaison' ? '/api/v1/corridors' : null);
+  const sites = useList<Site>(kind === 'registrar' ? '/api/v1/sites' : null);
   const now = new Date();
 
-  if (kind === 'map') return <Overview onSessionEnded={onSessionEnded} />;
+  if (kind === 'map') return <Overview />;
   const movementItem = (m: Movement, extra: ReactNode) => (
     <li key={m.id} className="start__item" data-testid="start-movement" data-id={m.id}>
       <a href={movementPath(m.id)} onClick={onLinkClick}>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { api, isAbort, type ActorName } from '../api.ts';
-import { isUnauthorized } from './errors.ts';
+import { isAbort, type ActorName } from '../api.ts';
+import { useApi } from './session.tsx';
 
 /**
  * Who acted, for ids shown in signatures and timelines (GET /api/v1/users/names): the server gives
  * a name only to those allowed to see it, else the organisation and role. Unknown ids stay absent.
  */
-export function useActorNames(ids: readonly string[], onSessionEnded: () => void): ReadonlyMap<string, ActorName> {
+export function useActorNames(ids: readonly string[]): ReadonlyMap<string, ActorName> {
+  const api = useApi();
   const key = [...new Set(ids)].sort().join(',');
   const [names, setNames] = useState<ReadonlyMap<string, ActorName>>(new Map());
   useEffect(() => {
@@ -14,11 +15,9 @@ export function useActorNames(ids: readonly string[], onSessionEnded: () => void
     const controller = new AbortController();
     api<{ items: ActorName[] }>(`/api/v1/users/names?ids=${encodeURIComponent(key)}`, { signal: controller.signal })
       .then((answer) => setNames(new Map(answer.items.map((n) => [n.id, n]))))
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-      });
+      // Without names the ids are shown as they are.
+      .catch(() => undefined);
     return () => controller.abort();
-  }, [key, onSessionEnded]);
+  }, [key, api]);
   return names;
 }

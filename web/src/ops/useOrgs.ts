@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { api, isAbort, type Org, type Page } from '../api.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from './errors.ts';
+import { isAbort, type Org, type Page } from '../api.ts';
+import { requestErrorKey, type RequestErrorKey } from './errors.ts';
+import { useApi } from './session.tsx';
 
 /**
  * The directory of organisations (GET /api/v1/orgs?limit=200): every section that names parties
  * and agencies needs it.
  */
-export function useOrgs(onSessionEnded: () => void): { orgs: Org[] | null; error: RequestErrorKey | null; retry: () => void } {
+export function useOrgs(): { orgs: Org[] | null; error: RequestErrorKey | null; retry: () => void } {
+  const api = useApi();
   const [orgs, setOrgs] = useState<Org[] | null>(null);
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -17,10 +19,9 @@ export function useOrgs(onSessionEnded: () => void): { orgs: Org[] | null; error
       .then((page) => setOrgs(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setError(requestErrorKey(err));
+        setError(requestErrorKey(err));
       });
     return () => controller.abort();
-  }, [attempt, onSessionEnded]);
+  }, [attempt, api]);
   return { orgs, error, retry: () => setAttempt((n) => n + 1) };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { statementText, type SignedStatement } from '../../../src/domain/statements.ts';
 import type { KeysList, PartyKey } from '../../../src/http/schemas/signing.ts';
-import { api, isAbort, isUnauthorized } from '../api.ts';
+import { isAbort, type ApiCall } from '../api.ts';
 import { loadDeviceKey, saveDeviceKey, type StoredDeviceKey } from './device-key-store.ts';
 import { generateDeviceKeyPair, signText, webCryptoCanSign } from './webcrypto.ts';
 
@@ -37,7 +37,7 @@ export interface SigningKey {
   reload: () => void;
 }
 
-async function readState(userId: string, signal: AbortSignal): Promise<SigningKeyState> {
+async function readState(api: ApiCall, userId: string, signal: AbortSignal): Promise<SigningKeyState> {
   if (!webCryptoCanSign()) return { status: 'unsupported' };
   const [device, keys] = await Promise.all([loadDeviceKey(userId), api<KeysList>('/api/v1/keys', { signal })]);
   const key = device ? keys.items.find((k) => k.publicKey === device.publicKey) : undefined;
@@ -46,19 +46,19 @@ async function readState(userId: string, signal: AbortSignal): Promise<SigningKe
   return { status: 'none', previous: key ?? null };
 }
 
-export function useSigningKey(userId: string, onSessionEnded: () => void): SigningKey {
+/** `api` is the console's client (useApi()): the kit leaves what a 401 means to the app using it. */
+export function useSigningKey(userId: string, api: ApiCall): SigningKey {
   const [state, setState] = useState<SigningKeyState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   useEffect(() => {
     const controller = new AbortController();
-    readState(userId, controller.signal)
+    readState(api, userId, controller.signal)
       .then(setState)
       .catch((error: unknown) => {
         if (isAbort(error)) return;
-        if (isUnauthorized(error)) onSessionEnded();
-        else setState({ status: 'failed', error });
+        setState({ status: 'failed', error });
       });
     // The admin approves elsewhere; coming back to this tab is the moment to look again.
     const onFocus = () => reload();
@@ -67,7 +67,7 @@ export function useSigningKey(userId: string, onSessionEnded: () => void): Signi
       controller.abort();
       window.removeEventListener('focus', onFocus);
     };
-  }, [userId, attempt, onSessionEnded, reload]);
+  }, [userId, attempt, api, reload]);
 
   const enrol = useCallback(
     async (label: string) => {
@@ -81,7 +81,7 @@ export function useSigningKey(userId: string, onSessionEnded: () => void): Signi
       await api<PartyKey>('/api/v1/keys', { method: 'POST', body: { publicKey: device.publicKey, ...(label.trim() ? { label: label.trim() } : {}) } });
       reload();
     },
-    [state, userId, reload],
+    [state, userId, reload, api],
   );
 
   const sign = useCallback(

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ApiError,
-  api,
   isAbort,
   type Corridor,
   type CorridorVersion,
@@ -12,7 +11,8 @@ import {
   type SignedApproval,
 } from '../../api.ts';
 import { WindowTime, distinctZones, useZonedDateTime } from '../../time/WindowTime.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { Copyable } from './Copyable.tsx';
 import { useDescribe } from './describe.ts';
 import { PublicTextVersions } from './PublicTextView.tsx';
@@ -30,7 +30,6 @@ interface ApprovalPanelProps {
   orgs: readonly Org[];
   corridor: Corridor;
   onDecided: () => void;
-  onSessionEnded: () => void;
 }
 
 interface Versions {
@@ -45,7 +44,8 @@ interface Versions {
  * over the statement built from the version on screen; the server only checks it. The answer's
  * signature and public key are shown.
  */
-export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }: ApprovalPanelProps) {
+export function ApprovalPanel({ me, orgs, corridor, onDecided }: ApprovalPanelProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
   const when = useZonedDateTime(me.org.timeZone);
@@ -54,7 +54,7 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestErrorKey | SigningErrorKey | 'corridors.approval.commentRequired' | 'corridors.approval.superseded' | null>(null);
-  const signing = useSigningKey(me.id, onSessionEnded);
+  const signing = useSigningKey(me.id, api);
   const canSign = signing.state.status === 'active';
   const [signed, setSigned] = useState<SignedApproval | null>(null);
   // The exact text this device signed, kept to show beside the server's copy of it.
@@ -77,11 +77,10 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
       .then(([current, previous]) => setVersions({ current, previous }))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setLoadError(requestErrorKey(err));
+        setLoadError(requestErrorKey(err));
       });
     return () => controller.abort();
-  }, [corridor.id, version, deciding, onSessionEnded]);
+  }, [corridor.id, version, deciding, api]);
 
   async function decide(decision: Decision) {
     if (!versions) return;
@@ -107,8 +106,7 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided, onSessionEnded }:
       onDecided();
     } catch (err) {
       const signingError = signingErrorKey(err);
-      if (isUnauthorized(err)) onSessionEnded();
-      else if (signingError) {
+      if (signingError) {
         setError(signingError);
         signing.reload();
       } else if (err instanceof ApiError && err.status === 409) {

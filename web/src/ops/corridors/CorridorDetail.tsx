@@ -5,7 +5,6 @@ import { noticeWindowLabel } from '../../components/notice.ts';
 import {
   ApiError,
   TRAFFIC,
-  api,
   isAbort,
   type Approval,
   type Corridor,
@@ -16,7 +15,8 @@ import {
 } from '../../api.ts';
 import { routeLengthKm } from '../../map/geometry.ts';
 import { WindowTime, distinctZones, useZonedDateTime, zoneName } from '../../time/WindowTime.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
 import { useCorridorEvents } from '../stream.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
@@ -36,7 +36,6 @@ interface CorridorDetailProps {
   me: Me;
   orgs: readonly Org[];
   corridorId: string;
-  onSessionEnded: () => void;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; key: RequestErrorKey } | { kind: 'ready'; corridor: Corridor };
@@ -46,7 +45,8 @@ type LoadState = { kind: 'loading' } | { kind: 'error'; key: RequestErrorKey } |
  * parties' zones, each party's decision with its signature, and the status timeline. Mediator
  * staff act on it here; a liaison officer decides in the approval panel.
  */
-export function CorridorDetail({ me, orgs, corridorId, onSessionEnded }: CorridorDetailProps) {
+export function CorridorDetail({ me, orgs, corridorId }: CorridorDetailProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [timeline, setTimeline] = useState<TimelineItem[] | null>(null);
@@ -56,10 +56,9 @@ export function CorridorDetail({ me, orgs, corridorId, onSessionEnded }: Corrido
   const fail = useCallback(
     (err: unknown) => {
       if (isAbort(err)) return;
-      if (isUnauthorized(err)) onSessionEnded();
-      else setState({ kind: 'error', key: requestErrorKey(err) });
+      setState({ kind: 'error', key: requestErrorKey(err) });
     },
-    [onSessionEnded],
+    [],
   );
 
   const load = useCallback(
@@ -110,7 +109,6 @@ export function CorridorDetail({ me, orgs, corridorId, onSessionEnded }: Corrido
         if (corridor) setState({ kind: 'ready', corridor });
         load();
       }}
-      onSessionEnded={onSessionEnded}
     />
   );
 }
@@ -121,10 +119,9 @@ interface CorridorViewProps {
   corridor: Corridor;
   timeline: TimelineItem[] | null;
   onChanged: (corridor?: Corridor) => void;
-  onSessionEnded: () => void;
 }
 
-function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded }: CorridorViewProps) {
+function CorridorView({ me, orgs, corridor, timeline, onChanged }: CorridorViewProps) {
   const { t } = useTranslation();
   const num = useNumber();
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
@@ -179,9 +176,9 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
       )}
 
       {MEDIATOR_STEPS.some((step) => corridor.allowedActions.includes(step)) && (
-        <MediatorActions corridor={corridor} onChanged={onChanged} onSessionEnded={onSessionEnded} />
+        <MediatorActions corridor={corridor} onChanged={onChanged} />
       )}
-      {(corridor.allowedActions.includes('decide') || corridor.approvals.some((a) => a.partyId === me.orgId)) && <ApprovalPanel me={me} orgs={orgs} corridor={corridor} onDecided={() => onChanged()} onSessionEnded={onSessionEnded} />}
+      {(corridor.allowedActions.includes('decide') || corridor.approvals.some((a) => a.partyId === me.orgId)) && <ApprovalPanel me={me} orgs={orgs} corridor={corridor} onDecided={() => onChanged()} />}
 
       <div className="corridor-detail__layout">
         <div className="corridor-detail__facts">
@@ -268,7 +265,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged, onSessionEnded 
       </div>
 
       <Approvals corridor={corridor} orgName={orgName} when={when} />
-      <SignaturesPanel corridorId={corridor.id} orgName={orgName} when={when} onSessionEnded={onSessionEnded} />
+      <SignaturesPanel corridorId={corridor.id} orgName={orgName} when={when} />
       <EvidenceDownload corridor={corridor} />
 
       <AnnouncementForm corridor={corridor} when={when} />
@@ -377,12 +374,11 @@ const MEDIATOR_STEPS: readonly CorridorStep[] = ['amend', 'propose', ...CONTROLS
 function MediatorActions({
   corridor,
   onChanged,
-  onSessionEnded,
 }: {
   corridor: Corridor;
   onChanged: (corridor?: Corridor) => void;
-  onSessionEnded: () => void;
 }) {
+  const api = useApi();
   const { t } = useTranslation();
   const [action, setAction] = useState<ActionName | null>(null);
   const [reason, setReason] = useState('');
@@ -395,8 +391,7 @@ function MediatorActions({
   const available = CONTROLS.filter((name) => corridor.allowedActions.includes(name));
 
   function handle(err: unknown) {
-    if (isUnauthorized(err)) onSessionEnded();
-    else if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) setMissing(err.problem.errors);
+    if (err instanceof ApiError && err.status === 422 && err.problem?.errors?.length) setMissing(err.problem.errors);
     else setError(requestErrorKey(err));
   }
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, isAbort, type Corridor, type CorridorStatus, type Me, type Org, type Page } from '../../api.ts';
+import { ApiError, isAbort, type Corridor, type CorridorStatus, type Me, type Org, type Page } from '../../api.ts';
 import { noticeWindowLabel } from '../../components/notice.ts';
 import { WindowTime } from '../../time/WindowTime.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { navigate, onLinkClick, CORRIDORS_BASE, corridorPath } from '../route.ts';
 import { useCorridorEvents } from '../stream.ts';
 import { CorridorMap } from '../../map/CorridorMap.tsx';
@@ -14,7 +15,6 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 interface CorridorListProps {
   me: Me;
   orgs: readonly Org[];
-  onSessionEnded: () => void;
 }
 
 const STATUS_ORDER: readonly CorridorStatus[] = ['open', 'suspended', 'agreed', 'proposed', 'draft', 'rejected', 'closed'];
@@ -40,7 +40,8 @@ function listUrl(status: CorridorStatus | '', cursor: string | null): string {
  * all of them on the map. A liaison officer sees first, and marked, the corridors that wait for
  * their party's decision. Changes arrive live from /api/v1/stream.
  */
-export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
+export function CorridorList({ me, orgs }: CorridorListProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const [filter, setFilter] = useState<CorridorStatus | ''>(readFilter);
   const [items, setItems] = useState<Corridor[] | null>(null);
@@ -53,10 +54,9 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
   const fail = useCallback(
     (err: unknown) => {
       if (isAbort(err)) return;
-      if (isUnauthorized(err)) onSessionEnded();
-      else setError(requestErrorKey(err));
+      setError(requestErrorKey(err));
     },
-    [onSessionEnded],
+    [],
   );
 
   useEffect(() => {
@@ -114,7 +114,7 @@ export function CorridorList({ me, orgs, onSessionEnded }: CorridorListProps) {
       .catch((err: unknown) => {
         if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
           setItems((list) => list?.filter((c) => c.id !== event.id) ?? list);
-        } else if (isUnauthorized(err)) onSessionEnded();
+        }
       });
   });
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api.ts';
+import { useSession } from '../session.tsx';
 import { useOrgs } from '../useOrgs.ts';
 import { CorridorDetail } from './CorridorDetail.tsx';
 import { CorridorForm } from './CorridorForm.tsx';
@@ -11,13 +12,14 @@ interface CorridorsSectionProps {
   me: Me;
   /** What follows /ops/corridors/: [] (list), ['new'], [id] or [id, 'edit']. */
   rest: string[];
-  onSessionEnded: () => void;
 }
 
 /** /ops/corridors and below: the list, a corridor, the draft and amendment form. */
-export function CorridorsSection({ me, rest, onSessionEnded }: CorridorsSectionProps) {
+export function CorridorsSection({ me, rest }: CorridorsSectionProps) {
   const { t } = useTranslation();
-  const { orgs, error, retry } = useOrgs(onSessionEnded);
+  // Interim: the corridor form still takes the callback until it reads the session itself.
+  const { endSession } = useSession();
+  const { orgs, error, retry } = useOrgs();
   const [first, second] = rest.map((part) => decodeURIComponent(part));
 
   if (error) {
@@ -32,21 +34,21 @@ export function CorridorsSection({ me, rest, onSessionEnded }: CorridorsSectionP
   }
   if (!orgs) return <p role="status">{t('app.loading')}</p>;
 
-  if (!first) return <CorridorList me={me} orgs={orgs} onSessionEnded={onSessionEnded} />;
+  if (!first) return <CorridorList me={me} orgs={orgs} />;
   if (first === 'new' && second === undefined) {
     return mayDo(me, 'corridor.draft') ? (
-      <CorridorForm key="new" me={me} orgs={orgs} corridorId={null} onSessionEnded={onSessionEnded} />
+      <CorridorForm key="new" me={me} orgs={orgs} corridorId={null} onSessionEnded={endSession} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   }
   if (second === 'edit' && rest.length === 2) {
     return mayDo(me, 'corridor.draft') ? (
-      <CorridorForm key={`edit-${first}`} me={me} orgs={orgs} corridorId={first} onSessionEnded={onSessionEnded} />
+      <CorridorForm key={`edit-${first}`} me={me} orgs={orgs} corridorId={first} onSessionEnded={endSession} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   }
-  if (second === undefined) return <CorridorDetail key={first} me={me} orgs={orgs} corridorId={first} onSessionEnded={onSessionEnded} />;
+  if (second === undefined) return <CorridorDetail key={first} me={me} orgs={orgs} corridorId={first} />;
   return <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
 }

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Signatures } from '../../../../src/http/schemas/signing.ts';
-import { api, isAbort } from '../../api.ts';
 import { verifyText } from '../../signing/webcrypto.ts';
-import { isUnauthorized } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { Fingerprint, useFingerprint } from '../SigningKeyNotice.tsx';
 import { useActorNames } from '../useActorNames.ts';
 
@@ -29,7 +28,8 @@ async function verdictOf(item: SignatureItem, corridorId: string): Promise<Verdi
   return (await verifyText(approval.signedPayload, approval.signature, approval.publicKey)) ? 'verified' : 'failed';
 }
 
-export function SignaturesPanel({ corridorId, orgName, when, onSessionEnded }: { corridorId: string; orgName: (id: string) => string; when: (iso: string) => string; onSessionEnded: () => void }) {
+export function SignaturesPanel({ corridorId, orgName, when }: { corridorId: string; orgName: (id: string) => string; when: (iso: string) => string }) {
+  const api = useApi();
   const { t } = useTranslation();
   const [items, setItems] = useState<SignatureItem[] | null>(null);
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
@@ -42,15 +42,12 @@ export function SignaturesPanel({ corridorId, orgName, when, onSessionEnded }: {
         const found = await Promise.all(answer.items.map((item) => verdictOf(item, corridorId)));
         if (!controller.signal.aborted) setVerdicts(found);
       })
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-      });
+      // Unreadable signatures leave the panel empty; a 401 has already ended the session.
+      .catch(() => undefined);
     return () => controller.abort();
-  }, [corridorId, onSessionEnded]);
+  }, [corridorId, api]);
   const people = useActorNames(
     (items ?? []).flatMap((i) => [i.approval.userId, i.key?.enrolledBy ?? null, i.key?.approvedBy ?? null].filter((id): id is string => id !== null)),
-    onSessionEnded,
   );
   // By name where the viewer may see it (the server decides), else the role at the organisation.
   const who = (id: string | null): string => {

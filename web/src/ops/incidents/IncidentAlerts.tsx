@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type IncidentRecord } from '../../api.ts';
+import type { IncidentRecord } from '../../api.ts';
 import { useZonedClock } from '../../time/WindowTime.tsx';
 import { incidentPath, onLinkClick } from '../route.ts';
+import { useApi } from '../session.tsx';
 import { useStaffEvents } from '../stream.ts';
 import { SuspendFromIncident } from './SuspendFromIncident.tsx';
 import { useIncidentWords } from './useIncidentWords.ts';
@@ -14,7 +15,8 @@ const MAX_ALERTS = 5;
  * stream reports it, with "Suspend" one click (and a confirmation) away. Reporting never suspends
  * anything; this is where the mediator decides.
  */
-export function IncidentAlerts({ zone, onSessionEnded }: { zone: string; onSessionEnded: () => void }) {
+export function IncidentAlerts({ zone }: { zone: string }) {
+  const api = useApi();
   const { t } = useTranslation();
   const clock = useZonedClock(zone);
   const words = useIncidentWords();
@@ -42,7 +44,7 @@ export function IncidentAlerts({ zone, onSessionEnded }: { zone: string; onSessi
               </p>
               <p>{t('incidents.alerts.touches', { corridors: a.affected.corridors.length, movements: a.affected.movements.length })}</p>
               {a.description && <p className="muted">{a.description}</p>}
-              <SuspendFromIncident incidentId={a.id} corridorIds={a.affected.corridors.map((c) => c.id)} onSessionEnded={onSessionEnded} />
+              <SuspendFromIncident incidentId={a.id} corridorIds={a.affected.corridors.map((c) => c.id)} />
               <p className="incident-alert__links">
                 <a href={incidentPath(a.id)} onClick={onLinkClick}>
                   {t('incidents.alerts.open')}

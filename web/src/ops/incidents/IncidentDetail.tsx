@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type IncidentRecord, type Me } from '../../api.ts';
+import { isAbort, type IncidentRecord, type Me } from '../../api.ts';
 import { UkraineMap } from '../../map/UkraineMap.tsx';
 import { useZonedClock } from '../../time/WindowTime.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { corridorPath, INCIDENTS_BASE, movementPath, onLinkClick } from '../route.ts';
 import { useActorNames } from '../useActorNames.ts';
 import { useOrgs } from '../useOrgs.ts';
@@ -12,11 +13,12 @@ import { SuspendFromIncident } from './SuspendFromIncident.tsx';
 import { incidentMarker, isHazardIncident, useIncidentWords } from './useIncidentWords.ts';
 
 /** One incident: what, where, when, what it touched, the suspensions it caused, and each party's statement. */
-export function IncidentDetail({ me, id, onSessionEnded }: { me: Me; id: string; onSessionEnded: () => void }) {
+export function IncidentDetail({ me, id }: { me: Me; id: string }) {
+  const api = useApi();
   const { t } = useTranslation();
   const clock = useZonedClock(me.org.timeZone);
   const words = useIncidentWords();
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
   const [record, setRecord] = useState<IncidentRecord | null>(null);
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -28,15 +30,13 @@ export function IncidentDetail({ me, id, onSessionEnded }: { me: Me; id: string;
       .then(setRecord)
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setError(requestErrorKey(err));
+        setError(requestErrorKey(err));
       });
     return () => controller.abort();
-  }, [id, attempt, onSessionEnded]);
+  }, [id, attempt, api]);
 
   const people = useActorNames(
     record ? [...record.statements.map((s) => s.userId), ...record.suspensions.map((s) => s.byUser), ...(record.clearedBy ? [record.clearedBy] : [])] : [],
-    onSessionEnded,
   );
   const orgName = (orgId: string) => orgs?.find((o) => o.id === orgId)?.name ?? t('signing.someone');
   const who = (userId: string | null): string => {
@@ -118,17 +118,18 @@ export function IncidentDetail({ me, id, onSessionEnded }: { me: Me; id: string;
           </p>
         ))}
         {me.actions['corridor.control'] !== undefined && (
-          <SuspendFromIncident incidentId={record.id} corridorIds={record.affected.corridors.map((c) => c.id)} onSessionEnded={onSessionEnded} onDone={reload} />
+          <SuspendFromIncident incidentId={record.id} corridorIds={record.affected.corridors.map((c) => c.id)} onDone={reload} />
         )}
-        {hazard && !record.clearedAt && me.actions['incident.verify'] !== undefined && <ClearHazard id={record.id} onDone={reload} onSessionEnded={onSessionEnded} />}
+        {hazard && !record.clearedAt && me.actions['incident.verify'] !== undefined && <ClearHazard id={record.id} onDone={reload} />}
       </section>
       <IncidentStatements record={record} orgName={orgName} who={who} when={clock} />
-      {me.actions['incident.state'] !== undefined && <StatementForm me={me} incidentId={record.id} onStated={reload} onSessionEnded={onSessionEnded} />}
+      {me.actions['incident.state'] !== undefined && <StatementForm me={me} incidentId={record.id} onStated={reload} />}
     </div>
   );
 }
 
-function ClearHazard({ id, onDone, onSessionEnded }: { id: string; onDone: () => void; onSessionEnded: () => void }) {
+function ClearHazard({ id, onDone }: { id: string; onDone: () => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [error, setError] = useState<RequestErrorKey | null>(null);
@@ -137,8 +138,7 @@ function ClearHazard({ id, onDone, onSessionEnded }: { id: string; onDone: () =>
       await api(`/api/v1/incidents/${encodeURIComponent(id)}/clear`, { method: 'POST', body: { note: note.trim() } });
       onDone();
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setError(requestErrorKey(err));
+      setError(requestErrorKey(err));
     }
   }
   return (

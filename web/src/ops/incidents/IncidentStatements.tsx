@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type IncidentRecord, type IncidentStatement, type Me } from '../../api.ts';
+import { type IncidentRecord, type IncidentStatement, type Me } from '../../api.ts';
 import { signingErrorKey, type SigningErrorKey } from '../../signing/signing-errors.ts';
 import { incidentStatementOnScreen } from '../../signing/statements-on-screen.ts';
 import { useSigningKey } from '../../signing/useSigningKey.ts';
 import { sha256Hex, verifyText } from '../../signing/webcrypto.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { Fingerprint, SigningKeyNotice, useFingerprint } from '../SigningKeyNotice.tsx';
 
 type Verdict = 'checking' | 'verified' | 'failed';
@@ -89,13 +90,14 @@ function StatementRow({ statement: s, verdict, orgName, who, when }: { statement
 type FormError = RequestErrorKey | SigningErrorKey | 'incidents.statements.empty';
 
 /** A liaison writes the party's own account and signs it on this device, as approvals are signed. */
-export function StatementForm({ me, incidentId, onStated, onSessionEnded }: { me: Me; incidentId: string; onStated: () => void; onSessionEnded: () => void }) {
+export function StatementForm({ me, incidentId, onStated }: { me: Me; incidentId: string; onStated: () => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
-  const signing = useSigningKey(me.id, onSessionEnded);
+  const signing = useSigningKey(me.id, api);
 
   async function submit() {
     if (!/\S/.test(text)) {
@@ -111,8 +113,7 @@ export function StatementForm({ me, incidentId, onStated, onSessionEnded }: { me
       onStated();
     } catch (err) {
       const signingError = signingErrorKey(err);
-      if (isUnauthorized(err)) onSessionEnded();
-      else if (signingError) setError(signingError);
+      if (signingError) setError(signingError);
       else setError(requestErrorKey(err));
     } finally {
       setBusy(false);

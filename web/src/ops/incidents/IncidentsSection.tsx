@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Incident, type Me } from '../../api.ts';
+import { isAbort, type Incident, type Me } from '../../api.ts';
 import { UkraineMap, type MapMarker } from '../../map/UkraineMap.tsx';
 import { useZonedClock } from '../../time/WindowTime.tsx';
-import { isUnauthorized } from '../errors.ts';
 import { incidentPath, navigate, onLinkClick } from '../route.ts';
+import { useApi } from '../session.tsx';
 import { useStaffEvents } from '../stream.ts';
 import { IncidentAlerts } from './IncidentAlerts.tsx';
 import { IncidentDetail } from './IncidentDetail.tsx';
@@ -15,19 +15,19 @@ import './incidents.css';
 interface SectionProps {
   me: Me;
   rest: string[];
-  onSessionEnded: () => void;
 }
 
-export function IncidentsSection({ me, rest, onSessionEnded }: SectionProps) {
+export function IncidentsSection({ me, rest }: SectionProps) {
   const [id] = rest;
-  return id ? <IncidentDetail me={me} id={decodeURIComponent(id)} onSessionEnded={onSessionEnded} /> : <IncidentsHome me={me} onSessionEnded={onSessionEnded} />;
+  return id ? <IncidentDetail me={me} id={decodeURIComponent(id)} /> : <IncidentsHome me={me} />;
 }
 
 /**
  * Incidents on the map, styled by type and severity, with hazards (mines, blocked roads) until
  * cleared; report one by tapping the map; the mediator's alerts with suspend above it all.
  */
-function IncidentsHome({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
+function IncidentsHome({ me }: { me: Me }) {
+  const api = useApi();
   const { t } = useTranslation();
   const clock = useZonedClock(me.org.timeZone);
   const words = useIncidentWords();
@@ -45,11 +45,10 @@ function IncidentsHome({ me, onSessionEnded }: { me: Me; onSessionEnded: () => v
       .then((page) => setItems(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setFailed(true);
+        setFailed(true);
       });
     return () => controller.abort();
-  }, [attempt, onSessionEnded]);
+  }, [attempt, api]);
   useStaffEvents((event) => {
     if (!event || event.type === 'incident') reload();
   });
@@ -68,7 +67,7 @@ function IncidentsHome({ me, onSessionEnded }: { me: Me; onSessionEnded: () => v
     <div className="console__panel incidents" data-testid="incidents-section">
       <h1>{t('ops.nav.incidents')}</h1>
       <p className="field__hint">{t('incidents.intro')}</p>
-      {isMediator && <IncidentAlerts zone={me.org.timeZone} onSessionEnded={onSessionEnded} />}
+      {isMediator && <IncidentAlerts zone={me.org.timeZone} />}
       <div className="incidents__tools">
         {canReport && (
           <button type="button" className="button" aria-pressed={picking} onClick={() => setPicking((p) => !p)} data-testid="report-on-map">
@@ -99,7 +98,7 @@ function IncidentsHome({ me, onSessionEnded }: { me: Me; onSessionEnded: () => v
       {point && canReport && (
         <ReportIncidentForm
           point={point}
-          onSessionEnded={onSessionEnded}
+         
           onCancel={() => setPoint(null)}
           onReported={(incident) => {
             setPoint(null);

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, INCIDENT_TYPES, type IncidentReported } from '../../api.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { INCIDENT_TYPES, type IncidentReported } from '../../api.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
@@ -12,7 +13,8 @@ function localNow(): string {
 }
 
 /** Reporting an incident at the point picked on the map: what, how bad, when, and a short note. */
-export function ReportIncidentForm({ point, onReported, onCancel, onSessionEnded }: { point: { lat: number; lon: number }; onReported: (incident: IncidentReported) => void; onCancel: () => void; onSessionEnded: () => void }) {
+export function ReportIncidentForm({ point, onReported, onCancel }: { point: { lat: number; lon: number }; onReported: (incident: IncidentReported) => void; onCancel: () => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [type, setType] = useState<string>('shelling');
@@ -30,8 +32,7 @@ export function ReportIncidentForm({ point, onReported, onCancel, onSessionEnded
       const body = { type, severity, lat: point.lat, lon: point.lon, occurredAt: new Date(occurredAt).toISOString(), ...(description.trim() ? { description: description.trim() } : {}) };
       onReported(await api<IncidentReported>('/api/v1/incidents', { method: 'POST', body }));
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setError(requestErrorKey(err));
+      setError(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

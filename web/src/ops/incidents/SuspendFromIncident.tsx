@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Corridor } from '../../api.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { type Corridor } from '../../api.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { corridorPath, onLinkClick } from '../route.ts';
 
 interface SuspendOutcome {
@@ -16,7 +17,8 @@ const SUSPENDABLE = new Set(['agreed', 'open']);
  * The mediator's one click: suspend the corridors an incident touches, with the incident as the
  * reason. The click opens a confirmation that says exactly what will happen; the second click does it.
  */
-export function SuspendFromIncident({ incidentId, corridorIds, onSessionEnded, onDone }: { incidentId: string; corridorIds: string[]; onSessionEnded: () => void; onDone?: () => void }) {
+export function SuspendFromIncident({ incidentId, corridorIds, onDone }: { incidentId: string; corridorIds: string[]; onDone?: () => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const [corridors, setCorridors] = useState<Corridor[] | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -33,7 +35,7 @@ export function SuspendFromIncident({ incidentId, corridorIds, onSessionEnded, o
     return () => {
       live = false;
     };
-  }, [key, outcome]);
+  }, [key, outcome, api]);
 
   const targets = (corridors ?? []).filter((c) => SUSPENDABLE.has(c.status));
   async function suspend() {
@@ -45,8 +47,7 @@ export function SuspendFromIncident({ incidentId, corridorIds, onSessionEnded, o
       setConfirming(false);
       onDone?.();
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setError(requestErrorKey(err));
+      setError(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

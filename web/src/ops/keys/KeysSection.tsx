@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeysList, PartyKey } from '../../../../src/http/schemas/signing.ts';
-import { api, isAbort, type Me, type Org } from '../../api.ts';
+import { isAbort, type Me, type Org } from '../../api.ts';
 import { useSigningKey } from '../../signing/useSigningKey.ts';
 import { useZonedDateTime } from '../../time/WindowTime.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { orgNamer } from '../../ui/format.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { Fingerprint, useFingerprint } from '../SigningKeyNotice.tsx';
 import { useActorNames } from '../useActorNames.ts';
 import { useOrgs } from '../useOrgs.ts';
@@ -14,7 +15,6 @@ import './keys.css';
 
 interface KeysSectionProps {
   me: Me;
-  onSessionEnded: () => void;
 }
 
 /**
@@ -22,13 +22,14 @@ interface KeysSectionProps {
  * own admin compares the fingerprint (by phone or in person) and approves or revokes; the
  * mediator sees which keys each party holds, and since when. Buttons follow `/me`'s actions.
  */
-export function KeysSection({ me, onSessionEnded }: KeysSectionProps) {
+export function KeysSection({ me }: KeysSectionProps) {
   const { t } = useTranslation();
+  const api = useApi();
   const [keys, setKeys] = useState<PartyKey[] | null>(null);
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -36,11 +37,10 @@ export function KeysSection({ me, onSessionEnded }: KeysSectionProps) {
       .then((list) => setKeys(list.items))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setError(requestErrorKey(err));
+        setError(requestErrorKey(err));
       });
     return () => controller.abort();
-  }, [attempt, onSessionEnded]);
+  }, [attempt, api]);
 
   const byParty = useMemo(() => {
     const groups = new Map<string, PartyKey[]>();
@@ -52,7 +52,7 @@ export function KeysSection({ me, onSessionEnded }: KeysSectionProps) {
     <div className="console__panel keys" data-testid="keys-section">
       <h1>{t('signing.heading')}</h1>
       <p className="field__hint">{t('signing.intro')}</p>
-      {me.actions['key.enrol'] && <DeviceKeyCard me={me} onSessionEnded={onSessionEnded} onEnrolled={reload} />}
+      {me.actions['key.enrol'] && <DeviceKeyCard me={me} onEnrolled={reload} />}
       {error && (
         <p className="notice notice--error" role="alert">
           {t(error)}
@@ -61,16 +61,17 @@ export function KeysSection({ me, onSessionEnded }: KeysSectionProps) {
       {!keys && !error && <p role="status">{t('app.loading')}</p>}
       {keys && keys.length === 0 && <p data-testid="no-keys">{t('signing.noKeys')}</p>}
       {byParty.map(([orgId, partyKeys]) => (
-        <PartyKeys key={orgId} me={me} orgs={orgs ?? []} orgId={orgId} keys={partyKeys} onChanged={reload} onSessionEnded={onSessionEnded} />
+        <PartyKeys key={orgId} me={me} orgs={orgs ?? []} orgId={orgId} keys={partyKeys} onChanged={reload} />
       ))}
     </div>
   );
 }
 
 /** This device's key: make and enrol it, or see where it stands. */
-function DeviceKeyCard({ me, onSessionEnded, onEnrolled }: { me: Me; onSessionEnded: () => void; onEnrolled: () => void }) {
+function DeviceKeyCard({ me, onEnrolled }: { me: Me; onEnrolled: () => void }) {
   const { t } = useTranslation();
-  const signing = useSigningKey(me.id, onSessionEnded);
+  const api = useApi();
+  const signing = useSigningKey(me.id, api);
   const { state } = signing;
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
@@ -84,9 +85,8 @@ function DeviceKeyCard({ me, onSessionEnded, onEnrolled }: { me: Me; onSessionEn
       await signing.enrol(label);
       onEnrolled();
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
       // WebCrypto without Ed25519 throws a DOMException (NotSupportedError) before anything is sent.
-      else setError(err instanceof DOMException ? 'signing.unsupported' : requestErrorKey(err));
+      setError(err instanceof DOMException ? 'signing.unsupported' : requestErrorKey(err));
     } finally {
       setBusy(false);
     }
@@ -133,27 +133,28 @@ function DeviceKeyCard({ me, onSessionEnded, onEnrolled }: { me: Me; onSessionEn
   );
 }
 
-function PartyKeys(props: { me: Me; orgs: readonly Org[]; orgId: string; keys: PartyKey[]; onChanged: () => void; onSessionEnded: () => void }) {
+function PartyKeys(props: { me: Me; orgs: readonly Org[]; orgId: string; keys: PartyKey[]; onChanged: () => void }) {
   const { t } = useTranslation();
   const { me, orgs, orgId, keys } = props;
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
-  const names = useActorNames(keys.flatMap((k) => [k.enrolledBy, k.approvedBy, k.revokedBy].filter((id): id is string => id !== null)), props.onSessionEnded);
+  const names = useActorNames(keys.flatMap((k) => [k.enrolledBy, k.approvedBy, k.revokedBy].filter((id): id is string => id !== null)));
   const nameOf = (id: string | null) => (id ? (names.get(id)?.name ?? names.get(id)?.role ?? id) : '');
   return (
     <section className="keys__party" data-testid="party-keys" data-org={orgId}>
       <h2>{orgName(orgId)}</h2>
       <ul className="keys__list">
         {keys.map((key) => (
-          <KeyItem key={key.id} me={me} partyKey={key} nameOf={nameOf} onChanged={props.onChanged} onSessionEnded={props.onSessionEnded} />
+          <KeyItem key={key.id} me={me} partyKey={key} nameOf={nameOf} onChanged={props.onChanged} />
         ))}
       </ul>
     </section>
   );
 }
 
-function KeyItem(props: { me: Me; partyKey: PartyKey; nameOf: (id: string | null) => string; onChanged: () => void; onSessionEnded: () => void }) {
+function KeyItem(props: { me: Me; partyKey: PartyKey; nameOf: (id: string | null) => string; onChanged: () => void }) {
   const { t } = useTranslation();
   const { me, partyKey: key, nameOf } = props;
+  const api = useApi();
   const when = useZonedDateTime(me.org.timeZone);
   const fingerprint = useFingerprint(key.publicKey);
   const [confirming, setConfirming] = useState<'approve' | 'revoke' | null>(null);
@@ -171,8 +172,7 @@ function KeyItem(props: { me: Me; partyKey: PartyKey; nameOf: (id: string | null
       setConfirming(null);
       props.onChanged();
     } catch (err) {
-      if (isUnauthorized(err)) props.onSessionEnded();
-      else setError(requestErrorKey(err));
+      setError(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

@@ -1,17 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type AckDecision as Decision, type Me, type Movement } from '../../api.ts';
+import { ApiError, type AckDecision as Decision, type Me, type Movement } from '../../api.ts';
 import { signingErrorKey, type SigningErrorKey } from '../../signing/signing-errors.ts';
 import { movementAnswerOnScreen } from '../../signing/statements-on-screen.ts';
 import { useSigningKey } from '../../signing/useSigningKey.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { SigningKeyNotice } from '../SigningKeyNotice.tsx';
 
 interface AckDecisionProps {
   me: Me;
   movement: Movement;
   onDecided: (movement: Movement, decision: Decision) => void;
-  onSessionEnded: () => void;
+  /** Interim, unused: the movement's page still passes it; a 401 is handled by useApi(). */
+  onSessionEnded?: () => void;
 }
 
 type DecisionError = RequestErrorKey | SigningErrorKey | 'movements.ack.commentRequired' | 'movements.ack.alreadyAnswered';
@@ -21,13 +23,14 @@ type DecisionError = RequestErrorKey | SigningErrorKey | 'movements.ack.commentR
  * What an acknowledgement means is said next to the buttons, every time. The answer is signed on
  * this device over the notification as shown.
  */
-export function AckDecision({ me, movement, onDecided, onSessionEnded }: AckDecisionProps) {
+export function AckDecision({ me, movement, onDecided }: AckDecisionProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DecisionError | null>(null);
-  const signing = useSigningKey(me.id, onSessionEnded);
+  const signing = useSigningKey(me.id, api);
   const canSign = signing.state.status === 'active';
 
   async function decide(decision: Decision) {
@@ -46,8 +49,7 @@ export function AckDecision({ me, movement, onDecided, onSessionEnded }: AckDeci
       onDecided(updated, decision);
     } catch (err) {
       const signingError = signingErrorKey(err);
-      if (isUnauthorized(err)) onSessionEnded();
-      else if (signingError) setError(signingError);
+      if (signingError) setError(signingError);
       else if (err instanceof ApiError && err.status === 409) setError('movements.ack.alreadyAnswered');
       else setError(requestErrorKey(err));
     } finally {

@@ -14,14 +14,13 @@ interface AckQueueProps {
   items: readonly Movement[];
   titleOf: (m: Movement) => string;
   onDecided: (movement: Movement) => void;
-  onSessionEnded: () => void;
 }
 
 /**
  * A liaison officer's queue: notifications that wait for their party's answer, the nearest
  * departure first, each with a live countdown to it, what moves, the warnings, and the buttons.
  */
-export function AckQueue({ me, orgs, items, titleOf, onDecided, onSessionEnded }: AckQueueProps) {
+export function AckQueue({ me, orgs, items, titleOf, onDecided }: AckQueueProps) {
   const { t } = useTranslation();
   const now = useNow(10_000);
   const [recorded, setRecorded] = useState<{ title: string; decision: Decision } | null>(null);
@@ -51,7 +50,6 @@ export function AckQueue({ me, orgs, items, titleOf, onDecided, onSessionEnded }
                 setRecorded({ title: titleOf(updated), decision });
                 onDecided(updated);
               }}
-              onSessionEnded={onSessionEnded}
             />
           ))}
         </ol>
@@ -67,10 +65,9 @@ interface AckItemProps {
   title: string;
   now: number;
   onDecided: (movement: Movement, decision: Decision) => void;
-  onSessionEnded: () => void;
 }
 
-function AckItem({ me, orgs, movement: m, title, now, onDecided, onSessionEnded }: AckItemProps) {
+function AckItem({ me, orgs, movement: m, title, now, onDecided }: AckItemProps) {
   const { t } = useTranslation();
   const num = useNumber();
   const words = useMovementWords();
@@ -144,7 +141,7 @@ function AckItem({ me, orgs, movement: m, title, now, onDecided, onSessionEnded 
       </dl>
       <h4 className="ack-item__sub">{t('movements.warnings.heading')}</h4>
       <WarningList warnings={m.warnings} zone={me.org.timeZone} />
-      <AckDecision me={me} movement={m} onDecided={onDecided} onSessionEnded={onSessionEnded} />
+      <AckDecision me={me} movement={m} onDecided={onDecided} />
     </li>
   );
 }

@@ -18,7 +18,6 @@ interface MovementBoardProps {
   corridors: ReadonlyMap<string, Corridor> | null;
   movements: MovementsState;
   titleOf: (m: Movement) => string;
-  onSessionEnded: () => void;
 }
 
 type Filter = 'current' | 'all';
@@ -27,7 +26,7 @@ type Filter = 'current' | 'all';
  * /ops/movements: for the mediator and the agencies, the live convoy map with the list beside it
  * (overdue first); for a liaison officer, the acknowledgement queue of their party, then the list.
  */
-export function MovementBoard({ me, orgs, corridors, movements, titleOf, onSessionEnded }: MovementBoardProps) {
+export function MovementBoard({ me, orgs, corridors, movements, titleOf }: MovementBoardProps) {
   const { t } = useTranslation();
   // Only decides what counts as recent: a coarse clock keeps the map from redrawing often.
   const now = useNow(300_000);
@@ -66,7 +65,7 @@ export function MovementBoard({ me, orgs, corridors, movements, titleOf, onSessi
       {!items && !error && <p role="status">{t('app.loading')}</p>}
 
       {items && me.org.kind === 'party' && me.role === 'liaison' && (
-        <AckQueue me={me} orgs={orgs} items={queue} titleOf={titleOf} onDecided={put} onSessionEnded={onSessionEnded} />
+        <AckQueue me={me} orgs={orgs} items={queue} titleOf={titleOf} onDecided={put} />
       )}
 
       {items && (

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, Movement } from '../../api.ts';
+import { useSession } from '../session.tsx';
 import { useOrgs } from '../useOrgs.ts';
 import { useCorridorIndex, useMovementTitle } from './describe.tsx';
 import { mayDo } from '../rights.ts';
@@ -16,15 +17,16 @@ interface MovementsSectionProps {
   /** What follows /ops/movements/: [] (board), ['new'], [id] or [id, 'manifest']. */
   rest: string[];
   manifest: ManifestParts;
-  onSessionEnded: () => void;
 }
 
 /** /ops/movements and below: the board (queue, list, convoy map), the notification form, one movement. */
-export function MovementsSection({ me, rest, manifest, onSessionEnded }: MovementsSectionProps) {
+export function MovementsSection({ me, rest, manifest }: MovementsSectionProps) {
   const { t, i18n } = useTranslation();
-  const { orgs, error, retry } = useOrgs(onSessionEnded);
-  const corridors = useCorridorIndex(onSessionEnded);
-  const movements = useMovements(onSessionEnded);
+  // Interim: the notification form and the movement's page still take the callback until they read the session themselves.
+  const { endSession } = useSession();
+  const { orgs, error, retry } = useOrgs();
+  const corridors = useCorridorIndex();
+  const movements = useMovements();
   const title = useMovementTitle(corridors);
   // Stable while the names and the language stay the same, so maps do not redraw for nothing.
   const titleOf = useCallback((m: Movement) => title(m), [corridors, t, i18n.language]);
@@ -44,17 +46,17 @@ export function MovementsSection({ me, rest, manifest, onSessionEnded }: Movemen
 
   let view;
   if (!first) {
-    view = <MovementBoard me={me} orgs={orgs} corridors={corridors} movements={movements} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
+    view = <MovementBoard me={me} orgs={orgs} corridors={corridors} movements={movements} titleOf={titleOf} />;
   } else if (first === 'new' && second === undefined) {
     view = mayDo(me, 'movement.notify') ? (
-      <MovementForm me={me} orgs={orgs} onSessionEnded={onSessionEnded} />
+      <MovementForm me={me} orgs={orgs} onSessionEnded={endSession} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   } else if (second === undefined) {
-    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} ManifestSummary={manifest.Summary} onSessionEnded={onSessionEnded} />;
+    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} ManifestSummary={manifest.Summary} onSessionEnded={endSession} />;
   } else if (second === 'manifest' && rest.length === 2) {
-    view = <manifest.View key={first} me={me} movementId={first} titleOf={titleOf} onSessionEnded={onSessionEnded} />;
+    view = <manifest.View key={first} me={me} movementId={first} titleOf={titleOf} onSessionEnded={endSession} />;
   } else {
     view = <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
   }

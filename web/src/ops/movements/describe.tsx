@@ -4,7 +4,6 @@ import {
   INCIDENT_TYPES,
   SEVERITIES,
   VEHICLE_TYPES,
-  api,
   isAbort,
   type CargoLine,
   type Corridor,
@@ -17,7 +16,7 @@ import {
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { windowText, useZonedClock } from '../../time/WindowTime.tsx';
 import { useNumber } from '../../ui/format.ts';
-import { isUnauthorized } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { isCargoCategory, shownProgress } from './fields.ts';
 
 /** The current time, ticking every `everyMs` (countdowns, "overdue since"). */
@@ -34,7 +33,8 @@ export function useNow(everyMs = 15_000): number {
  * Corridors by id (GET /api/v1/corridors?limit=200), to name a movement's corridor and give its
  * status. Null while loading; an empty map if they cannot be read (names then fall back).
  */
-export function useCorridorIndex(onSessionEnded: () => void): Map<string, Corridor> | null {
+export function useCorridorIndex(): Map<string, Corridor> | null {
+  const api = useApi();
   const [index, setIndex] = useState<Map<string, Corridor> | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -42,11 +42,10 @@ export function useCorridorIndex(onSessionEnded: () => void): Map<string, Corrid
       .then((page) => setIndex(new Map((Array.isArray(page?.items) ? page.items : []).map((c) => [c.id, c]))))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setIndex((old) => old ?? new Map());
+        setIndex((old) => old ?? new Map());
       });
     return () => controller.abort();
-  }, [onSessionEnded]);
+  }, [api]);
   return index;
 }
 

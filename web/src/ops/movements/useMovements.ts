@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, isAbort, type Movement, type Page } from '../../api.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { ApiError, isAbort, type Movement, type Page } from '../../api.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { useStaffEvents } from '../stream.ts';
 
 export interface MovementsState {
@@ -18,7 +19,8 @@ export interface MovementsState {
  * a `movement` event fetches that one movement again and puts it in place (or drops it when it
  * is no longer visible); a reconnection reloads the list.
  */
-export function useMovements(onSessionEnded: () => void): MovementsState {
+export function useMovements(): MovementsState {
+  const api = useApi();
   const [items, setItems] = useState<Movement[] | null>(null);
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -31,11 +33,10 @@ export function useMovements(onSessionEnded: () => void): MovementsState {
       .then((page) => setItems(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setError(requestErrorKey(err));
+        setError(requestErrorKey(err));
       });
     return () => controller.abort();
-  }, [attempt, onSessionEnded]);
+  }, [attempt, api]);
 
   const put = useCallback((movement: Movement) => {
     setItems((list) => {
@@ -55,10 +56,10 @@ export function useMovements(onSessionEnded: () => void): MovementsState {
         .catch((err: unknown) => {
           if (err instanceof ApiError && (err.status === 404 || err.status === 403)) {
             setItems((list) => list?.filter((m) => m.id !== id) ?? list);
-          } else if (isUnauthorized(err)) onSessionEnded();
+          }
         });
     },
-    [put, onSessionEnded],
+    [put, api],
   );
 
   useStaffEvents((event) => {

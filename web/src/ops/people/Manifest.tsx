@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type Manifest, type Me, type Movement, type OtherRegistrations as Others, type PersonFound } from '../../api.ts';
+import { isAbort, type Manifest, type Me, type Movement, type OtherRegistrations as Others, type PersonFound } from '../../api.ts';
 import { onOutboxAnswer } from '../../outbox/outbox.ts';
 import { useOutbox } from '../../outbox/useOutbox.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
@@ -8,7 +8,8 @@ import { zoneName } from '../../time/WindowTime.tsx';
 import { formatClock } from '../../time/zones.ts';
 import { orgNamer, useNumber } from '../../ui/format.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { movementPath, onLinkClick, PEOPLE_BASE, manifestPath, personPath } from '../route.ts';
 import { useStaffEvents } from '../stream.ts';
 import { useOrgs } from '../useOrgs.ts';
@@ -40,7 +41,8 @@ export function ManifestCounts({ manifest, testId }: { manifest: Pick<Manifest, 
 }
 
 /** The manifest of a movement, reloaded with it from the staff stream. */
-function useManifest(movementId: string, onSessionEnded: () => void) {
+function useManifest(movementId: string) {
+  const api = useApi();
   const [manifest, setManifest] = useState<Manifest | null>(null);
   const [error, setError] = useState<RequestErrorKey | null>(null);
   const url = `/api/v1/movements/${encodeURIComponent(movementId)}/passengers`;
@@ -53,11 +55,10 @@ function useManifest(movementId: string, onSessionEnded: () => void) {
         })
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
-          else setError(requestErrorKey(err));
+          setError(requestErrorKey(err));
         });
     },
-    [url, onSessionEnded],
+    [url, api],
   );
   useEffect(() => {
     const controller = new AbortController();
@@ -76,10 +77,10 @@ function useManifest(movementId: string, onSessionEnded: () => void) {
  * On the movement's page: the counts for everyone; for the agency's own staff, the way to the
  * manifest and boarding view.
  */
-export function ManifestSummary({ me, movement, onSessionEnded }: { me: Me; movement: Movement; onSessionEnded: () => void }) {
+export function ManifestSummary({ me, movement }: { me: Me; movement: Movement }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { manifest } = useManifest(movement.id, onSessionEnded);
+  const { manifest } = useManifest(movement.id);
   if (!manifest) return null;
   // The server names passengers only to those who may see them.
   const named = manifest.passengers !== undefined;
@@ -101,7 +102,6 @@ interface ManifestViewProps {
   me: Me;
   movementId: string;
   titleOf: (m: Movement) => string;
-  onSessionEnded: () => void;
 }
 
 /**
@@ -109,16 +109,17 @@ interface ManifestViewProps {
  * to add the agency's registered people, and one large button each to record boarding and
  * arrival. Anyone else who may see the movement gets the counts only.
  */
-export function ManifestView({ me, movementId, titleOf, onSessionEnded }: ManifestViewProps) {
+export function ManifestView({ me, movementId, titleOf }: ManifestViewProps) {
+  const api = useApi();
   const { t } = useTranslation();
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
   const orgName = orgNamer(orgs ?? []);
   const id = useId();
   const [movement, setMovement] = useState<Movement | null>(null);
   const [movementError, setMovementError] = useState<RequestErrorKey | null>(null);
   const [filter, setFilter] = useState('');
   const outbox = useOutbox();
-  const { manifest, setManifest, error, reload } = useManifest(movementId, onSessionEnded);
+  const { manifest, setManifest, error, reload } = useManifest(movementId);
   const zone = me.org.timeZone;
   const locale = INTL_LOCALE[currentLang()];
 
@@ -128,11 +129,10 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
         .then(setMovement)
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
-          else setMovementError(requestErrorKey(err));
+          setMovementError(requestErrorKey(err));
         });
     },
-    [movementId, onSessionEnded],
+    [movementId, api],
   );
   useEffect(() => {
     const controller = new AbortController();
@@ -161,7 +161,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
 
   // The agency that registered some of the passengers: its own people by name, no movement to read.
   if (manifest?.carriedBy) {
-    return <RegisteredOnManifest manifest={manifest} counts={<ManifestCounts manifest={manifest} testId="manifest-counts" />} zone={zone} locale={locale} onSessionEnded={onSessionEnded} />;
+    return <RegisteredOnManifest manifest={manifest} counts={<ManifestCounts manifest={manifest} testId="manifest-counts" />} zone={zone} locale={locale} />;
   }
   const failure = error ?? movementError;
   if (failure && (!manifest || !movement)) {
@@ -193,7 +193,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
   const mayBoard = movement.allowedActions.includes('board');
   const mayArrive = movement.allowedActions.includes('arrive');
   const listed = new Set(passengers.map((p) => p.personId));
-  const addBox = <AddToManifest movementId={movementId} listed={listed} onAdded={setManifest} onSessionEnded={onSessionEnded} />;
+  const addBox = <AddToManifest movementId={movementId} listed={listed} onAdded={setManifest} />;
 
   return (
     <div className="manifest" data-testid="manifest" data-movement-id={movementId} data-status={status}>
@@ -206,7 +206,7 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
         <StatusBadge status={status} testId="manifest-status" />
       </header>
       <ManifestCounts manifest={manifest} testId="manifest-counts" />
-      <OtherRegistrations others={manifest.others ?? []} onSessionEnded={onSessionEnded} />
+      <OtherRegistrations others={manifest.others ?? []} />
 
       {!manages ? (
         <p className="notice">{t('people.manifest.countsOnly')}</p>
@@ -248,7 +248,6 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
                         reload();
                         loadMovement();
                       }}
-                      onSessionEnded={onSessionEnded}
                     />
                   ))}
                 </ul>
@@ -264,9 +263,9 @@ export function ManifestView({ me, movementId, titleOf, onSessionEnded }: Manife
 }
 
 /** People other agencies registered and shared: counts per registering organisation, never names. */
-function OtherRegistrations({ others, onSessionEnded }: { others: readonly Others[]; onSessionEnded: () => void }) {
+function OtherRegistrations({ others }: { others: readonly Others[] }) {
   const { t } = useTranslation();
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
   if (others.length === 0) return null;
   const orgName = orgNamer(orgs ?? []);
   return (
@@ -288,13 +287,12 @@ function AddToManifest({
   movementId,
   listed,
   onAdded,
-  onSessionEnded,
 }: {
   movementId: string;
   listed: ReadonlySet<string>;
   onAdded: (manifest: Manifest) => void;
-  onSessionEnded: () => void;
 }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -305,7 +303,7 @@ function AddToManifest({
   const [household, setHousehold] = useState<{ id: string; added: number } | null>(null);
   const trimmed = name.trim();
   const query: NameQuery | null = trimmed.length >= 2 ? { name: trimmed } : null;
-  const { state } = usePeopleSearch(query, onSessionEnded);
+  const { state } = usePeopleSearch(query);
   const items = state.kind === 'done' ? state.items : state.kind === 'searching' ? state.items : null;
 
   async function add(personIds: string[]) {
@@ -314,8 +312,7 @@ function AddToManifest({
     try {
       onAdded(await api<Manifest>(`/api/v1/movements/${encodeURIComponent(movementId)}/passengers`, { method: 'POST', body: { personIds } }));
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setFailure(requestErrorKey(err));
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(null);
     }
@@ -332,8 +329,7 @@ function AddToManifest({
       if (ids.length > 0) await add(ids);
       setHousehold({ id: householdId, added: ids.length });
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setFailure(requestErrorKey(err));
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(null);
     }

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Manifest, type ManifestEntry } from '../../api.ts';
+import { ApiError, type Manifest, type ManifestEntry } from '../../api.ts';
 import { discardItem, enqueue, type OutboxItem } from '../../outbox/outbox.ts';
 import { formatClock } from '../../time/zones.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi, useSession } from '../session.tsx';
 import { personPath, onLinkClick } from '../route.ts';
 import { BirthDate, PersonName } from './describe.tsx';
 import { whoLabel } from '../who.ts';
@@ -54,7 +55,6 @@ interface ManifestRowProps {
   pending: readonly OutboxItem[];
   onManifest: (manifest: Manifest) => void;
   onReload: () => void;
-  onSessionEnded: () => void;
 }
 
 /**
@@ -62,7 +62,9 @@ interface ManifestRowProps {
  * latest of them can be undone with a reason. A tap without signal waits on the device with its
  * time and shows as waiting until the server has it.
  */
-export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBoard, mayArrive, pending, onManifest, onReload, onSessionEnded }: ManifestRowProps) {
+export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBoard, mayArrive, pending, onManifest, onReload }: ManifestRowProps) {
+  const api = useApi();
+  const { endSession } = useSession();
   const { t } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -83,7 +85,7 @@ export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBo
       const body = { personId: p.personId, at: tappedAt, ...(why ? { reason: why } : {}) };
       const sent = await enqueue({ kind: step, path: `${base}/${PATH[step]}`, body, tappedAt, movementId, personId: p.personId });
       if (sent.outcome === 'sent') onManifest(sent.body as Manifest);
-      else if (sent.outcome === 'signed-out') onSessionEnded();
+      else if (sent.outcome === 'signed-out') endSession();
       else if (sent.outcome === 'refused') {
         // Refused while the user is looking at the row: said here, so it need not wait in the outbox.
         await discardItem(sent.item);
@@ -111,11 +113,8 @@ export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBo
       setConfirming(null);
       setReason('');
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        setError(rowErrorKey(err));
-        if (err instanceof ApiError && err.status === 409) onReload();
-      }
+      setError(rowErrorKey(err));
+      if (err instanceof ApiError && err.status === 409) onReload();
     } finally {
       setBusy(false);
     }

@@ -21,14 +21,13 @@ interface PeopleSearchProps {
   orgs: readonly Org[];
   input: PeopleSearchInput;
   onInput: (input: PeopleSearchInput) => void;
-  onSessionEnded: () => void;
 }
 
 /** The server asks for at least this many letters. */
 const MIN_NAME = 2;
 
 /** /ops/people: one name box and an optional birth date; matches best first, across scripts. */
-export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: PeopleSearchProps) {
+export function PeopleSearch({ me, orgs, input, onInput }: PeopleSearchProps) {
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -42,7 +41,7 @@ export function PeopleSearch({ me, orgs, input, onInput, onSessionEnded }: Peopl
     : name.length >= MIN_NAME && !birth.problem
       ? { name, ...(birth.value ? { birthDate: birth.value } : {}) }
       : null;
-  const { state, searchNow } = usePeopleSearch(query, onSessionEnded);
+  const { state, searchNow } = usePeopleSearch(query);
   const items = state.kind === 'done' ? state.items : state.kind === 'searching' ? state.items : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, PROTECTION_STATUSES, api, isAbort, type Me, type Org, type Person, type ProtectionStatus, type Site } from '../../api.ts';
+import { ApiError, PROTECTION_STATUSES, isAbort, type Me, type Org, type Person, type ProtectionStatus, type Site } from '../../api.ts';
 import { currentLang } from '../../i18n/index.ts';
 import { useZonedClock } from '../../time/WindowTime.tsx';
 import { orgNamer } from '../../ui/format.ts';
 import type { FormError } from '../../ui/form-errors.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { FieldErrors, TextField } from '../FormFields.tsx';
 import { Fact } from '../../ui/Fact.tsx';
 import { PEOPLE_BASE } from '../route.ts';
@@ -19,13 +20,13 @@ interface PersonDetailProps {
   orgs: readonly Org[];
   sites: readonly Site[] | null;
   personId: string;
-  onSessionEnded: () => void;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; key: RequestErrorKey } | { kind: 'ready'; person: Person };
 
 /** /ops/people/:id: everything recorded about one person; a reception centre records temporary protection. */
-export function PersonDetail({ me, orgs, sites, personId, onSessionEnded }: PersonDetailProps) {
+export function PersonDetail({ me, orgs, sites, personId }: PersonDetailProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -36,11 +37,10 @@ export function PersonDetail({ me, orgs, sites, personId, onSessionEnded }: Pers
         .then((person) => setState({ kind: 'ready', person }))
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
-          else setState({ kind: 'error', key: requestErrorKey(err) });
+          setState({ kind: 'error', key: requestErrorKey(err) });
         });
     },
-    [personId, onSessionEnded],
+    [personId, api],
   );
 
   useEffect(() => {
@@ -63,7 +63,7 @@ export function PersonDetail({ me, orgs, sites, personId, onSessionEnded }: Pers
       </div>
     );
   }
-  return <PersonView me={me} orgs={orgs} sites={sites} person={state.person} onChanged={(person) => setState({ kind: 'ready', person })} onSessionEnded={onSessionEnded} />;
+  return <PersonView me={me} orgs={orgs} sites={sites} person={state.person} onChanged={(person) => setState({ kind: 'ready', person })} />;
 }
 
 interface PersonViewProps {
@@ -72,10 +72,9 @@ interface PersonViewProps {
   sites: readonly Site[] | null;
   person: Person;
   onChanged: (person: Person) => void;
-  onSessionEnded: () => void;
 }
 
-function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: PersonViewProps) {
+function PersonView({ me, orgs, sites, person: p, onChanged }: PersonViewProps) {
   const { t } = useTranslation();
   const words = usePersonWords();
   const clock = useZonedClock(me.org.timeZone);
@@ -131,10 +130,10 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
         <Fact label={t('people.registeredAt')}>{clock(p.createdAt)}</Fact>
       </dl>
       {p.allowedActions.includes('change') && (
-        <ConsentControl person={p} sites={(sites ?? []).filter((s) => s.orgId === me.orgId)} onChanged={onChanged} onSessionEnded={onSessionEnded} />
+        <ConsentControl person={p} sites={(sites ?? []).filter((s) => s.orgId === me.orgId)} onChanged={onChanged} />
       )}
-      {(p.allowedActions.includes('merge') || p.allowedActions.includes('flag')) && <RecordLinks person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
-      {atReception && <ProtectionForm person={p} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
+      {(p.allowedActions.includes('merge') || p.allowedActions.includes('flag')) && <RecordLinks person={p} onChanged={onChanged} />}
+      {atReception && <ProtectionForm person={p} onChanged={onChanged} />}
     </div>
   );
 }
@@ -143,7 +142,8 @@ function PersonView({ me, orgs, sites, person: p, onChanged, onSessionEnded }: P
  * Tracing consent, given or withdrawn whenever the person says so: public tracing follows at once.
  * Consent needs a site (the answer gives its contact): one is chosen here when the record has none.
  */
-function ConsentControl({ person, sites, onChanged, onSessionEnded }: { person: Person; sites: readonly Site[]; onChanged: (p: Person) => void; onSessionEnded: () => void }) {
+function ConsentControl({ person, sites, onChanged }: { person: Person; sites: readonly Site[]; onChanged: (p: Person) => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -159,8 +159,7 @@ function ConsentControl({ person, sites, onChanged, onSessionEnded }: { person: 
       const body = { tracing: !person.consentTracing, ...(needsSite && site ? { site } : {}) };
       onChanged(await api<Person>(`/api/v1/people/${encodeURIComponent(person.id)}/consent`, { method: 'POST', body }));
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setFailure(requestErrorKey(err));
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }
@@ -197,7 +196,8 @@ function ConsentControl({ person, sites, onChanged, onSessionEnded }: { person: 
 }
 
 /** Temporary protection: applied, granted or refused, and the document's number. */
-function ProtectionForm({ person, onChanged, onSessionEnded }: { person: Person; onChanged: (p: Person) => void; onSessionEnded: () => void }) {
+function ProtectionForm({ person, onChanged }: { person: Person; onChanged: (p: Person) => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -224,11 +224,8 @@ function ProtectionForm({ person, onChanged, onSessionEnded }: { person: Person;
       onChanged(await api<Person>(`/api/v1/people/${encodeURIComponent(person.id)}/protection`, { method: 'POST', body }));
       setDone(true);
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
-        setFailure(requestErrorKey(err));
-      }
+      if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,6 @@ import {
   ApiError,
   SEXES,
   VULNERABILITIES,
-  api,
   parseProblem,
   type Me,
   type Person,
@@ -19,7 +18,8 @@ import { BIRTH_DATE_PROBLEM_KEY, BirthDateFields, EMPTY_BIRTH_DATE, readBirthDat
 import { useErrorText, type FormError } from '../../ui/form-errors.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { discardItem, enqueue } from '../../outbox/outbox.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi, useSession } from '../session.tsx';
 import { Checks, FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { DuplicateList, type DuplicateItem } from './DuplicateList.tsx';
@@ -32,7 +32,6 @@ interface PersonFormProps {
   me: Me;
   /** Every organisation's sites (null while loading); the form offers the user's own. */
   sites: readonly Site[] | null;
-  onSessionEnded: () => void;
 }
 
 interface FormState {
@@ -88,7 +87,9 @@ type Saved = { id: string; person: Pick<Person, 'givenName' | 'familyName' | 'pa
  * people already registered with a similar name (and birth date) show, so a duplicate is caught
  * before it is saved; after saving, the server's own list of likely duplicates shows too.
  */
-export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
+export function PersonForm({ me, sites }: PersonFormProps) {
+  const api = useApi();
+  const { endSession } = useSession();
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -126,7 +127,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
   const name = fullName(state);
   const query: NameQuery | null =
     !saved && state.givenName.trim() && state.familyName.trim() ? { name, ...(birth.value ? { birthDate: birth.value } : {}) } : null;
-  const { state: check } = usePeopleSearch(query, onSessionEnded);
+  const { state: check } = usePeopleSearch(query);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -153,7 +154,7 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
         await discardItem(sent.item);
         throw new ApiError(sent.item.problem?.status ?? 422, parseProblem(sent.body, sent.item.problem?.status ?? 422));
       } else {
-        if (sent.outcome === 'signed-out') onSessionEnded();
+        if (sent.outcome === 'signed-out') endSession();
         setQueued({ person: { givenName: built.body.givenName, familyName: built.body.familyName, patronymic: built.body.patronymic ?? null }, at: tappedAt });
         setState(emptyState());
         setErrors([]);
@@ -175,14 +176,11 @@ export function PersonForm({ me, sites, onSessionEnded }: PersonFormProps) {
         setSaved({ id: created.id, person, duplicates: read, elsewhere });
       }
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        if (err instanceof ApiError && err.problem?.errors?.length) {
-          focusError.current = true;
-          setErrors(err.problem.errors);
-        }
-        setFailure(requestErrorKey(err));
+      if (err instanceof ApiError && err.problem?.errors?.length) {
+        focusError.current = true;
+        setErrors(err.problem.errors);
       }
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

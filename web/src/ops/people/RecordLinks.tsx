@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type FlagView, type Person } from '../../api.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { type FlagView, type Person } from '../../api.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 
 interface RecordLinksProps {
   person: Person;
   onChanged: (person: Person) => void;
-  onSessionEnded: () => void;
 }
 
 /**
@@ -14,7 +14,8 @@ interface RecordLinksProps {
  * (two records, one person), or flag it as possibly registered by another organisation too, for
  * the tracing desk. A flag answers ids and scores only.
  */
-export function RecordLinks({ person, onChanged, onSessionEnded }: RecordLinksProps) {
+export function RecordLinks({ person, onChanged }: RecordLinksProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [otherId, setOtherId] = useState('');
@@ -25,8 +26,7 @@ export function RecordLinks({ person, onChanged, onSessionEnded }: RecordLinksPr
   const [flags, setFlags] = useState<FlagView[] | null>(null);
 
   const fail = (err: unknown) => {
-    if (isUnauthorized(err)) onSessionEnded();
-    else setFailure(requestErrorKey(err));
+    setFailure(requestErrorKey(err));
   };
 
   async function merge(event: FormEvent<HTMLFormElement>) {

@@ -13,10 +13,10 @@ import { BirthDate, PersonName } from './describe.tsx';
  * The movement itself stays the carrier's (no link to it, no buttons): the registering agency
  * follows its people, the carrier records their steps.
  */
-export function RegisteredOnManifest(props: { manifest: Manifest; counts: ReactNode; zone: string; locale: string; onSessionEnded: () => void }) {
-  const { manifest, counts, zone, locale, onSessionEnded } = props;
+export function RegisteredOnManifest(props: { manifest: Manifest; counts: ReactNode; zone: string; locale: string }) {
+  const { manifest, counts, zone, locale } = props;
   const { t } = useTranslation();
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
   const orgName = orgNamer(orgs ?? []);
   const clock = (iso: string) => formatClock(new Date(iso), zone, locale);
   const carrier = manifest.carriedBy ? orgName(manifest.carriedBy) : '';

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, isAbort, type Me, type Site, type SiteKind } from '../../api.ts';
+import { ApiError, isAbort, type Me, type Site, type SiteKind } from '../../api.ts';
 import type { FormError } from '../../ui/form-errors.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE } from '../route.ts';
 import { usePersonWords } from './describe.tsx';
@@ -42,7 +43,8 @@ function bodyOf(d: Draft): { body: Record<string, unknown>; errors: FormError[] 
  * /ops/people/sites: the organisation's gathering points and reception centres, created and
  * changed here, with the contact details a public tracing answer gives in uk, ru and en.
  */
-export function SitesPage({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
+export function SitesPage({ me }: { me: Me }) {
+  const api = useApi();
   const { t } = useTranslation();
   const words = usePersonWords();
   const [sites, setSites] = useState<Site[] | null>(null);
@@ -56,11 +58,10 @@ export function SitesPage({ me, onSessionEnded }: { me: Me; onSessionEnded: () =
         .then((page) => setSites(page.items.filter((s) => s.orgId === me.orgId)))
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
-          else setFailure(requestErrorKey(err));
+          setFailure(requestErrorKey(err));
         });
     },
-    [me.orgId, onSessionEnded],
+    [me.orgId, api],
   );
   useEffect(() => {
     const controller = new AbortController();
@@ -101,7 +102,6 @@ export function SitesPage({ me, onSessionEnded }: { me: Me; onSessionEnded: () =
                     load();
                   }}
                   onCancel={() => setEditing(null)}
-                  onSessionEnded={onSessionEnded}
                 />
               ) : (
                 <>
@@ -125,7 +125,7 @@ export function SitesPage({ me, onSessionEnded }: { me: Me; onSessionEnded: () =
           ))}
         </ul>
       )}
-      {manage ? <SiteForm initial={EMPTY} onSaved={() => load()} onSessionEnded={onSessionEnded} /> : <p className="field__hint">{t('people.sites.askCoordinator')}</p>}
+      {manage ? <SiteForm initial={EMPTY} onSaved={() => load()} /> : <p className="field__hint">{t('people.sites.askCoordinator')}</p>}
     </div>
   );
 }
@@ -136,10 +136,10 @@ interface SiteFormProps {
   siteId?: string;
   onSaved: () => void;
   onCancel?: () => void;
-  onSessionEnded: () => void;
 }
 
-function SiteForm({ initial, siteId, onSaved, onCancel, onSessionEnded }: SiteFormProps) {
+function SiteForm({ initial, siteId, onSaved, onCancel }: SiteFormProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -164,11 +164,8 @@ function SiteForm({ initial, siteId, onSaved, onCancel, onSessionEnded }: SiteFo
       if (!siteId) setDraft(EMPTY);
       onSaved();
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
-        setFailure(requestErrorKey(err));
-      }
+      if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

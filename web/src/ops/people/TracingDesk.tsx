@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isAbort, type FlagView, type Me } from '../../api.ts';
+import { isAbort, type FlagView, type Me } from '../../api.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../time/zones.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { orgNamer } from '../../ui/format.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { mayDo } from '../rights.ts';
+import { useApi } from '../session.tsx';
 import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { useActorNames } from '../useActorNames.ts';
 import { useOrgs } from '../useOrgs.ts';
@@ -21,14 +22,15 @@ const OUTCOMES: readonly Outcome[] = ['same_person', 'different_people'];
  * organisations, and whoever opens one sees what their rights allow. The mediator's tracing desk
  * decides each flag, saying why; a registering organisation follows its own flags here.
  */
-export function TracingDesk({ me, onSessionEnded }: { me: Me; onSessionEnded: () => void }) {
+export function TracingDesk({ me }: { me: Me }) {
+  const api = useApi();
   const { t } = useTranslation();
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const [flags, setFlags] = useState<FlagView[] | null>(null);
   const [failure, setFailure] = useState<RequestErrorKey | null>(null);
-  const { orgs } = useOrgs(onSessionEnded);
+  const { orgs } = useOrgs();
   const orgName = orgNamer(orgs ?? []);
-  const names = useActorNames((flags ?? []).flatMap((f) => (f.resolvedBy ? [f.resolvedBy] : [])), onSessionEnded);
+  const names = useActorNames((flags ?? []).flatMap((f) => (f.resolvedBy ? [f.resolvedBy] : [])));
   const resolves = mayDo(me, 'person.resolve');
 
   const load = useCallback(
@@ -40,11 +42,10 @@ export function TracingDesk({ me, onSessionEnded }: { me: Me; onSessionEnded: ()
         })
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
-          else setFailure(requestErrorKey(err));
+          setFailure(requestErrorKey(err));
         });
     },
-    [status, onSessionEnded],
+    [status, api],
   );
   useEffect(() => {
     const controller = new AbortController();
@@ -117,7 +118,7 @@ export function TracingDesk({ me, onSessionEnded }: { me: Me; onSessionEnded: ()
                   {f.reason && <span className="desk-flag__reason"> — {f.reason}</span>}
                 </p>
               ) : (
-                resolves && <Resolve flag={f} onResolved={() => load()} onSessionEnded={onSessionEnded} />
+                resolves && <Resolve flag={f} onResolved={() => load()} />
               )}
             </li>
           ))}
@@ -128,7 +129,8 @@ export function TracingDesk({ me, onSessionEnded }: { me: Me; onSessionEnded: ()
 }
 
 /** The desk's decision on one flag: the same person or not, with the reason the audit keeps. */
-function Resolve({ flag, onResolved, onSessionEnded }: { flag: FlagView; onResolved: () => void; onSessionEnded: () => void }) {
+function Resolve({ flag, onResolved }: { flag: FlagView; onResolved: () => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -146,8 +148,7 @@ function Resolve({ flag, onResolved, onSessionEnded }: { flag: FlagView; onResol
       await api<FlagView>(`/api/v1/duplicate-flags/${encodeURIComponent(flag.id)}/resolution`, { method: 'POST', body: { outcome, reason: reason.trim() } });
       onResolved();
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else setFailure(requestErrorKey(err));
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

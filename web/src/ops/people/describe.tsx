@@ -4,7 +4,6 @@ import {
   PROTECTION_STATUSES,
   SEXES,
   VULNERABILITIES,
-  api,
   isAbort,
   type PersonFound,
   type ProtectionStatus,
@@ -14,7 +13,8 @@ import {
   type Vulnerability,
 } from '../../api.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 
 /** How long typing must pause before a name is searched (the duplicate check, the search boxes). */
 export const SEARCH_DELAY_MS = 400;
@@ -23,7 +23,8 @@ export const SEARCH_DELAY_MS = 400;
  * Gathering points and reception centres (GET /api/v1/sites), every organisation's: the form
  * offers the user's own; details name any. Null while loading; empty if they cannot be read.
  */
-export function useSites(onSessionEnded: () => void): Site[] | null {
+export function useSites(): Site[] | null {
+  const api = useApi();
   const [sites, setSites] = useState<Site[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -31,11 +32,10 @@ export function useSites(onSessionEnded: () => void): Site[] | null {
       .then((page) => setSites(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
         if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setSites([]);
+        setSites([]);
       });
     return () => controller.abort();
-  }, [onSessionEnded]);
+  }, [api]);
   return sites;
 }
 
@@ -53,7 +53,8 @@ export type SearchState =
  * search). The last answer stays on screen while the next one is fetched. `searchNow` skips the
  * wait (the search button, Enter).
  */
-export function usePeopleSearch(query: NameQuery | null, onSessionEnded: () => void): { state: SearchState; searchNow: () => void } {
+export function usePeopleSearch(query: NameQuery | null): { state: SearchState; searchNow: () => void } {
+  const api = useApi();
   const key = query ? JSON.stringify(query) : '';
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   const [immediate, setImmediateKey] = useState('');
@@ -70,8 +71,7 @@ export function usePeopleSearch(query: NameQuery | null, onSessionEnded: () => v
           .then((answer) => setState({ kind: 'done', items: Array.isArray(answer?.items) ? answer.items : [] }))
           .catch((err: unknown) => {
             if (isAbort(err)) return;
-            if (isUnauthorized(err)) onSessionEnded();
-            else setState({ kind: 'failed', key: requestErrorKey(err) });
+            setState({ kind: 'failed', key: requestErrorKey(err) });
           });
       },
       immediate === key ? 0 : SEARCH_DELAY_MS,
@@ -80,7 +80,7 @@ export function usePeopleSearch(query: NameQuery | null, onSessionEnded: () => v
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [key, immediate, onSessionEnded]);
+  }, [key, immediate, api]);
   return { state, searchNow: () => setImmediateKey(key) };
 }
 

@@ -1,0 +1,69 @@
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { api, isUnauthorized, type ApiCall, type Me, type RequestOptions } from '../api.ts';
+
+/**
+ * The signed-in session of the console: who is signed in, and the one place a 401 from the server
+ * sends the user back to sign-in. Everything under the shell reads it here instead of taking it as props.
+ */
+interface SessionValue {
+  me: Me;
+  /** Back to sign-in with "your session ended"; called any number of times, it acts once. */
+  endSession: () => void;
+  api: ApiCall;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+interface SessionProviderProps {
+  me: Me;
+  onEnded: () => void;
+  children: ReactNode;
+}
+
+export function SessionProvider({ me, onEnded, children }: SessionProviderProps) {
+  // Several requests in flight can all come back 401; the shell hears of it once. A new sign-in
+  // mounts a new provider, so the flag starts fresh with it.
+  const ended = useRef(false);
+  const endSession = useCallback(() => {
+    if (ended.current) return;
+    ended.current = true;
+    onEnded();
+  }, [onEnded]);
+
+  const call = useCallback(
+    async <T,>(path: string, options?: RequestOptions): Promise<T> => {
+      try {
+        return await api<T>(path, options);
+      } catch (err) {
+        if (isUnauthorized(err)) endSession();
+        // Still thrown: the caller's own error handling runs as before (its state goes with the unmounted console).
+        throw err;
+      }
+    },
+    [endSession],
+  );
+
+  const value = useMemo(() => ({ me, endSession, api: call }), [me, endSession, call]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+function useSessionValue(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession() and useApi() need the console shell (SessionProvider) above them');
+  return value;
+}
+
+/** Who is signed in, and how to end the session (an outbox send that met a 401, say). */
+export function useSession(): Pick<SessionValue, 'me' | 'endSession'> {
+  const { me, endSession } = useSessionValue();
+  return { me, endSession };
+}
+
+/**
+ * The API client for components of the console: `api` from ../api.ts, except that a 401 ends the
+ * session here, so callers handle only the errors that are theirs (field errors, conflicts, not found).
+ * The function is stable for the whole session: it can sit in an effect's dependencies.
+ */
+export function useApi(): ApiCall {
+  return useSessionValue().api;
+}
