@@ -5,6 +5,7 @@ import { currentLang } from '../i18n/index.ts';
 import { useZonedClock } from '../time/WindowTime.tsx';
 import { corridorPath, onLinkClick } from './route.ts';
 import { useApi } from './session.tsx';
+import { Loading } from '../ui/LoadState.tsx';
 
 /**
  * The console's Announcements section: what the public was told, listed; announcements are
@@ -45,7 +46,7 @@ export function AnnouncementsList({ me }: { me: Me }) {
       <p className="field__hint">{t('ops.activity.announcementsIntro')}</p>
       {failed && <p className="notice notice--error">{t('ops.serverError')}</p>}
       {items === null && !failed ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : (items ?? []).length === 0 ? (
         <p className="muted">{t('ops.activity.noAnnouncements')}</p>
       ) : (

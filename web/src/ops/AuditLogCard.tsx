@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isAbort } from '../api.ts';
 import { useKyivClock } from '../time/WindowTime.tsx';
 import { useOrgs } from './useOrgs.ts';
+import { Loading } from '../ui/LoadState.tsx';
 
 /** The parts of GET /api/v1/public/checkpoint (JSON) the card shows. */
 interface Cosigned {
@@ -46,7 +47,7 @@ export function AuditLogCard() {
     <section className="audit-log" aria-labelledby="audit-log-heading" data-testid="audit-log-card">
       <h2 id="audit-log-heading" className="audit-log__title">{t('ops.auditLog.heading')}</h2>
       {failed && <p className="notice notice--error">{t('ops.auditLog.error')}</p>}
-      {!checkpoint && !failed && <p role="status">{t('app.loading')}</p>}
+      {!checkpoint && !failed && <Loading />}
       {checkpoint && (
         <>
           <dl className="audit-log__facts">

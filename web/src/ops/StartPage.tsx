@@ -6,6 +6,7 @@ import { useZonedClock } from '../time/WindowTime.tsx';
 import { Overview } from './Overview.tsx';
 import { corridorPath, movementPath, onLinkClick, PEOPLE_BASE } from './route.ts';
 import { useApi } from './session.tsx';
+import { Loading } from '../ui/LoadState.tsx';
 
 /** What each role lands on: its own work first (issue 12 #6). */
 export type StartKind = 'liaison' | 'field' | 'registrar' | 'map';
@@ -61,7 +62,7 @@ function WorkList({ testId, heading, empty, children }: { testId: string; headin
   return (
     <section className="start__group" data-testid={testId}>
       <h2>{heading}</h2>
-      {children === null ? <p role="status">{t('app.loading')}</p> : children.length === 0 ? <p className="muted">{empty}</p> : <ul className="start__list">{children}</ul>}
+      {children === null ? <Loading /> : children.length === 0 ? <p className="muted">{empty}</p> : <ul className="start__list">{children}</ul>}
     </section>
   );
 }

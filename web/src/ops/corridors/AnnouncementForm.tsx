@@ -4,6 +4,7 @@ import { api, isAbort, type Corridor } from '../../api.ts';
 // The one SMS rule, shared with the server: the count shown here is the count the server stores.
 import { countSms } from '../../../../src/domain/sms.ts';
 import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { Loading } from '../../ui/LoadState.tsx';
 
 type Lang = 'uk' | 'ru' | 'en';
 const LANGS: readonly Lang[] = ['uk', 'ru', 'en'];
@@ -83,7 +84,7 @@ export function AnnouncementForm({ corridor, when }: { corridor: Pick<Corridor, 
         </p>
       )}
       {items === null ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : items.length === 0 ? (
         <p>{t('corridors.announcements.none')}</p>
       ) : (

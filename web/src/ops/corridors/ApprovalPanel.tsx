@@ -24,6 +24,7 @@ import { useSigningKey } from '../../signing/useSigningKey.ts';
 import { corridorDecisionOnScreen } from '../../signing/statements-on-screen.ts';
 import { signingErrorKey, type SigningErrorKey } from '../../signing/signing-errors.ts';
 import { SigningKeyNotice } from '../SigningKeyNotice.tsx';
+import { Loading } from '../../ui/LoadState.tsx';
 
 interface ApprovalPanelProps {
   me: Me;
@@ -174,7 +175,7 @@ export function ApprovalPanel({ me, orgs, corridor, onDecided }: ApprovalPanelPr
           {t(loadError)}
         </p>
       ) : !versions ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : (
         <>
           <VersionContent me={me} corridor={corridor} version={versions.current} orgName={orgName} />

@@ -31,6 +31,7 @@ import { AnnouncementForm } from './AnnouncementForm.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { whoLabel } from '../who.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 interface CorridorDetailProps {
   me: Me;
@@ -85,17 +86,12 @@ export function CorridorDetail({ me, orgs, corridorId }: CorridorDetailProps) {
     if (!event || event.id === corridorId) load();
   });
 
-  if (state.kind === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') {
     return (
       <div className="corridor-detail">
         <BackLink href={CORRIDORS_BASE} label={t('corridors.back')} />
-        <div className="notice notice--error" role="alert">
-          <p>{t(state.key)}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadError message={t(state.key)} onRetry={() => setAttempt((n) => n + 1)} />
       </div>
     );
   }
@@ -273,7 +269,7 @@ function CorridorView({ me, orgs, corridor, timeline, onChanged }: CorridorViewP
       <section aria-labelledby="cd-timeline">
         <h2 id="cd-timeline">{t('corridors.timeline.heading')}</h2>
         {timeline === null ? (
-          <p role="status">{t('app.loading')}</p>
+          <Loading />
         ) : (
           <ol className="timeline" data-testid="timeline">
             {timeline.map((item, i) => (

@@ -11,6 +11,7 @@ import { CorridorMap } from '../../map/CorridorMap.tsx';
 import { STATUSES, awaitsMyDecision } from './fields.ts';
 import { mayDo } from '../rights.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 interface CorridorListProps {
   me: Me;
@@ -168,14 +169,9 @@ export function CorridorList({ me, orgs }: CorridorListProps) {
             </p>
           )}
           {error && (
-            <div className="notice notice--error" role="alert">
-              <p>{t(error)}</p>
-              <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
-                {t('app.retry')}
-              </button>
-            </div>
+            <LoadError message={t(error)} onRetry={() => setAttempt((n) => n + 1)} />
           )}
-          {!items && !error && <p role="status">{t('app.loading')}</p>}
+          {!items && !error && <Loading />}
           {items && items.length === 0 && <p className="corridors__empty">{t(filter ? 'corridors.noneWithStatus' : 'corridors.none')}</p>}
           <ul className="corridor-rows" data-testid="corridor-list" aria-live="polite">
             {sorted.map((c) => {

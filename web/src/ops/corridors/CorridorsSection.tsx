@@ -7,6 +7,7 @@ import { CorridorForm } from './CorridorForm.tsx';
 import { CorridorList } from './CorridorList.tsx';
 import { mayDo } from '../rights.ts';
 import './corridors.css';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 interface CorridorsSectionProps {
   me: Me;
@@ -24,15 +25,10 @@ export function CorridorsSection({ me, rest }: CorridorsSectionProps) {
 
   if (error) {
     return (
-      <div className="notice notice--error" role="alert">
-        <p>{t(error)}</p>
-        <button type="button" className="button" onClick={retry}>
-          {t('app.retry')}
-        </button>
-      </div>
+      <LoadError message={t(error)} onRetry={retry} size="full" />
     );
   }
-  if (!orgs) return <p role="status">{t('app.loading')}</p>;
+  if (!orgs) return <Loading />;
 
   if (!first) return <CorridorList me={me} orgs={orgs} />;
   if (first === 'new' && second === undefined) {

@@ -11,6 +11,7 @@ import { useOrgs } from '../useOrgs.ts';
 import { IncidentStatements, StatementForm } from './IncidentStatements.tsx';
 import { SuspendFromIncident } from './SuspendFromIncident.tsx';
 import { incidentMarker, isHazardIncident, useIncidentWords } from './useIncidentWords.ts';
+import { Loading } from '../../ui/LoadState.tsx';
 
 /** One incident: what, where, when, what it touched, the suspensions it caused, and each party's statement. */
 export function IncidentDetail({ me, id }: { me: Me; id: string }) {
@@ -47,7 +48,7 @@ export function IncidentDetail({ me, id }: { me: Me; id: string }) {
   const markers = useMemo(() => (record ? [incidentMarker(record, words.title(record), [])] : []), [record, words]);
 
   if (error) return <p className="notice notice--error console__panel">{t(error)}</p>;
-  if (!record) return <p role="status" className="console__panel">{t('app.loading')}</p>;
+  if (!record) return <Loading className="console__panel" />;
   const hazard = isHazardIncident(record);
   return (
     <div className="console__panel incident-detail" data-testid="incident-detail" data-id={record.id}>

@@ -11,6 +11,7 @@ import { IncidentDetail } from './IncidentDetail.tsx';
 import { ReportIncidentForm } from './ReportIncidentForm.tsx';
 import { incidentMarker, isHazardIncident, useIncidentWords } from './useIncidentWords.ts';
 import './incidents.css';
+import { Loading } from '../../ui/LoadState.tsx';
 
 interface SectionProps {
   me: Me;
@@ -109,7 +110,7 @@ function IncidentsHome({ me }: { me: Me }) {
       )}
       {failed && <p className="notice notice--error">{t('ops.serverError')}</p>}
       {items === null && !failed ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : sorted.length === 0 ? (
         <p className="muted">{t('ops.activity.noIncidents')}</p>
       ) : (

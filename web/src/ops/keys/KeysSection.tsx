@@ -12,6 +12,7 @@ import { Fingerprint, useFingerprint } from '../SigningKeyNotice.tsx';
 import { useActorNames } from '../useActorNames.ts';
 import { useOrgs } from '../useOrgs.ts';
 import './keys.css';
+import { Loading } from '../../ui/LoadState.tsx';
 
 interface KeysSectionProps {
   me: Me;
@@ -58,7 +59,7 @@ export function KeysSection({ me }: KeysSectionProps) {
           {t(error)}
         </p>
       )}
-      {!keys && !error && <p role="status">{t('app.loading')}</p>}
+      {!keys && !error && <Loading />}
       {keys && keys.length === 0 && <p data-testid="no-keys">{t('signing.noKeys')}</p>}
       {byParty.map(([orgId, partyKeys]) => (
         <PartyKeys key={orgId} me={me} orgs={orgs ?? []} orgId={orgId} keys={partyKeys} onChanged={reload} />

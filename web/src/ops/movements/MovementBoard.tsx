@@ -11,6 +11,7 @@ import { OverdueBadge, ProgressBar, useMovementWords, useNow } from './describe.
 import { awaitsMyAck, compareMovements, isCurrent, seesConvoyMap } from './fields.ts';
 import { mayDo } from '../rights.ts';
 import type { MovementsState } from './useMovements.ts';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 interface MovementBoardProps {
   me: Me;
@@ -55,14 +56,9 @@ export function MovementBoard({ me, orgs, corridors, movements, titleOf }: Movem
       </div>
 
       {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{t(error)}</p>
-          <button type="button" className="button button--small" onClick={retry}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadError message={t(error)} onRetry={retry} />
       )}
-      {!items && !error && <p role="status">{t('app.loading')}</p>}
+      {!items && !error && <Loading />}
 
       {items && me.org.kind === 'party' && me.role === 'liaison' && (
         <AckQueue me={me} orgs={orgs} items={queue} titleOf={titleOf} onDecided={put} />

@@ -11,6 +11,7 @@ import { MovementDetail, type ManifestParts } from './MovementDetail.tsx';
 import { MovementForm } from './MovementForm.tsx';
 import { useMovements } from './useMovements.ts';
 import './movements.css';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 interface MovementsSectionProps {
   me: Me;
@@ -34,15 +35,10 @@ export function MovementsSection({ me, rest, manifest }: MovementsSectionProps) 
 
   if (error) {
     return (
-      <div className="notice notice--error" role="alert">
-        <p>{t(error)}</p>
-        <button type="button" className="button" onClick={retry}>
-          {t('app.retry')}
-        </button>
-      </div>
+      <LoadError message={t(error)} onRetry={retry} size="full" />
     );
   }
-  if (!orgs) return <p role="status">{t('app.loading')}</p>;
+  if (!orgs) return <Loading />;
 
   let view;
   if (!first) {

@@ -17,6 +17,7 @@ import { ManifestRow } from './ManifestRow.tsx';
 import { RegisteredOnManifest } from './RegisteredOnManifest.tsx';
 import { BirthDate, PersonName, usePeopleSearch, usePersonWords, type NameQuery } from './describe.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 /** Listed / boarded / arrived, large: what everyone who may see the movement is told. */
 export function ManifestCounts({ manifest, testId }: { manifest: Pick<Manifest, 'listed' | 'boarded' | 'arrived'>; testId: string }) {
@@ -168,24 +169,18 @@ export function ManifestView({ me, movementId, titleOf }: ManifestViewProps) {
     return (
       <div className="manifest">
         <BackLink href={movementPath(movementId)} label={t('people.manifest.back')} />
-        <div className="notice notice--error" role="alert">
-          <p>{t(failure)}</p>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              setMovementError(null);
-              reload();
-              loadMovement();
-            }}
-          >
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadError
+          message={t(failure)}
+          onRetry={() => {
+            setMovementError(null);
+            reload();
+            loadMovement();
+          }}
+        />
       </div>
     );
   }
-  if (!manifest || !movement) return <p role="status">{t('app.loading')}</p>;
+  if (!manifest || !movement) return <Loading />;
 
   const status = movement.status;
   const manages = manifest.passengers !== undefined;

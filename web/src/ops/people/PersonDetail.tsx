@@ -14,6 +14,7 @@ import { BirthDate, PersonName, usePersonWords } from './describe.tsx';
 import { RecordLinks } from './RecordLinks.tsx';
 import { searchesAllOrgs } from './fields.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 
 interface PersonDetailProps {
   me: Me;
@@ -49,17 +50,12 @@ export function PersonDetail({ me, orgs, sites, personId }: PersonDetailProps) {
     return () => controller.abort();
   }, [load, attempt]);
 
-  if (state.kind === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') {
     return (
       <div className="people">
         <BackLink href={PEOPLE_BASE} label={t('people.back')} />
-        <div className="notice notice--error" role="alert">
-          <p>{t(state.key)}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadError message={t(state.key)} onRetry={() => setAttempt((n) => n + 1)} />
       </div>
     );
   }

@@ -8,6 +8,7 @@ import { FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE } from '../route.ts';
 import { usePersonWords } from './describe.tsx';
 import { mayDo } from '../rights.ts';
+import { Loading } from '../../ui/LoadState.tsx';
 
 const KINDS: readonly SiteKind[] = ['gathering_point', 'reception_centre'];
 const LANGS = ['uk', 'ru', 'en'] as const;
@@ -86,7 +87,7 @@ export function SitesPage({ me }: { me: Me }) {
         </p>
       )}
       {sites === null ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : sites.length === 0 ? (
         <p>{t('people.sites.none')}</p>
       ) : (
