@@ -3,6 +3,7 @@ import { VULNERABILITIES, type Vulnerability } from '../domain/person.ts';
 import { findPeople } from '../store/people.repository.ts';
 import { sharedPersonIds } from '../store/person-links.repository.ts';
 import type { ServiceContext } from './context.ts';
+import type { OtherRegistrationsOutT } from '../http/schemas/manifest.ts';
 
 /**
  * Which people an agency may put on its movement (its own registrations, and people another agency
@@ -42,14 +43,8 @@ export function manifestVulnerabilities(json: string | null): Vulnerability[] {
   return VULNERABILITIES.filter((v) => listed.has(v));
 }
 
-export interface OtherRegistrations {
-  orgId: string;
-  listed: number;
-  boarded: number;
-  arrived: number;
-  /** How many of them are unaccompanied children: the crew must know, without a name. */
-  unaccompaniedChildren: number;
-}
+/** Counts per registering organisation, never names (src/http/schemas/manifest.ts). */
+export type OtherRegistrations = OtherRegistrationsOutT;
 
 /** Counts per registering organisation of the passengers the reader may not name. */
 export function otherRegistrations(rows: readonly { org_id: string; boarded_at: string | null; arrived_at: string | null; vulnerabilities: string | null }[]): OtherRegistrations[] {

@@ -13,42 +13,16 @@ import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
 import { canReadMovement, presentMovement } from './movement.service.ts';
 import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
+import type { ManifestEntryOutT, ManifestOutT } from '../http/schemas/manifest.ts';
 
 /**
  * Passenger manifests: people registered by an agency, put on its movement, boarded and arrived.
  * Names stay with that agency; every other reader gets counts (docs/design.md §Data protection).
  */
 
-export interface ManifestEntry {
-  personId: string;
-  /** Unaccompanied child first (manifest-sharing.ts). */
-  vulnerabilities: Vulnerability[];
-  householdId: string | null;
-  givenName: string;
-  familyName: string;
-  birthDate: string | null;
-  boardedAt: string | null;
-  arrivedAt: string | null;
-  didNotBoardAt: string | null;
-  didNotBoardReason: string | null;
-  state: PassengerState;
-  /** Every undone step of this passenger, oldest first: who, when and why. */
-  corrections: { undone: PassengerStep; undoneAt: string; reason: string; at: string; byUserId: string; who: ActorName | null }[];
-}
-
-export interface ManifestView {
-  movementId: string;
-  listed: number;
-  boarded: number;
-  arrived: number;
-  notBoarded: number;
-  /** Only for the agency that registered the people; absent for everyone else. */
-  passengers?: ManifestEntry[];
-  /** With `passengers`: the people other agencies registered and shared, as counts per organisation. */
-  others?: OtherRegistrations[];
-  /** Only to an agency reading the people it registered on another agency's movement: that agency. */
-  carriedBy?: string;
-}
+/** A manifest as the API gives it (src/http/schemas/manifest.ts). */
+export type ManifestEntry = ManifestEntryOutT;
+export type ManifestView = ManifestOutT;
 
 function statusOf(aggregate: MovementAggregate) {
   const m = aggregate.movement;

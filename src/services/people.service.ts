@@ -23,6 +23,7 @@ import { crossOrgFlagRows } from './person-shares.service.ts';
 import { insertFlag } from '../store/person-links.repository.ts';
 import { contactsOf } from './sites.service.ts';
 import { tapTimeError } from '../domain/movement.ts';
+import type { FoundPersonOutT, PersonMatchOutT, PersonOutT } from '../http/schemas/people.ts';
 
 /**
  * The people registry (docs/design.md §People). Names, birth dates and vulnerabilities never leave the
@@ -49,32 +50,10 @@ export interface PersonInput {
   tappedAt?: string | undefined;
 }
 
-export interface PersonView {
-  id: string;
-  orgId: string;
-  givenName: string;
-  familyName: string;
-  patronymic: string | null;
-  birthDate: string | null;
-  sex: string | null;
-  vulnerabilities: string[];
-  householdId: string | null;
-  site: string | null;
-  consentTracing: boolean;
-  protection: { status: string; documentNumber: string | null } | null;
-  createdAt: string;
-  /** Whether public tracing can point to this person, and what is missing when it cannot. */
-  tracing: { traceable: boolean; missing: UntraceableReason[] };
-  /** Ids of records merged into this one: the record answers for them too. */
-  mergedIds: string[];
-  /** What the viewer may do with the record (src/domain/next-steps.ts): buttons follow it. */
-  allowedActions: PersonStep[];
-}
+/** A registered person as the API gives it (src/http/schemas/people.ts). */
+export type PersonView = PersonOutT;
 
-export interface Match {
-  id: string;
-  score: number;
-}
+export type Match = PersonMatchOutT;
 
 function present(row: PersonRecord, mergedIds: string[], allowedActions: PersonStep[]): PersonView {
   const missing = untraceableReasons({ consentTracing: row.consent_tracing === 1, site: row.site_id, birthDate: row.birth_date });
@@ -220,7 +199,7 @@ export async function findAnswering(ctx: ServiceContext, id: string): Promise<Pe
   return row;
 }
 
-export type FoundPerson = Match & { givenName: string; familyName: string; patronymic: string | null; birthDate: string | null; orgId: string; householdId: string | null };
+export type FoundPerson = FoundPersonOutT;
 
 const found = (row: CandidateRow & { household_id?: string | null }, score: number): FoundPerson => ({
   id: row.id,

@@ -8,6 +8,7 @@ import { findSite, insertSite, listSites, updateSite, type SiteRow } from '../st
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
+import type { SiteOutT } from '../http/schemas/sites.ts';
 
 /**
  * Gathering points and reception centres, managed by their organisation. A site's contact details
@@ -16,16 +17,8 @@ import { newId } from './ids.ts';
 
 export type SiteContacts = Record<Lang, string>;
 
-export interface SiteView {
-  id: string;
-  orgId: string;
-  name: string;
-  kind: SiteKind;
-  lat: number | null;
-  lon: number | null;
-  contact: SiteContacts;
-  updatedAt: string;
-}
+/** A site as the API gives it (src/http/schemas/sites.ts). */
+export type SiteView = SiteOutT;
 
 /** One text for every language (a phone number reads the same), or each language's own. */
 export type ContactInput = string | SiteContacts;

@@ -3,17 +3,17 @@ import type { OrgKind, Role } from '../../src/domain/identity.ts';
 import type { LoginOutT, MeOutT, OrgOutT } from '../../src/http/schemas/identity.ts';
 import type { PlaceListOutT, PlaceOutT } from '../../src/http/schemas/places.ts';
 import type { PublicConfigOutT } from '../../src/http/schemas/public.ts';
+import type { FoundPersonOutT, PersonMatchOutT, PersonOutT, PersonRegisteredOutT, TracingAnswerOutT } from '../../src/http/schemas/people.ts';
+import type { SiteOutT } from '../../src/http/schemas/sites.ts';
+import type { ManifestEntryOutT, ManifestOutT, OtherRegistrationsOutT } from '../../src/http/schemas/manifest.ts';
 import type { CorridorStep } from '../../src/domain/next-steps.ts';
 import type { ApprovalRecord, CorridorArea, PublicCorridorListOutT, PublicCorridorOutT } from '../../src/http/schemas/corridor.ts';
 import type { PublicCorridorEvent } from '../../src/services/live.service.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { PublicTranslations } from '../../src/domain/public-text.ts';
-import type { ManifestEntry, ManifestView } from '../../src/services/passengers.service.ts';
-import type { UntraceableReason } from '../../src/domain/person.ts';
-import type { OtherRegistrations } from '../../src/services/manifest-sharing.ts';
-import type { FoundPerson, PersonView } from '../../src/services/people.service.ts';
+import type { ProtectionStatus, Sex, SiteKind, UntraceableReason, Vulnerability } from '../../src/domain/person.ts';
+import type { CorridorStatus, Purpose, Traffic } from '../../src/domain/corridor.ts';
 import type { FlagView, ShareView } from '../../src/services/person-shares.service.ts';
-import type { SiteView } from '../../src/services/sites.service.ts';
 import type { ActorName } from '../../src/services/user-names.service.ts';
 import type { MovementCheckOutT, MovementNotification, MovementOutT, MovementWarningOut } from '../../src/http/schemas/movement.ts';
 import type { AckDecision, MovementKind, MovementStatus } from '../../src/domain/movement.ts';
@@ -145,9 +145,8 @@ export function isAbort(err: unknown): boolean {
 
 /* ---- Shapes the web apps rely on (docs/api.md) ---- */
 
-export type CorridorStatus = 'draft' | 'proposed' | 'agreed' | 'open' | 'suspended' | 'closed' | 'rejected';
+export type { CorridorStatus, Purpose, Traffic };
 export type PublicStatus = 'open' | 'agreed' | 'suspended' | 'closed';
-export type Purpose = 'evacuation' | 'supply';
 
 export interface NamedPoint {
   name: string;
@@ -169,7 +168,6 @@ export interface TimeWindow {
   end: string;
 }
 
-export type Traffic = 'pedestrian' | 'private_car' | 'bus' | 'truck';
 export const PURPOSES: readonly Purpose[] = ['evacuation', 'supply'];
 export const TRAFFIC: readonly Traffic[] = ['pedestrian', 'private_car', 'bus', 'truck'];
 
@@ -379,10 +377,7 @@ export const HAZARD_TYPES: readonly string[] = ['mine', 'blocked_road'];
 
 /* ---- People, sites, manifests and tracing (docs/api.md §People, §Public; docs/api-movements.md "Manifests") ---- */
 
-export type Sex = 'female' | 'male' | 'other' | 'unknown';
-export type Vulnerability = 'unaccompanied_child' | 'elderly' | 'disability' | 'medical' | 'pregnancy';
-export type SiteKind = 'gathering_point' | 'reception_centre';
-export type ProtectionStatus = 'applied' | 'granted' | 'refused';
+export type { Sex, Vulnerability, SiteKind, ProtectionStatus };
 
 export const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 export const VULNERABILITIES: readonly Vulnerability[] = ['unaccompanied_child', 'elderly', 'disability', 'medical', 'pregnancy'];
@@ -402,38 +397,31 @@ export interface PersonRegistration {
   consentTracing?: boolean;
 }
 
-export interface PersonMatch {
-  id: string;
-  /** 0–1, best first. */
-  score: number;
-}
+/** A likely duplicate: score 0–1, best first. */
+export type PersonMatch = PersonMatchOutT;
 
 /** The answer to POST /api/v1/people. */
-export interface PersonRegistered {
-  id: string;
-  possibleDuplicates: PersonMatch[];
-  /** Likely duplicates in other organisations, flagged for the tracing desk by this registration. */
-  flaggedElsewhere?: PersonMatch[];
-}
+export type PersonRegistered = PersonRegisteredOutT;
 
 /** An item of POST /api/v1/people/search (householdId too). */
-export type PersonFound = FoundPerson;
+export type PersonFound = FoundPersonOutT;
 
 /** GET /api/v1/people/:id: with whether public tracing can reach the person, and merged ids. */
-export type Person = PersonView;
+export type Person = PersonOutT;
 export type { UntraceableReason };
 
 /** GET /api/v1/sites: gathering points and reception centres, contact details in uk, ru and en. */
-export type Site = SiteView;
+export type Site = SiteOutT;
 
 /** Share grants and "possibly registered by another organisation" flags (docs/api-people.md). */
-export type { ShareView, FlagView, OtherRegistrations };
+export type { ShareView, FlagView };
+export type OtherRegistrations = OtherRegistrationsOutT;
 
 /** GET /api/v1/users/names: who acted, by name where the caller may see it. */
 export type { ActorName };
 
-export type { ManifestEntry };
-export type Manifest = ManifestView;
+export type ManifestEntry = ManifestEntryOutT;
+export type Manifest = ManifestOutT;
 
 /** POST /api/v1/public/tracing: never a list, never a name. */
-export type TracingAnswer = { match: false } | { match: true; contact: { site: string; contact: string } };
+export type TracingAnswer = TracingAnswerOutT;

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { VULNERABILITIES } from '../../domain/person.ts';
 import { Type } from 'typebox';
 import { MOVEMENT_STATUSES } from '../../domain/movement.ts';
-import { PASSENGER_STATES } from '../../domain/passenger.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import {
   abortMovement,
@@ -19,8 +17,9 @@ import {
 } from '../../services/movement.service.ts';
 import { addToManifest, getManifest, recordPassenger, undoPassengerStepFor } from '../../services/passengers.service.ts';
 import { requireAuth } from '../auth.ts';
-import { AUTH_ERRORS, Id, IdParams, ProblemSchema, WhoOut } from '../schemas/common.ts';
+import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant } from '../schemas/corridor.ts';
+import { ManifestOut } from '../schemas/manifest.ts';
 import { CheckinResultOut, MovementBody, MovementCheckOut, MovementListOut, MovementOut } from '../schemas/movement.ts';
 import { SignatureFields, StatementOut } from '../schemas/signing.ts';
 
@@ -28,39 +27,6 @@ const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema,
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
 const Short = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
-
-const ManifestOut = Type.Object({
-  movementId: Type.String(),
-  listed: Type.Integer(),
-  boarded: Type.Integer(),
-  arrived: Type.Integer(),
-  notBoarded: Type.Integer(),
-  passengers: Type.Optional(
-    Type.Array(
-      Type.Object({
-        personId: Type.String(),
-        vulnerabilities: Type.Array(Type.Enum(VULNERABILITIES), { description: 'unaccompanied child first' }),
-        householdId: Type.Union([Type.String(), Type.Null()]),
-        givenName: Type.String(),
-        familyName: Type.String(),
-        birthDate: Type.Union([Type.String(), Type.Null()]),
-        boardedAt: Type.Union([Type.String(), Type.Null()]),
-        arrivedAt: Type.Union([Type.String(), Type.Null()]),
-        didNotBoardAt: Type.Union([Type.String(), Type.Null()]),
-        didNotBoardReason: Type.Union([Type.String(), Type.Null()]),
-        state: Type.Enum(PASSENGER_STATES),
-        corrections: Type.Array(Type.Object({ undone: Type.String(), undoneAt: Type.String(), reason: Type.String(), at: Type.String(), byUserId: Type.String(), who: WhoOut })),
-      }),
-    ),
-  ),
-  others: Type.Optional(
-    Type.Array(
-      Type.Object({ orgId: Type.String(), listed: Type.Integer(), boarded: Type.Integer(), arrived: Type.Integer(), unaccompaniedChildren: Type.Integer() }),
-      { description: 'people registered and shared by other agencies: counts per registering organisation, never names' },
-    ),
-  ),
-  carriedBy: Type.Optional(Type.String({ description: 'only to an agency reading its own people on another agency’s movement: the agency running it' })),
-});
 
 export const movementRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.get(

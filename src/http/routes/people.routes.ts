@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, UNTRACEABLE_REASONS, VULNERABILITIES } from '../../domain/person.ts';
+import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, VULNERABILITIES } from '../../domain/person.ts';
 import { PUBLIC_LANGS } from '../../domain/public-text.ts';
 import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -10,34 +10,11 @@ import { getPerson, recordProtection, registerPerson, searchPeople, setTracingCo
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant } from '../schemas/corridor.ts';
-import { PERSON_STEPS } from '../../domain/next-steps.ts';
+import { PersonOut, PersonRegisteredOut, PersonSearchOut, TracingAnswerOut } from '../schemas/people.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });
 const BirthDate = Type.String({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-export const PersonOut = Type.Object({
-  id: Type.String(),
-  orgId: Type.String(),
-  givenName: Type.String(),
-  familyName: Type.String(),
-  patronymic: Nullable(Type.String()),
-  birthDate: Nullable(Type.String()),
-  sex: Nullable(Type.String()),
-  vulnerabilities: Type.Array(Type.String()),
-  householdId: Nullable(Type.String()),
-  site: Nullable(Type.String()),
-  consentTracing: Type.Boolean(),
-  protection: Nullable(Type.Object({ status: Type.String(), documentNumber: Nullable(Type.String()) })),
-  createdAt: Type.String(),
-  tracing: Type.Object(
-    { traceable: Type.Boolean(), missing: Type.Array(Type.Enum(UNTRACEABLE_REASONS)) },
-    { description: 'whether public tracing can point to the person; what is missing when it cannot' },
-  ),
-  mergedIds: Type.Array(Type.String(), { description: 'records merged into this one: it answers for their ids too' }),
-  allowedActions: Type.Array(Type.Enum(PERSON_STEPS), { description: 'what the caller may do with the record: change, merge, flag' }),
-});
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.post(
@@ -62,16 +39,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
           },
           { additionalProperties: false },
         ),
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            possibleDuplicates: Type.Array(Type.Object({ id: Type.String(), score: Type.Number() })),
-            flaggedElsewhere: Type.Array(Type.Object({ id: Type.String(), score: Type.Number() }), {
-              description: "likely duplicates in other organisations, flagged for the tracing desk with this registration: their ids and scores, never names",
-            }),
-          }),
-          ...COMMAND_ERRORS,
-        },
+        response: { 201: PersonRegisteredOut, ...COMMAND_ERRORS },
       },
     },
     async (request, reply) => {
@@ -98,20 +66,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                score: Type.Number(),
-                givenName: Type.String(),
-                familyName: Type.String(),
-                patronymic: Nullable(Type.String()),
-                birthDate: Nullable(Type.String()),
-                orgId: Type.String(),
-                householdId: Nullable(Type.String()),
-              }),
-            ),
-          }),
+          200: PersonSearchOut,
           ...AUTH_ERRORS,
           400: ProblemSchema,
         },
@@ -182,10 +137,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Union([
-            Type.Object({ match: Type.Literal(false) }),
-            Type.Object({ match: Type.Literal(true), contact: Type.Object({ site: Type.String(), contact: Type.String() }) }),
-          ]),
+          200: TracingAnswerOut,
           400: ProblemSchema,
           429: ProblemSchema,
         },

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { correctPerson, listCorrections, undoCorrection } from '../../services/person-correction.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema, WhoOut } from '../schemas/common.ts';
-import { PersonOut } from './people.routes.ts';
+import { PersonOut } from '../schemas/people.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });

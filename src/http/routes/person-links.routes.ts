@@ -13,7 +13,7 @@ import {
 } from '../../services/person-shares.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
-import { PersonOut } from './people.routes.ts';
+import { PersonOut } from '../schemas/people.ts';
 
 /** Merges, share grants and cross-organisation duplicate flags (docs/api-people.md). */
 

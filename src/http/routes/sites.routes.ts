@@ -5,24 +5,11 @@ import type { ServiceContext } from '../../services/context.ts';
 import { changeSite, createSite, listAllSites } from '../../services/sites.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
+import { ContactText, Contacts, SiteListOut, SiteOut } from '../schemas/sites.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const ContactText = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
-const Contacts = Type.Object({ uk: ContactText, ru: ContactText, en: ContactText }, { additionalProperties: false });
 const ContactIn = Type.Union([ContactText, Contacts], {
   description: 'what the public tracing answer gives (address, phone): one text for every language, or {uk, ru, en}',
-});
-
-const SiteOut = Type.Object({
-  id: Type.String(),
-  orgId: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  lat: Nullable(Type.Number()),
-  lon: Nullable(Type.Number()),
-  contact: Contacts,
-  updatedAt: Type.String(),
 });
 
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
@@ -71,7 +58,7 @@ export const siteRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = as
 
   app.get(
     '/api/v1/sites',
-    { schema: { tags: ['people'], summary: 'Gathering points and reception centres', response: { 200: Type.Object({ items: Type.Array(SiteOut) }), ...AUTH_ERRORS } } },
+    { schema: { tags: ['people'], summary: 'Gathering points and reception centres', response: { 200: SiteListOut, ...AUTH_ERRORS } } },
     async (request) => {
       const { actor } = await requireAuth(ctx, request);
       return { items: await listAllSites(ctx, actor) };
