@@ -345,6 +345,9 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
     it('answers 429 problem+json after too many sign-in attempts for one account', async () => {
       const limited = await startTestApp(dialect, { loginAttemptsPerMinute: 3 });
       try {
+        // A fixed instant mid-minute: on the real clock the four attempts could straddle a minute
+        // boundary, and the fourth would land in a fresh window.
+        limited.app.ctx.now = () => new Date(Date.UTC(2026, 0, 5, 9, 0, 30));
         const attempt = () => limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ADMIN.email, password: 'guessing-123' } });
         const statuses = [];
         for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).statusCode);
