@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
 import { registerPerson } from '../../src/services/people.service.ts';
 import { findUserByEmail } from '../../src/store/users.repository.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig, signInToConsole } from '../helpers/browser.ts';
 
 /** Issue 12 #6 on a phone: who acted is named (or given as a role at an organisation), never as a user id. */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe('names instead of user ids in Chromium', () => {
   let rig: BrowserRig;
@@ -15,15 +13,7 @@ describe('names instead of user ids in Chromium', () => {
   });
   afterAll(async () => rig?.close());
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await rig.browser.newContext(PHONE)).newPage();
-    await page.goto(`${rig.base}/ops?lang=en`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('console').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInToConsole(rig.browser, rig.base, email);
   const fetchJson = <T,>(page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
 
   it('a suspended corridor says who suspended it and its timeline who acted: by role to a liaison, by name to the mediator', async () => {

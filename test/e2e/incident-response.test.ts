@@ -6,10 +6,9 @@ import { verifyText } from '../../src/domain/signature.ts';
 import { listCorridors } from '../../src/services/corridor.service.ts';
 import { getIncident } from '../../src/services/incident-record.service.ts';
 import { listIncidents, reportIncident } from '../../src/services/incident.service.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig, signInToConsole } from '../helpers/browser.ts';
 import { approveAsPartyAdmin, enrolInBrowser } from '../helpers/device-keys.ts';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 describe('incidents in the console on a phone', () => {
   let rig: BrowserRig;
@@ -23,15 +22,7 @@ describe('incidents in the console on a phone', () => {
   });
   afterAll(async () => rig?.close());
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext(PHONE)).newPage();
-    await page.goto(`${base}/ops?lang=en`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('console').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInToConsole(browser, base, email);
 
   let incidentId = '';
 

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig, signInToConsole } from '../helpers/browser.ts';
 
 describe('registration with a duplicate warning in Chromium', () => {
   let rig: BrowserRig;
@@ -10,15 +9,7 @@ describe('registration with a duplicate warning in Chromium', () => {
   });
   afterAll(async () => rig?.close());
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await rig.browser.newContext({ viewport: { width: 1024, height: 900 } })).newPage();
-    await page.goto(`${rig.base}/ops?lang=en`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('console').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInToConsole(rig.browser, rig.base, email, { viewport: { width: 1024, height: 900 } });
 
   async function fillName(page: Page, given: string, family: string, year: string): Promise<void> {
     await page.getByLabel('Given name').fill(given);

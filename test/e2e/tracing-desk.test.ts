@@ -1,16 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
 import { registerPerson } from '../../src/services/people.service.ts';
 import { findUserByEmail } from '../../src/store/users.repository.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { screenshotPath, startBrowserRig, type BrowserRig, signInToConsole } from '../helpers/browser.ts';
 
 /**
  * Issue 12's remaining field gaps on a phone: a registration flags a likely duplicate in another
  * agency for the tracing desk; the desk resolves it by ids, organisations and score, saying why;
  * the mediator's coordinator reaches sites; a household already on the list says so.
  */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe('tracing desk and field gaps on a phone in Chromium', () => {
   let rig: BrowserRig;
@@ -19,15 +17,7 @@ describe('tracing desk and field gaps on a phone in Chromium', () => {
   });
   afterAll(async () => rig?.close());
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await rig.browser.newContext(PHONE)).newPage();
-    await page.goto(`${rig.base}/ops?lang=en`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('console').waitFor();
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInToConsole(rig.browser, rig.base, email);
 
   const actorOf = async (email: string) => {
     const user = await findUserByEmail(rig.app.ctx.db, email);

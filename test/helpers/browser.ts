@@ -1,8 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { vi } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { seedDemo } from '../../src/demo/demo.service.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.service.ts';
 import { createTestDatabase } from './databases.ts';
 
 // A browser journey on a loaded 2-core CI machine takes up to ~25 s; the suite's 30 s would leave it
@@ -16,6 +16,20 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A phone as the field tests hold it: 390 × 844, touch, a dense screen. */
+export const PHONE_CONTEXT: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** A demo user signed into the English console in a browser context of its own, the console shown. */
+export async function signInToConsole(browser: Browser, base: string, email: string, context: BrowserContextOptions = PHONE_CONTEXT): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage();
+  await page.goto(`${base}/ops?lang=en`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('console').waitFor();
+  return page;
 }
 
 // Browser tests take their screenshots through this one helper (committed pictures change on purpose only).
