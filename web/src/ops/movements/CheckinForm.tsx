@@ -7,7 +7,7 @@ import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors
 import { FieldErrors, TextField } from '../FormFields.tsx';
 import { coord } from '../RouteTools.tsx';
 import { enqueue } from '../../outbox/outbox.ts';
-import { readNumber } from './readNumber.ts';
+import { parseNumber } from '../../ui/parse-number.ts';
 
 type CheckinErrorKey = 'corridors.errors.latitude' | 'corridors.errors.longitude';
 
@@ -65,8 +65,8 @@ export function CheckinForm({ movement: m, picked, picking, onPickingChange, onP
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const la = readNumber(lat);
-    const lo = readNumber(lon);
+    const la = parseNumber(lat) ?? null;
+    const lo = parseNumber(lon) ?? null;
     const local: FormError[] = [];
     const key = (path: string, k: CheckinErrorKey) => local.push({ path, message: '', key: k });
     if (la === null || la < -90 || la > 90) key('/lat', 'corridors.errors.latitude');

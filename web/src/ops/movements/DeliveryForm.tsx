@@ -5,7 +5,7 @@ import { useNumber } from '../../ui/format.ts';
 import type { FormError } from '../../ui/form-errors.ts';
 import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { TextField } from '../FormFields.tsx';
-import { readNumber } from './readNumber.ts';
+import { parseNumber } from '../../ui/parse-number.ts';
 
 /** Distinct cargo items with their unit and the quantity expected in all (as the server adds them up). */
 function cargoItems(m: Movement): { item: string; unit: string; expected: number }[] {
@@ -32,7 +32,7 @@ export function DeliveryForm({ movement: m, onChanged, onSessionEnded }: { movem
     event.preventDefault();
     const local: FormError[] = [];
     const values = received.map((text, i) => {
-      const value = readNumber(text);
+      const value = parseNumber(text) ?? null;
       if (value === null || value < 0) local.push({ path: `/items/${i}/quantityReceived`, message: '', key: 'movements.errors.received' });
       return value ?? 0;
     });
