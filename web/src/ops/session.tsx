@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { api, isUnauthorized, type ApiCall, type Me, type RequestOptions } from '../api.ts';
+import { enqueue, type NewOutboxItem } from '../outbox/outbox.ts';
 
 /**
  * The signed-in session of the console: who is signed in, and the one place a 401 from the server
@@ -10,6 +11,7 @@ interface SessionValue {
   /** Back to sign-in with "your session ended"; called any number of times, it acts once. */
   endSession: () => void;
   api: ApiCall;
+  enqueue: typeof enqueue;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -43,7 +45,17 @@ export function SessionProvider({ me, onEnded, children }: SessionProviderProps)
     [endSession],
   );
 
-  const value = useMemo(() => ({ me, endSession, api: call }), [me, endSession, call]);
+  const send = useCallback(
+    async (item: NewOutboxItem) => {
+      const sent = await enqueue(item);
+      // The tap stays in the outbox and goes after the next sign-in; the user is sent there now.
+      if (sent.outcome === 'signed-out') endSession();
+      return sent;
+    },
+    [endSession],
+  );
+
+  const value = useMemo(() => ({ me, endSession, api: call, enqueue: send }), [me, endSession, call, send]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -66,4 +78,12 @@ export function useSession(): Pick<SessionValue, 'me' | 'endSession'> {
  */
 export function useApi(): ApiCall {
   return useSessionValue().api;
+}
+
+/**
+ * The outbox's enqueue for components of the console: a tap the server answers with 401 stays
+ * waiting on the device, and the session ends here, as for useApi(). Stable for the whole session.
+ */
+export function useEnqueue(): typeof enqueue {
+  return useSessionValue().enqueue;
 }

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Manifest, type ManifestEntry } from '../../api.ts';
-import { discardItem, enqueue, type OutboxItem } from '../../outbox/outbox.ts';
+import { discardItem, type OutboxItem } from '../../outbox/outbox.ts';
 import { formatClock } from '../../time/zones.ts';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
 import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { useApi, useSession } from '../session.tsx';
+import { useApi, useEnqueue } from '../session.tsx';
 import { personPath, onLinkClick } from '../route.ts';
 import { BirthDate, PersonName } from './describe.tsx';
 import { whoLabel } from '../who.ts';
@@ -64,7 +64,7 @@ interface ManifestRowProps {
  */
 export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBoard, mayArrive, pending, onManifest, onReload }: ManifestRowProps) {
   const api = useApi();
-  const { endSession } = useSession();
+  const enqueue = useEnqueue();
   const { t } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -85,7 +85,6 @@ export function ManifestRow({ entry: p, movementId, zone, locale, orgName, mayBo
       const body = { personId: p.personId, at: tappedAt, ...(why ? { reason: why } : {}) };
       const sent = await enqueue({ kind: step, path: `${base}/${PATH[step]}`, body, tappedAt, movementId, personId: p.personId });
       if (sent.outcome === 'sent') onManifest(sent.body as Manifest);
-      else if (sent.outcome === 'signed-out') endSession();
       else if (sent.outcome === 'refused') {
         // Refused while the user is looking at the row: said here, so it need not wait in the outbox.
         await discardItem(sent.item);

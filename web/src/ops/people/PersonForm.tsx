@@ -17,9 +17,9 @@ import {
 import { BIRTH_DATE_PROBLEM_KEY, BirthDateFields, EMPTY_BIRTH_DATE, readBirthDate, type BirthDateParts } from '../../components/BirthDateFields.tsx';
 import { useErrorText, type FormError } from '../../ui/form-errors.ts';
 import { INTL_LOCALE, currentLang } from '../../i18n/index.ts';
-import { discardItem, enqueue } from '../../outbox/outbox.ts';
+import { discardItem } from '../../outbox/outbox.ts';
 import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
-import { useApi, useSession } from '../session.tsx';
+import { useApi, useEnqueue } from '../session.tsx';
 import { Checks, FieldErrors, TextField } from '../FormFields.tsx';
 import { onLinkClick, PEOPLE_BASE, personPath } from '../route.ts';
 import { DuplicateList, type DuplicateItem } from './DuplicateList.tsx';
@@ -89,7 +89,7 @@ type Saved = { id: string; person: Pick<Person, 'givenName' | 'familyName' | 'pa
  */
 export function PersonForm({ me, sites }: PersonFormProps) {
   const api = useApi();
-  const { endSession } = useSession();
+  const enqueue = useEnqueue();
   const { t } = useTranslation();
   const id = useId();
   const words = usePersonWords();
@@ -154,7 +154,7 @@ export function PersonForm({ me, sites }: PersonFormProps) {
         await discardItem(sent.item);
         throw new ApiError(sent.item.problem?.status ?? 422, parseProblem(sent.body, sent.item.problem?.status ?? 422));
       } else {
-        if (sent.outcome === 'signed-out') endSession();
+        // Waiting, or signed out (the session ends and the registration goes after the next sign-in).
         setQueued({ person: { givenName: built.body.givenName, familyName: built.body.familyName, patronymic: built.body.patronymic ?? null }, at: tappedAt });
         setState(emptyState());
         setErrors([]);
