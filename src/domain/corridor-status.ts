@@ -84,17 +84,8 @@ export interface ApprovalStatement {
 
 // ── Timeline ────────────────────────────────────────────────────────────────
 
-export type TimelineType =
-  | 'drafted'
-  | 'amended'
-  | 'proposed'
-  | 'approved'
-  | 'rejected'
-  | 'suspended'
-  | 'resumed'
-  | 'closed'
-  | 'window_opened'
-  | 'window_closed';
+export const TIMELINE_TYPES = ['drafted', 'amended', 'proposed', 'approved', 'rejected', 'suspended', 'resumed', 'closed', 'window_opened', 'window_closed'] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
 export interface TimelineEntry {
   at: string;

@@ -15,6 +15,10 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 export const PROTECTION_STATUSES = ['applied', 'granted', 'refused'] as const;
 export type ProtectionStatus = (typeof PROTECTION_STATUSES)[number];
 
+/** How the tracing desk decides a "possibly registered by another organisation" flag. */
+export const FLAG_OUTCOMES = ['same_person', 'different_people'] as const;
+export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
+
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: people often know only the year of an elderly relative's birth. */
 export const BIRTH_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
 

@@ -1,12 +1,11 @@
-import { nextWindow, type CorridorContent, type CorridorStatus, type Decision, type TimeWindow } from '../domain/corridor.ts';
+import { nextWindow, type CorridorContent, type Decision, type TimeWindow } from '../domain/corridor.ts';
 import { contentOf, isPubliclyListed, lastControl, noticeOf } from '../domain/corridor-facts.ts';
 import type { CorridorNotice } from '../domain/corridor-notice.ts';
 import { placeNamesOf } from '../domain/public-text.ts';
 import { routeArea, type RouteArea } from '../domain/route-area.ts';
 import type { CorridorAggregate, CorridorDecisionRow } from '../store/corridors.repository.ts';
 import { whoOf, type ActorName } from './user-names.service.ts';
-import type { CorridorStep } from '../domain/next-steps.ts';
-import type { PublicCorridorOutT } from '../http/schemas/corridor.ts';
+import type { ApprovalRecord, CorridorControlOutT, CorridorOutT, PublicCorridorOutT } from '../http/schemas/corridor.ts';
 
 /**
  * What each caller sees of a corridor. Staff get the agreement and its signatures; the public
@@ -14,56 +13,18 @@ import type { PublicCorridorOutT } from '../http/schemas/corridor.ts';
  * positions), comments or who signed.
  */
 
-export interface ApprovalView {
-  partyId: string;
-  version: number;
-  decision: Decision;
-  comment: string | null;
-  userId: string;
-  /** Who signed, as the viewer may see them (a name only where allowed). */
-  who: ActorName | null;
-  signedAt: string;
-  signature: string;
-  publicKey: string;
-  signedPayload: string;
-  /** The party key that signed (see `GET …/signatures` for its enrolment); null only for decisions older than party keys. */
-  keyId: string | null;
-}
+/** A party's signed decision (src/http/schemas/corridor.ts ApprovalOut), with who signed as the viewer may see them. */
+export type ApprovalView = ApprovalRecord;
 
-export interface ControlView {
-  reason: string;
-  incidentId: string | null;
-  at: string;
-  by: string;
-  who: ActorName | null;
-}
+/** The mediator's last suspension or closure: reason, incident, when and who. */
+export type ControlView = CorridorControlOutT;
 
-export interface CorridorView extends CorridorContent {
-  id: string;
-  version: number;
-  versionHash: string;
-  /** The route widened by bufferMeters each side, as the map draws it; null without a route. */
-  area: RouteArea | null;
-  status: CorridorStatus;
-  proposedAt: string | null;
-  approvals: ApprovalView[];
-  pendingParties: string[];
-  /** The window in effect now: set only while the corridor is open (the notice decides). */
-  currentWindow: TimeWindow | null;
-  nextWindow: TimeWindow | null;
-  /** What the status tells people to do; every label on every surface follows it. */
-  notice: CorridorNotice;
-  atRisk: boolean;
-  suspension: ControlView | null;
-  closure: ControlView | null;
-  partyTimeZones: string[];
-  /** On the public page now (posters and announcements reach people only then). */
-  publiclyListed: boolean;
-  /** What the viewer may do next (src/domain/next-steps.ts): buttons follow it. */
-  allowedActions: CorridorStep[];
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * A corridor as staff get it (src/http/schemas/corridor.ts CorridorOut): the area is the route
+ * widened by bufferMeters each side, the notice what the status tells people to do, and
+ * allowedActions what the viewer may do next (src/domain/next-steps.ts).
+ */
+export type CorridorView = CorridorOutT;
 
 /** A corridor as the public gets it (src/http/schemas/corridor.ts): the list, the stream and the feeds. */
 export type PublicCorridorView = PublicCorridorOutT;

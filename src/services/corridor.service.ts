@@ -12,7 +12,6 @@ import {
   type CorridorInput,
   type CorridorStatus,
   type Decision,
-  type TimelineEntry,
 } from '../domain/corridor.ts';
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
@@ -48,8 +47,9 @@ import { contentOf, factsOf } from '../domain/corridor-facts.ts';
 import { actorIdsOf, presentApproval, presentCorridor, type ApprovalView, type CorridorView } from './corridor.presenter.ts';
 import type { ChangeEvent } from './events.ts';
 import { newId } from './ids.ts';
-import { actorNames, whoOf, type ActorName } from './user-names.service.ts';
+import { actorNames, whoOf } from './user-names.service.ts';
 import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
+import type { CorridorVersionOutT, TimelineItemOutT } from '../http/schemas/corridor.ts';
 import { isPartyKeyActive, listPartyKeysByIds } from '../store/keys.repository.ts';
 import { findIncident } from '../store/incidents.repository.ts';
 import { incidentIndexFor } from './incident.service.ts';
@@ -359,16 +359,8 @@ export async function listCorridors(
   return { items, nextCursor: visible.length > limit && last ? encodeCursor(last.id) : null };
 }
 
-export interface CorridorVersionView {
-  corridorId: string;
-  version: number;
-  content: CorridorContent;
-  versionHash: string;
-  createdAt: string;
-  createdBy: string;
-  proposedAt: string | null;
-  approvals: ApprovalView[];
-}
+/** Any version as the API gives it (src/http/schemas/corridor.ts CorridorVersionOut). */
+export type CorridorVersionView = CorridorVersionOutT;
 
 export async function getCorridorVersion(ctx: ServiceContext, actor: Actor, id: string, version: number): Promise<CorridorVersionView> {
   await loadVisible(ctx, actor, id);
@@ -388,8 +380,8 @@ export async function getCorridorVersion(ctx: ServiceContext, actor: Actor, id: 
   };
 }
 
-/** A timeline entry with who acted, as the viewer may see them (versions, decisions, controls). */
-export type TimelineItem = TimelineEntry & { who: ActorName | null };
+/** A timeline entry with who acted, as the viewer may see them (versions, decisions, controls): src/http/schemas/corridor.ts TimelineItemOut. */
+export type TimelineItem = TimelineItemOutT;
 
 export async function getCorridorTimeline(ctx: ServiceContext, actor: Actor, id: string): Promise<TimelineItem[]> {
   const aggregate = await loadVisible(ctx, actor, id);

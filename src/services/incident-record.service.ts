@@ -24,8 +24,9 @@ import { canRead, controlCorridor } from './corridor.service.ts';
 import { newId } from './ids.ts';
 import type { Affected } from '../domain/route-risk.ts';
 import { presentIncident, type IncidentView } from './incident.service.ts';
-import { checkPartySignature, presentPartyKey, type PartyKeyView, type PartySignature } from './keys.service.ts';
+import { checkPartySignature, presentPartyKey, type PartySignature } from './keys.service.ts';
 import { canReadMovement } from './movement.service.ts';
+import type { IncidentRecord, IncidentStatement, IncidentSuspensionOutT } from '../http/schemas/incident.ts';
 
 /**
  * One incident as a record (`GET /api/v1/incidents/:id`) and the parties' own statements on it
@@ -33,39 +34,18 @@ import { canReadMovement } from './movement.service.ts';
  * system keeps them side by side and never says who is to blame.
  */
 
-export interface IncidentStatementView {
-  id: string;
-  incidentId: string;
-  partyId: string;
-  /** The liaison who sent it (an id; names by right from /users/names). */
-  userId: string;
-  /** The party's own words, exactly as signed. */
-  text: string;
-  textHash: string;
-  signedAt: string;
-  /** The canonical statement whose UTF-8 bytes were signed. */
-  signedPayload: string;
-  signature: string;
-  publicKey: string;
-  keyId: string;
-  createdAt: string;
-  key: PartyKeyView | null;
-}
+/** A party's statement with the key that signed it (src/http/schemas/incident.ts IncidentStatementOut). */
+export type IncidentStatementView = IncidentStatement;
 
-export interface IncidentSuspension {
-  corridorId: string;
-  at: string;
-  byUser: string;
-  reason: string;
-}
+/** A corridor suspension that names this incident as its reason. */
+export type IncidentSuspension = IncidentSuspensionOutT;
 
-export interface IncidentRecord extends IncidentView {
-  /** What the incident touched when it was reported, as far as the reader may see. */
-  affected: Affected;
-  /** Corridor suspensions that name this incident as their reason. */
-  suspensions: IncidentSuspension[];
-  statements: IncidentStatementView[];
-}
+/**
+ * GET /api/v1/incidents/:id (src/http/schemas/incident.ts IncidentRecordOut): what the incident
+ * touched when it was reported, as far as the reader may see, the suspensions naming it, and the
+ * parties' statements.
+ */
+export type { IncidentRecord };
 
 /** Statements with the key that signed each, for a verifier that needs nothing but the record. */
 export async function presentStatements(db: Kysely<Schema>, rows: readonly IncidentStatementRow[]): Promise<IncidentStatementView[]> {

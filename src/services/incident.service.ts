@@ -14,7 +14,7 @@ import {
 } from '../domain/incident.ts';
 import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
-import { affectedBy, CORRIDOR_STATUSES_AT_RISK, type Affected, type RouteToCheck } from '../domain/route-risk.ts';
+import { affectedBy, CORRIDOR_STATUSES_AT_RISK, type RouteToCheck } from '../domain/route-risk.ts';
 import { findIncident, insertIncident, insertIncidentEffects, listIncidentsInBox, markCleared, updateIncident, type IncidentRow } from '../store/incidents.repository.ts';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../store/schema.ts';
@@ -23,17 +23,14 @@ import { loadMovementAggregates } from '../store/movements.repository.ts';
 import { runCommand } from './command.ts';
 import type { ServiceContext } from './context.ts';
 import { newId } from './ids.ts';
+import type { IncidentOutT, IncidentReportedOutT } from '../http/schemas/incident.ts';
 
-export interface IncidentView extends IncidentFacts {
-  verification: Verification;
-  verificationComment: string | null;
-  description: string | null;
-  reportedByOrg: string;
-  /** The user who marked the hazard cleared (an id; names come from /users/names by right), and why. */
-  clearedBy: string | null;
-  clearedNote: string | null;
-  createdAt: string;
-}
+/**
+ * An incident as the API gives it (src/http/schemas/incident.ts IncidentOut): its facts, the
+ * mediator's verification, and who marked a hazard cleared (an id; names come from /users/names
+ * by right) and why.
+ */
+export type IncidentView = IncidentOutT;
 
 export function incidentFacts(row: IncidentRow): IncidentFacts {
   return {
@@ -99,7 +96,7 @@ async function routesInPlay(ctx: ServiceContext): Promise<{ corridors: RouteToCh
   };
 }
 
-export async function reportIncident(ctx: ServiceContext, actor: Actor, input: NewIncident): Promise<IncidentView & { affected: Affected }> {
+export async function reportIncident(ctx: ServiceContext, actor: Actor, input: NewIncident): Promise<IncidentReportedOutT> {
   if (!isAllowed(actor, 'incident.report')) throw forbidden('report incidents');
   const occurredAt = new Date(input.occurredAt).toISOString();
   if (new Date(occurredAt).getTime() > ctx.now().getTime() + 15 * 60_000) {

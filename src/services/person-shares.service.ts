@@ -1,5 +1,7 @@
 import { DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Actor } from '../domain/identity.ts';
+import type { FlagOutcome } from '../domain/person.ts';
+import type { FlagOutT, ShareOutT } from '../http/schemas/person-links.ts';
 import { DEFAULT_DUPLICATE_THRESHOLD, prepareRegisteredName } from '../domain/names/index.ts';
 import { isAllowed } from '../domain/policy.ts';
 import { loadMovementAggregate } from '../store/movements.repository.ts';
@@ -20,14 +22,8 @@ import { matchesFor, type Scored } from './people-matching.ts';
  * the mediator's tracing desk, which may read both records, resolves it.
  */
 
-export interface ShareView {
-  id: string;
-  personId: string;
-  orgId: string;
-  movementId: string | null;
-  grantedAt: string;
-  revokedAt: string | null;
-}
+/** A share grant as the API gives it (src/http/schemas/person-links.ts ShareOut). */
+export type ShareView = ShareOutT;
 
 const presentShare = (row: ShareRow): ShareView => ({
   id: row.id,
@@ -105,24 +101,8 @@ export async function sharesOfPerson(ctx: ServiceContext, actor: Actor, personId
   return { items: (await listSharesOfPerson(ctx.db, personId)).map(presentShare) };
 }
 
-export const FLAG_OUTCOMES = ['same_person', 'different_people'] as const;
-export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
-
-export interface FlagView {
-  id: string;
-  personId: string;
-  otherPersonId: string;
-  score: number;
-  flaggedOrgId: string;
-  /** The organisation that registered the other record. */
-  otherOrgId: string;
-  flaggedAt: string;
-  resolvedAt: string | null;
-  /** Who on the tracing desk resolved it (a user id), and why. */
-  resolvedBy: string | null;
-  outcome: FlagOutcome | null;
-  reason: string | null;
-}
+/** A flag as the API gives it (src/http/schemas/person-links.ts FlagOut): ids and a score, never a name. */
+export type FlagView = FlagOutT;
 
 const presentFlag = (row: StoredFlag): FlagView => ({
   id: row.id,

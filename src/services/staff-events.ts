@@ -1,6 +1,5 @@
-import { corridorStatus, type CorridorStatus } from '../domain/corridor.ts';
+import { corridorStatus } from '../domain/corridor.ts';
 import type { Actor } from '../domain/identity.ts';
-import type { MovementStatus } from '../domain/movement.ts';
 import { scopeOf } from '../domain/policy.ts';
 import type { WebhookEventType } from '../domain/webhook.ts';
 import type { CorridorAggregate } from '../store/corridors.repository.ts';
@@ -13,6 +12,7 @@ import { canRead } from './corridor.service.ts';
 import type { ChangeEvent } from './events.ts';
 import { canReadMovement, presentMovement } from './movement.service.ts';
 import { TRACING_PROBING } from './tracing-limits.service.ts';
+import type { StaffAlertEventOutT, StaffCorridorEventOutT, StaffIncidentEventOutT, StaffMovementEventOutT } from '../http/schemas/stream.ts';
 
 /**
  * THE rule of what staff hear of a change, and who: the live stream (live.service.ts) and the
@@ -20,36 +20,12 @@ import { TRACING_PROBING } from './tracing-limits.service.ts';
  * ids, statuses and counts only, never a name.
  */
 
-/** What the staff stream sends: enough to know what to reload, nothing more. */
-export interface StaffCorridorEvent {
-  id: string;
-  status: CorridorStatus;
-  version: number;
-  at: string;
-}
-
-export interface StaffMovementEvent {
-  id: string;
-  status: MovementStatus;
-  overdue: boolean;
-  change: string;
-  at: string;
-}
-
-export interface StaffIncidentEvent {
-  id: string;
-  corridors: string[];
-  movements: string[];
-  at: string;
-}
-
+/** What the staff stream sends: enough to know what to reload, nothing more (src/http/schemas/stream.ts). */
+export type StaffCorridorEvent = StaffCorridorEventOutT;
+export type StaffMovementEvent = StaffMovementEventOutT;
+export type StaffIncidentEvent = StaffIncidentEventOutT;
 /** An alert to the tracing desk: a reference (no name), what was seen, when. */
-export interface StaffAlertEvent {
-  kind: 'tracing-probing';
-  ref: string;
-  dates: number;
-  at: string;
-}
+export type StaffAlertEvent = StaffAlertEventOutT;
 
 /** One event on a staff stream: its SSE event name (a webhook's event type) and data. */
 export type StaffEvent =

@@ -6,20 +6,32 @@ import type { PublicConfigOutT } from '../../src/http/schemas/public.ts';
 import type { FoundPersonOutT, PersonMatchOutT, PersonOutT, PersonRegisteredOutT, TracingAnswerOutT } from '../../src/http/schemas/people.ts';
 import type { SiteOutT } from '../../src/http/schemas/sites.ts';
 import type { ManifestEntryOutT, ManifestOutT, OtherRegistrationsOutT } from '../../src/http/schemas/manifest.ts';
-import type { CorridorStep } from '../../src/domain/next-steps.ts';
-import type { ApprovalRecord, CorridorArea, PublicCorridorListOutT, PublicCorridorOutT } from '../../src/http/schemas/corridor.ts';
+import type {
+  ApprovalRecord,
+  CorridorArea,
+  CorridorBodyT,
+  CorridorContentOutT,
+  CorridorOutT,
+  CorridorVersionOutT,
+  PublicCorridorListOutT,
+  PublicCorridorOutT,
+  TimelineItemOutT,
+} from '../../src/http/schemas/corridor.ts';
+import type { PageOutT, ProblemOutT } from '../../src/http/schemas/common.ts';
+import type { IncidentOutT, IncidentReportedOutT } from '../../src/http/schemas/incident.ts';
+import type { StaffCorridorEventOutT, StaffIncidentEventOutT, StaffMovementEventOutT } from '../../src/http/schemas/stream.ts';
+import type { PersonBodyT } from '../../src/http/schemas/people.ts';
+import type { FlagOutT, ShareOutT } from '../../src/http/schemas/person-links.ts';
+import type { Decision } from '../../src/domain/corridor.ts';
+import type { TimelineType } from '../../src/domain/corridor-status.ts';
 import type { PublicCorridorEvent } from '../../src/services/live.service.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
-import type { PublicTranslations } from '../../src/domain/public-text.ts';
 import type { ProtectionStatus, Sex, SiteKind, UntraceableReason, Vulnerability } from '../../src/domain/person.ts';
 import type { CorridorStatus, Purpose, Traffic } from '../../src/domain/corridor.ts';
-import type { FlagView, ShareView } from '../../src/services/person-shares.service.ts';
 import type { ActorName } from '../../src/services/user-names.service.ts';
 import type { MovementCheckOutT, MovementNotification, MovementOutT, MovementWarningOut } from '../../src/http/schemas/movement.ts';
 import type { AckDecision, MovementKind, MovementStatus } from '../../src/domain/movement.ts';
 import type { IncidentType, Severity } from '../../src/domain/incident.ts';
-import type { ControlView } from '../../src/services/corridor.presenter.ts';
-import type { TimelineItem as CorridorTimelineItem } from '../../src/services/corridor.service.ts';
 
 export type { CorridorNotice };
 export type { CorridorArea };
@@ -31,15 +43,12 @@ export type { CorridorArea };
 
 export type { ProblemFieldError };
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  /** The server's stable code for the rule broken ("NOTICE_TOO_SHORT"), when it gives one. */
-  code?: string;
-  errors?: ProblemFieldError[];
-}
+/**
+ * A problem as the client reads it (src/http/schemas/common.ts ProblemSchema): parseProblem
+ * accepts any body, so what the server always sends may be missing here. `code` is the server's
+ * stable code for the rule broken ("NOTICE_TOO_SHORT"), when it gives one.
+ */
+export type Problem = Pick<ProblemOutT, 'type' | 'title' | 'status'> & Partial<Pick<ProblemOutT, 'detail' | 'code'>> & { errors?: ProblemFieldError[] };
 
 /** The server answered with a non-2xx status. */
 export class ApiError extends Error {
@@ -148,25 +157,27 @@ export function isAbort(err: unknown): boolean {
 export type { CorridorStatus, Purpose, Traffic };
 export type PublicStatus = 'open' | 'agreed' | 'suspended' | 'closed';
 
-export interface NamedPoint {
-  name: string;
-  lat: number;
-  lon: number;
-  /** Gazetteer id of an origin or destination (the server finds it from the name when left out). */
-  placeId?: string;
-}
+/** A corridor as staff read it (src/http/schemas/corridor.ts CorridorOut): every command answers with it. */
+export type Corridor = CorridorOutT;
+
+/**
+ * A corridor's content: the body of POST/PUT /api/v1/corridors (src/http/schemas/corridor.ts
+ * CorridorBody, docs/api-corridors.md). Requests leave out what is not set; responses give null
+ * (or an empty list) for it, so a corridor or a version's content fits this type too. The console
+ * sends `publicText` with every language and field (publicTextBody), so it has the answer's shape.
+ */
+export type CorridorContent = Omit<CorridorBodyT, 'publicText'> & { publicText?: CorridorContentOutT['publicText'] };
+
+/** An origin or destination: with its gazetteer id (the server finds it from the name when left out). */
+export type NamedPoint = NonNullable<Corridor['origin']>;
 
 /** An endpoint on the public view: with its name in each public language. */
 export type PublicEndpoint = NonNullable<PublicCorridor['origin']>;
 
-export interface GatheringPoint extends NamedPoint {
-  address?: string;
-}
-
-export interface TimeWindow {
-  start: string;
-  end: string;
-}
+export type GatheringPoint = Corridor['gatheringPoints'][number];
+export type TimeWindow = Corridor['windows'][number];
+export type Checkpoint = Corridor['checkpoints'][number];
+export type LineString = NonNullable<Corridor['route']>;
 
 export const PURPOSES: readonly Purpose[] = ['evacuation', 'supply'];
 export const TRAFFIC: readonly Traffic[] = ['pedestrian', 'private_car', 'bus', 'truck'];
@@ -177,40 +188,7 @@ export type PublicCorridor = PublicCorridorOutT;
 /** `event: corridor` on /api/v1/public/stream: the public view, or a removal. */
 export type { PublicCorridorEvent };
 
-export interface Checkpoint extends NamedPoint {
-  controlledBy: string;
-}
-
-export interface LineString {
-  type: 'LineString';
-  coordinates: [number, number][];
-}
-
-/**
- * A corridor's content: the body of POST/PUT /api/v1/corridors (docs/api-corridors.md). Requests
- * leave out what is not set; responses give null (or an empty list) for it.
- */
-export interface CorridorContent {
-  name: string;
-  purpose?: Purpose[];
-  origin?: NamedPoint | null;
-  destination?: NamedPoint | null;
-  route?: LineString | null;
-  bufferMeters?: number;
-  gatheringPoints?: GatheringPoint[];
-  checkpoints?: Checkpoint[];
-  windows?: TimeWindow[];
-  parties?: string[];
-  allowedTraffic?: Traffic[];
-  eligibility?: string | null;
-  maxVehicles?: number | null;
-  conditions?: string | null;
-  unilateral?: { announcedBy: string; source?: string | null } | null;
-  /** What the public reads, in uk, ru and en (docs/api-corridors.md). */
-  publicText?: PublicTranslations | null;
-}
-
-export type Decision = 'approve' | 'reject';
+export type { Decision };
 
 /** A party's signed decision: the server's own response type (src/http/schemas/corridor.ts). */
 export type Approval = ApprovalRecord;
@@ -218,70 +196,19 @@ export type Approval = ApprovalRecord;
 /** The answer to POST …/approvals. */
 export type SignedApproval = Approval;
 
-export interface Corridor extends CorridorContent {
-  id: string;
-  version: number;
-  versionHash: string;
-  /** The route widened by bufferMeters each side, computed by the server (the web carries no buffering library). */
-  area: CorridorArea;
-  status: CorridorStatus;
-  proposedAt: string | null;
-  approvals: Approval[];
-  pendingParties: string[];
-  /** The window in effect: set only while open. */
-  currentWindow: TimeWindow | null;
-  nextWindow: TimeWindow | null;
-  notice: CorridorNotice;
-  atRisk: boolean;
-  suspension: ControlView | null;
-  closure: ControlView | null;
-  partyTimeZones: string[];
-  /** On the public page now: posters and announcements reach people. */
-  publiclyListed: boolean;
-  /** What this user may do next, decided by the server (src/domain/next-steps.ts). */
-  allowedActions: CorridorStep[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** GET /api/v1/corridors/:id/versions/:v: any version, immutable, with the decisions on it. */
+export type CorridorVersion = CorridorVersionOutT;
 
-export interface CorridorVersion {
-  corridorId: string;
-  version: number;
-  content: CorridorContent;
-  versionHash: string;
-  createdAt: string;
-  createdBy: string;
-  proposedAt: string | null;
-  approvals: Approval[];
-}
-
-export type TimelineType =
-  | 'drafted'
-  | 'amended'
-  | 'proposed'
-  | 'approved'
-  | 'rejected'
-  | 'suspended'
-  | 'resumed'
-  | 'closed'
-  | 'window_opened'
-  | 'window_closed';
+export type { TimelineType };
 
 /** One line of a corridor's timeline, with who acted: the server's own type. */
-export type TimelineItem = CorridorTimelineItem & { type: TimelineType };
+export type TimelineItem = TimelineItemOutT;
 
 /** `event: corridor` on /api/v1/stream (signed in). */
-export interface CorridorChangeEvent {
-  id: string;
-  status: CorridorStatus;
-  version: number;
-  at: string;
-}
+export type CorridorChangeEvent = StaffCorridorEventOutT;
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A page of a list: the items and the cursor of the next page, null on the last. */
+export type Page<T> = PageOutT<T>;
 
 /** An organisation as the API gives it (src/http/schemas/common.ts OrgSchema). */
 export type Org = OrgOutT;
@@ -330,47 +257,20 @@ export type Checkin = Movement['checkins'][number];
 export type ExpectedPassage = Movement['expectedPassages'][number];
 export type DeliveryLine = NonNullable<Movement['delivery']>['lines'][number];
 
-/** `event: movement` on /api/v1/stream. */
-export interface MovementChangeEvent {
-  id: string;
-  status: MovementStatus;
-  overdue: boolean;
-  /** notified, acknowledge, deny, start, checkin, complete, abort, delivery, overdue… */
-  change: string;
-  at: string;
-}
+/** `event: movement` on /api/v1/stream: `change` is notified, acknowledge, deny, start, checkin, complete, abort, delivery, overdue… */
+export type MovementChangeEvent = StaffMovementEventOutT;
 
 /** `event: incident` on /api/v1/stream (the mediator, and agencies whose movements it affects). */
-export interface IncidentEvent {
-  id: string;
-  corridors: string[];
-  movements: string[];
-  at: string;
-}
+export type IncidentEvent = StaffIncidentEventOutT;
 
-export interface Incident {
-  id: string;
-  type: IncidentType | string;
-  severity: Severity | string;
-  lat: number;
-  lon: number;
-  occurredAt: string;
-  clearedAt: string | null;
-  clearedBy?: string | null;
-  clearedNote?: string | null;
-  verification: string;
-  verificationComment?: string | null;
-  description: string | null;
-  reportedByOrg: string;
-  createdAt: string;
-}
+/** An incident as the API gives it (src/http/schemas/incident.ts IncidentOut). */
+export type Incident = IncidentOutT;
 
 /** `GET /api/v1/incidents/:id` and one party statement on it (docs/api-incidents.md). */
 export type { IncidentRecord, IncidentStatement } from '../../src/http/schemas/incident.ts';
 
-export interface IncidentReported extends Incident {
-  affected: { corridors: { id: string; distanceMeters: number }[]; movements: { id: string; distanceMeters: number }[] };
-}
+/** The answer to POST /api/v1/incidents: with the corridors and movements it affects. */
+export type IncidentReported = IncidentReportedOutT;
 
 /** Mines/UXO and blocked roads stay a hazard until cleared (src/domain/incident.ts HAZARD_TYPES). */
 export const HAZARD_TYPES: readonly string[] = ['mine', 'blocked_road'];
@@ -383,19 +283,8 @@ export const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 export const VULNERABILITIES: readonly Vulnerability[] = ['unaccompanied_child', 'elderly', 'disability', 'medical', 'pregnancy'];
 export const PROTECTION_STATUSES: readonly ProtectionStatus[] = ['applied', 'granted', 'refused'];
 
-/** The body of POST /api/v1/people: names as written, in any script. */
-export interface PersonRegistration {
-  givenName: string;
-  familyName: string;
-  patronymic?: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  birthDate?: string;
-  sex?: Sex;
-  vulnerabilities?: Vulnerability[];
-  householdId?: string;
-  site?: string;
-  consentTracing?: boolean;
-}
+/** The body of POST /api/v1/people: names as written, in any script; birthDate `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type PersonRegistration = PersonBodyT;
 
 /** A likely duplicate: score 0–1, best first. */
 export type PersonMatch = PersonMatchOutT;
@@ -414,7 +303,8 @@ export type { UntraceableReason };
 export type Site = SiteOutT;
 
 /** Share grants and "possibly registered by another organisation" flags (docs/api-people.md). */
-export type { ShareView, FlagView };
+export type ShareView = ShareOutT;
+export type FlagView = FlagOutT;
 export type OtherRegistrations = OtherRegistrationsOutT;
 
 /** GET /api/v1/users/names: who acted, by name where the caller may see it. */

@@ -19,13 +19,14 @@ import { corridorEvidence } from '../../services/evidence.service.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { SignatureFields, SignaturesOut, StatementOut } from '../schemas/signing.ts';
 import { requireAuth } from '../auth.ts';
-import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema, WhoOut } from '../schemas/common.ts';
+import { AUTH_ERRORS, IdParams, PAGE_FIELDS, pageOf, pageRequestOf, ProblemSchema } from '../schemas/common.ts';
 import {
   ApprovalOut,
   CorridorAmendBody,
   CorridorBody,
-  CorridorContentOut,
   CorridorOut,
+  CorridorVersionOut,
+  TimelineOut,
 } from '../schemas/corridor.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -144,16 +145,7 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         summary: 'Any version, immutable, with the decisions on it',
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), v: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) }),
         response: {
-          200: Type.Object({
-            corridorId: Type.String(),
-            version: Type.Integer(),
-            content: CorridorContentOut,
-            versionHash: Type.String(),
-            createdAt: Type.String(),
-            createdBy: Type.String(),
-            proposedAt: Type.Union([Type.String(), Type.Null()]),
-            approvals: Type.Array(ApprovalOut),
-          }),
+          200: CorridorVersionOut,
           ...AUTH_ERRORS,
           404: ProblemSchema,
         },
@@ -173,19 +165,7 @@ export const corridorRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         summary: 'Status timeline: versions, proposals, decisions, suspensions, windows',
         params: IdParams,
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                at: Type.String(),
-                type: Type.String(),
-                version: Type.Optional(Type.Integer()),
-                orgId: Type.Optional(Type.String()),
-                reason: Type.Optional(Type.String()),
-                userId: Type.Optional(Type.String()),
-                who: WhoOut,
-              }),
-            ),
-          }),
+          200: TimelineOut,
           ...AUTH_ERRORS,
           404: ProblemSchema,
         },

@@ -8,7 +8,7 @@ import { clearHazard, listIncidents, reportIncident, verifyIncident } from '../.
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { Instant } from '../schemas/corridor.ts';
-import { AffectedOut, IncidentOut, IncidentRecordOut, IncidentStatementOut, IncidentStatementTextOut, StatementText } from '../schemas/incident.ts';
+import { IncidentOut, IncidentReportedOut, IncidentRecordOut, IncidentStatementOut, IncidentStatementTextOut, StatementText } from '../schemas/incident.ts';
 import { SignatureFields } from '../schemas/signing.ts';
 import { addIncidentStatement, getIncident, incidentStatement, suspendForIncident } from '../../services/incident-record.service.ts';
 
@@ -42,7 +42,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Intersect([IncidentOut, Type.Object({ affected: AffectedOut })]), ...COMMAND_ERRORS },
+        response: { 201: IncidentReportedOut, ...COMMAND_ERRORS },
       },
     },
     async (request, reply) => {

@@ -1,20 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BIRTH_DATE_PATTERN, PROTECTION_STATUSES, SEXES, VULNERABILITIES } from '../../domain/person.ts';
+import { PROTECTION_STATUSES } from '../../domain/person.ts';
 import { PUBLIC_LANGS } from '../../domain/public-text.ts';
-import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { admitTracing } from '../../services/tracing-limits.service.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { getPerson, recordProtection, registerPerson, searchPeople, setTracingConsent, traceForPublic } from '../../services/people.service.ts';
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
-import { Instant } from '../schemas/corridor.ts';
-import { PersonOut, PersonRegisteredOut, PersonSearchOut, TracingAnswerOut } from '../schemas/people.ts';
+import { BirthDate, PersonBody, PersonOut, PersonRegisteredOut, PersonSearchOut, TracingAnswerOut } from '../schemas/people.ts';
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });
-const BirthDate = Type.String({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.post(
@@ -23,22 +19,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = 
       schema: {
         tags: ['people'],
         summary: 'Register a person; answers likely duplicates among your organisation’s people, and flags those in other organisations for the tracing desk (ids and scores)',
-        body: Type.Object(
-          {
-            givenName: NamePart,
-            familyName: NamePart,
-            patronymic: Type.Optional(NamePart),
-            birthDate: Type.Optional(BirthDate),
-            sex: Type.Optional(Type.Enum(SEXES)),
-            vulnerabilities: Type.Optional(Type.Array(Type.Enum(VULNERABILITIES), { maxItems: 5 })),
-            householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            site: Type.Optional(Id),
-            consentTracing: Type.Optional(Type.Boolean()),
-            // When the registration was made on the device, if it is sent later from the outbox.
-            tappedAt: Type.Optional(Instant),
-          },
-          { additionalProperties: false },
-        ),
+        body: PersonBody,
         response: { 201: PersonRegisteredOut, ...COMMAND_ERRORS },
       },
     },

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { mergePeople } from '../../services/person-merge.service.ts';
+import { FLAG_OUTCOMES } from '../../domain/person.ts';
 import {
-  FLAG_OUTCOMES,
   flagCrossOrgDuplicates,
   grantShares,
   listDuplicateFlags,
@@ -14,34 +14,11 @@ import {
 import { requireAuth } from '../auth.ts';
 import { AUTH_ERRORS, Id, IdParams, ProblemSchema } from '../schemas/common.ts';
 import { PersonOut } from '../schemas/people.ts';
+import { FlagOut, ShareOut } from '../schemas/person-links.ts';
 
 /** Merges, share grants and cross-organisation duplicate flags (docs/api-people.md). */
 
 const COMMAND_ERRORS = { ...AUTH_ERRORS, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-const ShareOut = Type.Object({
-  id: Type.String(),
-  personId: Type.String(),
-  orgId: Type.String({ description: 'the agency that may put the person on its movements' }),
-  movementId: Nullable(Type.String({ description: 'only this movement; null: any of that agency' })),
-  grantedAt: Type.String(),
-  revokedAt: Nullable(Type.String()),
-});
-
-const FlagOut = Type.Object({
-  id: Type.String(),
-  personId: Type.String(),
-  otherPersonId: Type.String(),
-  score: Type.Number(),
-  flaggedOrgId: Type.String(),
-  otherOrgId: Type.String({ description: 'the organisation that registered the other record' }),
-  flaggedAt: Type.String(),
-  resolvedAt: Nullable(Type.String()),
-  resolvedBy: Nullable(Type.String({ description: 'the tracing desk user who resolved it' })),
-  outcome: Nullable(Type.Enum(FLAG_OUTCOMES)),
-  reason: Nullable(Type.String({ description: 'why, as the desk wrote it' })),
-});
 
 export const personLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.post(

@@ -66,6 +66,12 @@ export const AUTH_ERRORS = { 400: ProblemSchema, 401: ProblemSchema, 403: Proble
 export const pageOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
+/** An RFC 9457 problem as every error is answered (src/http/problem.ts). */
+export type ProblemOutT = Static<typeof ProblemSchema>;
+
+/** A page of a list (`pageOf`), for items of type T. */
+export type PageOutT<T> = Omit<Static<ReturnType<typeof pageOf<ReturnType<typeof Type.Unknown>>>>, 'items'> & { items: T[] };
+
 /** Who acted (`ActorName`): the name only where the viewer may see it, else organisation and role. */
 export const WhoOut = Type.Union([
   Type.Object({ id: Type.String(), orgId: Type.String(), role: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),

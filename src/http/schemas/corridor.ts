@@ -3,6 +3,7 @@ import { CORRIDOR_STATUSES, PURPOSES, TRAFFIC } from '../../domain/corridor.ts';
 import { INSTANT_FORMAT } from '../../domain/instant.ts';
 import { Id, WhoOut } from './common.ts';
 import { CORRIDOR_STEPS } from '../../domain/next-steps.ts';
+import { TIMELINE_TYPES } from '../../domain/corridor-status.ts';
 
 /** An instant with an explicit offset: "2022-03-05T09:00:00+02:00" or "…Z", never a bare "09:00". */
 export const Instant = Type.String({
@@ -158,11 +159,11 @@ const NoticeOut = Type.Object(
   { description: 'What the status tells people to do: every label on every surface follows it, never the clock alone' },
 );
 
-const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String(), who: WhoOut });
+export const ControlOut = Type.Object({ reason: Type.String(), incidentId: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String(), who: WhoOut });
 
 const CONTENT_OUT = {
   name: Type.String(),
-  purpose: Type.Array(Type.String()),
+  purpose: Type.Array(Type.Enum(PURPOSES)),
   origin: Type.Union([EndpointOut, Type.Null()]),
   destination: Type.Union([EndpointOut, Type.Null()]),
   route: Type.Union([LineOut, Type.Null()]),
@@ -171,7 +172,7 @@ const CONTENT_OUT = {
   checkpoints: Type.Array(Type.Object({ name: Type.String(), lat: Type.Number(), lon: Type.Number(), controlledBy: Type.String() })),
   windows: Type.Array(WindowOut),
   parties: Type.Array(Type.String()),
-  allowedTraffic: Type.Array(Type.String()),
+  allowedTraffic: Type.Array(Type.Enum(TRAFFIC)),
   eligibility: Type.Union([Type.String(), Type.Null()]),
   maxVehicles: Type.Union([Type.Integer(), Type.Null()]),
   conditions: Type.Union([Type.String(), Type.Null()]),
@@ -203,6 +204,30 @@ export const CorridorOut = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+/** GET /api/v1/corridors/:id/versions/:v: any version, immutable, with the decisions on it. */
+export const CorridorVersionOut = Type.Object({
+  corridorId: Type.String(),
+  version: Type.Integer(),
+  content: CorridorContentOut,
+  versionHash: Type.String(),
+  createdAt: Type.String(),
+  createdBy: Type.String(),
+  proposedAt: Type.Union([Type.String(), Type.Null()]),
+  approvals: Type.Array(ApprovalOut),
+});
+
+/** One line of GET /api/v1/corridors/:id/timeline, with who acted as the viewer may see them. */
+export const TimelineItemOut = Type.Object({
+  at: Type.String(),
+  type: Type.Enum(TIMELINE_TYPES),
+  version: Type.Optional(Type.Integer()),
+  orgId: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
+  userId: Type.Optional(Type.String()),
+  who: WhoOut,
+});
+export const TimelineOut = Type.Object({ items: Type.Array(TimelineItemOut) });
 
 export const PublicCorridorOut = Type.Object({
   id: Type.String(),
@@ -240,3 +265,12 @@ export type CorridorArea = Static<typeof AreaOut>;
 
 /** A party's signed decision as every client reads it (the console imports this type). */
 export type ApprovalRecord = Static<typeof ApprovalOut>;
+
+/** A corridor as staff read it (every command answers with it), with the viewer's next steps. */
+export type CorridorOutT = Static<typeof CorridorOut>;
+export type CorridorContentOutT = Static<typeof CorridorContentOut>;
+export type CorridorVersionOutT = Static<typeof CorridorVersionOut>;
+export type CorridorControlOutT = Static<typeof ControlOut>;
+export type TimelineItemOutT = Static<typeof TimelineItemOut>;
+/** The body of POST /api/v1/corridors (PUT adds `version`): what is not set is left out. */
+export type CorridorBodyT = Static<typeof CorridorBody>;

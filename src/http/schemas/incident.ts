@@ -1,19 +1,20 @@
 import { Type, type Static } from 'typebox';
+import { INCIDENT_TYPES, SEVERITIES, VERIFICATIONS } from '../../domain/incident.ts';
 import { PartyKeyOut } from './signing.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const IncidentOut = Type.Object({
   id: Type.String(),
-  type: Type.String(),
-  severity: Type.String(),
+  type: Type.Enum(INCIDENT_TYPES),
+  severity: Type.Enum(SEVERITIES),
   lat: Type.Number(),
   lon: Type.Number(),
   occurredAt: Type.String(),
   clearedAt: Nullable(Type.String()),
   clearedBy: Nullable(Type.String({ description: 'the user who marked the hazard cleared (an id)' })),
   clearedNote: Nullable(Type.String()),
-  verification: Type.String(),
+  verification: Type.Enum(VERIFICATIONS),
   verificationComment: Nullable(Type.String()),
   description: Nullable(Type.String()),
   reportedByOrg: Type.String(),
@@ -22,6 +23,12 @@ export const IncidentOut = Type.Object({
 
 export const Hits = Type.Array(Type.Object({ id: Type.String(), distanceMeters: Type.Number() }));
 export const AffectedOut = Type.Object({ corridors: Hits, movements: Hits });
+
+/** The answer to POST /api/v1/incidents: the incident and the corridors and movements it touches. */
+export const IncidentReportedOut = Type.Intersect([IncidentOut, Type.Object({ affected: AffectedOut })]);
+
+/** A corridor suspension that names the incident as its reason. */
+export const IncidentSuspensionOut = Type.Object({ corridorId: Type.String(), at: Type.String(), byUser: Type.String(), reason: Type.String() });
 
 export const IncidentStatementOut = Type.Object({
   id: Type.String(),
@@ -43,7 +50,7 @@ export const IncidentRecordOut = Type.Intersect([
   IncidentOut,
   Type.Object({
     affected: AffectedOut,
-    suspensions: Type.Array(Type.Object({ corridorId: Type.String(), at: Type.String(), byUser: Type.String(), reason: Type.String() })),
+    suspensions: Type.Array(IncidentSuspensionOut),
     statements: Type.Array(IncidentStatementOut),
   }),
 ]);
@@ -55,5 +62,9 @@ export const IncidentStatementTextOut = Type.Object({
   textHash: Type.String(),
 });
 
+/** An incident as the API gives it (the list, a verification, a cleared hazard). */
+export type IncidentOutT = Static<typeof IncidentOut>;
+export type IncidentReportedOutT = Static<typeof IncidentReportedOut>;
+export type IncidentSuspensionOutT = Static<typeof IncidentSuspensionOut>;
 export type IncidentRecord = Static<typeof IncidentRecordOut>;
 export type IncidentStatement = Static<typeof IncidentStatementOut>;

@@ -1,10 +1,34 @@
 import { Type, type Static } from 'typebox';
-import { UNTRACEABLE_REASONS } from '../../domain/person.ts';
+import { BIRTH_DATE_PATTERN, SEXES, UNTRACEABLE_REASONS, VULNERABILITIES } from '../../domain/person.ts';
+import { PERSON_NAME_FORMAT } from '../../domain/text.ts';
 import { PERSON_STEPS } from '../../domain/next-steps.ts';
+import { Id } from './common.ts';
+import { Instant } from './corridor.ts';
 
-/** Registered people (docs/api-people.md): what the API answers about them. */
+/** Registered people (docs/api-people.md): the registration and what the API answers about them. */
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', format: PERSON_NAME_FORMAT, description: 'at least one letter' });
+export const BirthDate = Type.String({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+
+/** The body of POST /api/v1/people: names as written, in any script. */
+export const PersonBody = Type.Object(
+  {
+    givenName: NamePart,
+    familyName: NamePart,
+    patronymic: Type.Optional(NamePart),
+    birthDate: Type.Optional(BirthDate),
+    sex: Type.Optional(Type.Enum(SEXES)),
+    vulnerabilities: Type.Optional(Type.Array(Type.Enum(VULNERABILITIES), { maxItems: 5 })),
+    householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    site: Type.Optional(Id),
+    consentTracing: Type.Optional(Type.Boolean()),
+    // When the registration was made on the device, if it is sent later from the outbox.
+    tappedAt: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
 
 export const PersonOut = Type.Object({
   id: Type.String(),
@@ -59,6 +83,7 @@ export const TracingAnswerOut = Type.Union([
   Type.Object({ match: Type.Literal(true), contact: Type.Object({ site: Type.String(), contact: Type.String() }) }),
 ]);
 
+export type PersonBodyT = Static<typeof PersonBody>;
 export type PersonOutT = Static<typeof PersonOut>;
 export type PersonMatchOutT = Static<typeof MatchOut>;
 export type PersonRegisteredOutT = Static<typeof PersonRegisteredOut>;
