@@ -31,6 +31,21 @@ describe('incidents in the console on a phone', () => {
     await mediator.goto(`${base}/ops/incidents?lang=en`);
     await mediator.getByTestId('incident-alerts').waitFor();
     await mediator.locator('[data-testid="map"][data-ready="true"]').first().waitFor();
+    // The map layer is styled by type and severity: the demo's uncleared mines are hazard
+    // triangles marked "!", in the critical colour; its shelling reports are discs marked "✸".
+    const mine = mediator.locator('[data-testid="incident-marker"][data-type="mine"][data-state="hazard"][data-severity="critical"]').first();
+    await mine.waitFor();
+    expect(await mine.getByTestId('incident-glyph').textContent()).toBe('!');
+    expect(await mine.evaluate((el) => [getComputedStyle(el).clipPath, getComputedStyle(el).backgroundColor])).toEqual(['polygon(50% 0px, 100% 100%, 0px 100%)', 'rgb(180, 35, 24)']);
+    const shelling = mediator.locator('[data-testid="incident-marker"][data-type="shelling"][data-state="event"][data-severity="high"]').first();
+    expect(await shelling.getByTestId('incident-glyph').textContent()).toBe('✸');
+    expect(await shelling.evaluate((el) => [getComputedStyle(el).borderRadius, getComputedStyle(el).backgroundColor])).toEqual(['50%', 'rgb(194, 65, 12)']);
+    // The Vasylivka road, cleared on 10 March, is hidden until asked for, then greyed.
+    expect(await mediator.locator('[data-testid="incident-marker"][data-state="cleared"]').count()).toBe(0);
+    await mediator.getByTestId('show-cleared').check();
+    await mediator.locator('[data-testid="incident-marker"][data-type="blocked_road"][data-state="cleared"]').first().waitFor();
+    await mediator.screenshot({ path: screenshotPath('e2e-incident-map-layers-en'), fullPage: true });
+    await mediator.getByTestId('show-cleared').uncheck();
     // Give the stream a moment to open before the report goes out.
     await mediator.waitForTimeout(500);
 

@@ -1,4 +1,5 @@
 import * as L from 'leaflet';
+import { glyphOf } from './incident-glyphs.ts';
 import { textElement } from './labels.ts';
 import type { MapMarker, MapShape } from './types.ts';
 
@@ -44,6 +45,13 @@ function incidentShape(marker: MapMarker): HTMLElement {
     shape.dataset.type = marker.incident.type;
     shape.dataset.severity = marker.incident.severity;
     shape.dataset.state = marker.incident.state;
+    // The marker's name is its title (type and severity in words); the symbol is for the eye.
+    const glyph = document.createElement('span');
+    glyph.className = 'sp-incident__glyph';
+    glyph.setAttribute('aria-hidden', 'true');
+    glyph.dataset.testid = 'incident-glyph';
+    glyph.textContent = glyphOf(marker.incident.type);
+    shape.append(glyph);
   }
   return shape;
 }

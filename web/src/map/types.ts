@@ -33,7 +33,8 @@ export interface MapMarker {
   testId?: string;
   /**
    * An incident (symbol 'incident'): drawn by type (a hazard — mine, blocked road — is a warning
-   * triangle, any other event a disc) and coloured by severity; a cleared hazard is grey and dashed.
+   * triangle, any other event a disc, with its type's symbol inside: incident-glyphs.ts) and
+   * coloured by severity; a cleared hazard is grey and dashed.
    */
   incident?: { type: string; severity: string; state: 'event' | 'hazard' | 'cleared' };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort, type Incident, type Me } from '../../api.ts';
+import { INCIDENT_TYPES, isAbort, type Incident, type Me } from '../../api.ts';
+import { glyphOf } from '../../map/incident-glyphs.ts';
 import { UkraineMap, type MapMarker } from '../../map/UkraineMap.tsx';
 import { useZonedClock } from '../../time/WindowTime.tsx';
 import { incidentPath, navigate, onLinkClick } from '../route.ts';
@@ -83,6 +84,13 @@ function IncidentsHome({ me }: { me: Me }) {
         <span className="incidents__legend-item incidents__legend-item--event">{t('incidents.legend.event')}</span>
         <span className="incidents__legend-item incidents__legend-item--hazard">{t('incidents.legend.hazard')}</span>
         <span className="incidents__legend-item incidents__legend-item--cleared">{t('incidents.legend.cleared')}</span>
+      </p>
+      <p className="incidents__legend" aria-hidden="true" data-testid="incident-type-legend">
+        {INCIDENT_TYPES.map((type) => (
+          <span key={type}>
+            <span className="incidents__glyph">{glyphOf(type)}</span> {words.type(type)}
+          </span>
+        ))}
       </p>
       <UkraineMap
         markers={markers}
