@@ -2,7 +2,7 @@
  * GET /api/v1/public/corridors from the public snapshot against nginx serving the same bytes as a
  * static file, side by side: `npx tsx bench/public-list.bench.ts [--rounds 3] [--seconds 10]`.
  * Needs /usr/sbin/nginx and /usr/bin/wrk. Our server is this one Node process; nginx gets one worker.
- * A third column is a bare `node:http` server in this process answering the same bytes and
+ * Ours answers these from the wire front (src/http/wire-front.ts). A third column is a bare `node:http` server in this process answering the same bytes and
  * headers from one ready buffer: the ceiling of anything built on node:http's request cycle.
  * Another port is nginx as a shared cache in front of our server: the bench counts what reaches us.
  */
@@ -22,7 +22,8 @@ const seconds = Number(values.seconds);
 const LIST = '/api/v1/public/corridors';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-public-bench-'));
-const config = { ...loadConfig({}), databaseUrl: `sqlite:${path.join(dir, 'demo.db')}`, serverKeyFile: path.join(dir, 'server.key'), logLevel: 'warn' };
+const METRICS = 'public-list-bench';
+const config = { ...loadConfig({}), metricsToken: METRICS, databaseUrl: `sqlite:${path.join(dir, 'demo.db')}`, serverKeyFile: path.join(dir, 'server.key'), logLevel: 'warn' };
 const app = await createApp(config);
 await seedDemo(app.ctx);
 await app.live.idle();
@@ -117,12 +118,13 @@ function wrk(url: string, duration = seconds): Promise<number> {
   });
 }
 
-// Counted on the socket server itself, whichever path (hot or Fastify) then answers.
-let listRequests = 0;
-app.server.server.on('request', (req: { url?: string }) => {
-  if (req.url?.startsWith(LIST)) listRequests += 1;
-});
-const originCount = async (): Promise<number> => listRequests;
+// Counted by the server's own metrics, whichever front (the wire front, the hot path or Fastify) answered.
+const originCount = async (): Promise<number> => {
+  const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } })).text();
+  let n = 0;
+  for (const line of text.split('\n')) if (line.startsWith('safe_passage_http_requests_total{') && line.includes(`route="${LIST}"`)) n += Number(line.split(' ').pop());
+  return n;
+};
 
 console.log(`body ${body.length} bytes, ${JSON.parse(body.toString()).items.length} corridors; node ${process.version}, ${os.cpus().length} cores`);
 // One short unmeasured run each first: the JIT warms up, nginx's file is in the page cache.

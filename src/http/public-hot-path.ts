@@ -44,11 +44,48 @@ function langOfQuery(query: string): Lang | null | undefined {
   return query.startsWith('lang=') ? (publicLangOf(query.slice(5)) ?? undefined) : undefined;
 }
 
+/** What a public path answers from the snapshot: the status, its headers, and the bytes (none for HEAD or 304). */
+export interface PublicAnswer {
+  status: 200 | 304;
+  headers: OutgoingHttpHeaders;
+  body: Buffer | null;
+  /** The route pattern metrics count it under. */
+  route: string;
+}
+
+/** The request fields a snapshot answer depends on. */
+export interface PublicQuestion {
+  method: string;
+  /** The request target as sent: path and query. */
+  url: string;
+  ifNoneMatch: string | undefined;
+  acceptEncoding: string | undefined;
+  acceptLanguage: string | undefined;
+}
+
+/**
+ * The snapshot's answer to a GET/HEAD, decided the same way whichever front sends it; null for
+ * anything the snapshot does not hold as it is asked (other methods, paths, queries), and for a
+ * path being rebuilt, which the Fastify route then answers once the rebuild is done.
+ */
+export function publicAnswerOf(snapshot: PublicSnapshotService, question: PublicQuestion): PublicAnswer | null {
+  const { method, url } = question;
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  const mark = url.indexOf('?');
+  const path = mark < 0 ? url : url.slice(0, mark);
+  const lang = mark < 0 ? null : langOfQuery(url.slice(mark + 1));
+  if (lang === undefined) return null;
+  const artefact = snapshot.lookup(path, lang, question.acceptLanguage);
+  if (!artefact) return null;
+  if (etagMatches(question.ifNoneMatch, artefact.etag)) return { status: 304, headers: artefact.notModified, body: null, route: artefact.route };
+  const encoding = encodingFor(question.acceptEncoding);
+  return { status: 200, headers: artefact.headers[encoding], body: method === 'HEAD' ? null : artefact.body[encoding], route: artefact.route };
+}
+
 /**
  * Answers GET/HEAD of a path the public snapshot holds, and the public event stream, straight on
  * the raw request: no Fastify request cycle, no database, no log line (metrics still count).
- * Returns false for everything else, which then goes to Fastify untouched; a path whose snapshot
- * is being rebuilt goes there too, where the route waits for the rebuild.
+ * Returns false for everything else, which then goes to Fastify untouched.
  */
 export function createPublicHotPath(
   snapshot: PublicSnapshotService,
@@ -56,31 +93,24 @@ export function createPublicHotPath(
   counts: HotCounts,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
-    const method = req.method;
-    if (method !== 'GET' && method !== 'HEAD') return false;
+    const method = req.method ?? '';
     const url = req.url ?? '';
-    const mark = url.indexOf('?');
-    const path = mark < 0 ? url : url.slice(0, mark);
-    if (stream && path === PUBLIC_STREAM_PATH && method === 'GET') {
+    if (stream && method === 'GET' && url.split('?')[0] === PUBLIC_STREAM_PATH) {
       stream.attach(req, res);
-      counts.add(method, path, 200);
+      counts.add(method, PUBLIC_STREAM_PATH, 200);
       return true;
     }
-    const lang = mark < 0 ? null : langOfQuery(url.slice(mark + 1));
-    if (lang === undefined) return false;
-    const artefact = snapshot.lookup(path, lang, req.headers['accept-language']);
-    if (!artefact) return false;
-    if (etagMatches(req.headers['if-none-match'], artefact.etag)) {
-      res.writeHead(304, artefact.notModified);
-      res.end();
-      counts.add(method, artefact.route, 304);
-      return true;
-    }
-    const encoding = encodingFor(req.headers['accept-encoding']);
-    res.writeHead(200, artefact.headers[encoding]);
-    if (method === 'HEAD') res.end();
-    else res.end(artefact.body[encoding]);
-    counts.add(method, artefact.route, 200);
+    const answer = publicAnswerOf(snapshot, {
+      method,
+      url,
+      ifNoneMatch: req.headers['if-none-match'],
+      acceptEncoding: req.headers['accept-encoding'],
+      acceptLanguage: req.headers['accept-language'],
+    });
+    if (!answer) return false;
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
+    counts.add(method, answer.route, answer.status);
     return true;
   };
 }

@@ -9,7 +9,8 @@ import type { ServiceContext } from '../services/context.ts';
 import { createLiveHub, type LiveHub } from '../services/live.service.ts';
 import { installIdempotency } from './idempotency.ts';
 import { HotCounts, installMetrics } from './metrics.ts';
-import { createPublicHotPath } from './public-hot-path.ts';
+import { createPublicHotPath, publicAnswerOf } from './public-hot-path.ts';
+import { installWireFront } from './wire-front.ts';
 import type { PublicStream } from './public-stream.ts';
 import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
 import { notFoundProblem, PROBLEM_CONTENT_TYPE, toProblem } from './problem.ts';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   publicSnapshot?: PublicSnapshotService;
   /** The public event stream for many readers; without it each reader gets its own serialisation. */
   publicStream?: PublicStream;
+  /** Read requests on the socket and answer public artefacts there (wire-front.ts); on unless false. */
+  wireFront?: boolean;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -85,10 +88,15 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     // and gets the same answers from the routes.
     ...(hotPath
       ? {
-          serverFactory: (handler: http.RequestListener) =>
-            http.createServer((req, res) => {
+          serverFactory: (handler: http.RequestListener) => {
+            const server = http.createServer((req, res) => {
               if (!hotPath(req, res)) handler(req, res);
-            }),
+            });
+            if (publicSnapshot && options.wireFront !== false) {
+              installWireFront(server, (question) => publicAnswerOf(publicSnapshot, question), hotCounts);
+            }
+            return server;
+          },
         }
       : {}),
     logger: options.logger ?? defaultLoggerOptions(ctx.config.logLevel),
