@@ -7,14 +7,15 @@ import { listOrgTimeZones } from '../store/orgs.repository.ts';
 import { announceCorridorChange } from './announcement.service.ts';
 import type { ServiceContext } from './context.ts';
 import { factsOf, isPubliclyListed } from '../domain/corridor-facts.ts';
-import { presentPublicCorridor, type PublicCorridorView } from './corridor.presenter.ts';
+import { presentPublicCorridor } from './corridor.presenter.ts';
 import type { ChangeEvent } from './events.ts';
+import type { PublicCorridorEventOutT } from '../http/schemas/stream.ts';
 import { SESSION_ENDED } from './identity.service.ts';
 import { flagOverdueMovements } from './movement.service.ts';
 import { alertEventOf, corridorEventOf, incidentEventOf, movementEventOf, staffWorkOf, type Addressed, type StaffEvent } from './staff-events.ts';
 
 /** What the public stream sends: the corridor's public view, or that it left the public page. */
-export type PublicCorridorEvent = PublicCorridorView | { id: string; status: CorridorStatus; removed: true };
+export type PublicCorridorEvent = PublicCorridorEventOutT;
 
 // The staff events and who hears each are decided in staff-events.ts, for webhooks too.
 export type { StaffAlertEvent, StaffCorridorEvent, StaffEvent, StaffIncidentEvent, StaffMovementEvent } from './staff-events.ts';

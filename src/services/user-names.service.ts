@@ -2,6 +2,7 @@ import type { Actor } from '../domain/identity.ts';
 import { isAllowed } from '../domain/policy.ts';
 import { findUsersByIds } from '../store/users.repository.ts';
 import type { ServiceContext } from './context.ts';
+import type { ActorNameOutT } from '../http/schemas/common.ts';
 
 /**
  * Who acted, for signatures, acknowledgements, corrections and timelines: a console shows a name
@@ -9,12 +10,7 @@ import type { ServiceContext } from './context.ts';
  * else learns the organisation and the role, which is what a signature already says. Unknown ids
  * are left out.
  */
-export interface ActorName {
-  id: string;
-  orgId: string;
-  role: string;
-  name: string | null;
-}
+export type ActorName = ActorNameOutT;
 
 /** Who acted, by user id, as `actor` may see them; with no actor (a feed, a stream), never a name. */
 export async function actorNames(ctx: ServiceContext, actor: Actor | null, ids: readonly (string | null)[]): Promise<ReadonlyMap<string, ActorName>> {

@@ -17,18 +17,16 @@ import type {
   PublicCorridorOutT,
   TimelineItemOutT,
 } from '../../src/http/schemas/corridor.ts';
-import type { PageOutT, ProblemOutT } from '../../src/http/schemas/common.ts';
+import type { ActorNameOutT, PageOutT, ProblemOutT } from '../../src/http/schemas/common.ts';
 import type { IncidentOutT, IncidentReportedOutT } from '../../src/http/schemas/incident.ts';
-import type { StaffCorridorEventOutT, StaffIncidentEventOutT, StaffMovementEventOutT } from '../../src/http/schemas/stream.ts';
+import type { PublicCorridorEventOutT, StaffCorridorEventOutT, StaffIncidentEventOutT, StaffMovementEventOutT } from '../../src/http/schemas/stream.ts';
 import type { PersonBodyT } from '../../src/http/schemas/people.ts';
 import type { FlagOutT, ShareOutT } from '../../src/http/schemas/person-links.ts';
 import type { Decision } from '../../src/domain/corridor.ts';
 import type { TimelineType } from '../../src/domain/corridor-status.ts';
-import type { PublicCorridorEvent } from '../../src/services/live.service.ts';
 import type { ProblemFieldError } from '../../src/http/problem.ts';
 import type { ProtectionStatus, Sex, SiteKind, UntraceableReason, Vulnerability } from '../../src/domain/person.ts';
 import type { CorridorStatus, Purpose, Traffic } from '../../src/domain/corridor.ts';
-import type { ActorName } from '../../src/services/user-names.service.ts';
 import type { MovementCheckOutT, MovementNotification, MovementOutT, MovementWarningOut } from '../../src/http/schemas/movement.ts';
 import type { AckDecision, MovementKind, MovementStatus } from '../../src/domain/movement.ts';
 import type { IncidentType, Severity } from '../../src/domain/incident.ts';
@@ -186,7 +184,7 @@ export const TRAFFIC: readonly Traffic[] = ['pedestrian', 'private_car', 'bus', 
 export type PublicCorridor = PublicCorridorOutT;
 
 /** `event: corridor` on /api/v1/public/stream: the public view, or a removal. */
-export type { PublicCorridorEvent };
+export type PublicCorridorEvent = PublicCorridorEventOutT;
 
 export type { Decision };
 
@@ -308,7 +306,7 @@ export type FlagView = FlagOutT;
 export type OtherRegistrations = OtherRegistrationsOutT;
 
 /** GET /api/v1/users/names: who acted, by name where the caller may see it. */
-export type { ActorName };
+export type ActorName = ActorNameOutT;
 
 export type ManifestEntry = ManifestEntryOutT;
 export type Manifest = ManifestOutT;

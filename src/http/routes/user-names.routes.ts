@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { namesOfUsers } from '../../services/user-names.service.ts';
 import { requireAuth } from '../auth.ts';
-import { AUTH_ERRORS } from '../schemas/common.ts';
+import { ActorNameOut, AUTH_ERRORS } from '../schemas/common.ts';
 
 export const userNameRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.get(
@@ -14,7 +14,7 @@ export const userNameRoutes: FastifyPluginAsyncTypebox<{ ctx: ServiceContext }> 
         summary: 'Who acted: the name of each user (where you may see it), else their organisation and role',
         querystring: Type.Object({ ids: Type.String({ minLength: 1, maxLength: 8000, description: 'user ids, comma-separated' }) }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), orgId: Type.String(), role: Type.String(), name: Type.Union([Type.String(), Type.Null()]) })) }),
+          200: Type.Object({ items: Type.Array(ActorNameOut) }),
           ...AUTH_ERRORS,
         },
       },

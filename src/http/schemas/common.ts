@@ -72,8 +72,12 @@ export type ProblemOutT = Static<typeof ProblemSchema>;
 /** A page of a list (`pageOf`), for items of type T. */
 export type PageOutT<T> = Omit<Static<ReturnType<typeof pageOf<ReturnType<typeof Type.Unknown>>>>, 'items'> & { items: T[] };
 
-/** Who acted (`ActorName`): the name only where the viewer may see it, else organisation and role. */
-export const WhoOut = Type.Union([
-  Type.Object({ id: Type.String(), orgId: Type.String(), role: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
-  Type.Null(),
-]);
+/** A user who acted: the name only where the viewer may see it, else organisation and role. */
+export const ActorNameOut = Type.Object(
+  { id: Type.String(), orgId: Type.String(), role: Type.String(), name: Type.Union([Type.String(), Type.Null()]) },
+  { additionalProperties: false },
+);
+export type ActorNameOutT = Static<typeof ActorNameOut>;
+
+/** Who acted on a signature, answer or control: null for an unknown user. */
+export const WhoOut = Type.Union([ActorNameOut, Type.Null()]);

@@ -1,6 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { CORRIDOR_STATUSES } from '../../domain/corridor.ts';
 import { MOVEMENT_STATUSES } from '../../domain/movement.ts';
+import { PublicCorridorOut } from './corridor.ts';
+
+/** `event: corridor` on GET /api/v1/public/stream: the corridor's public view, or that it left the public page. */
+export const PublicCorridorEventOut = Type.Union([
+  PublicCorridorOut,
+  Type.Object({ id: Type.String(), status: Type.Enum(CORRIDOR_STATUSES), removed: Type.Literal(true) }),
+]);
+export type PublicCorridorEventOutT = Static<typeof PublicCorridorEventOut>;
 
 /**
  * The data of each event on GET /api/v1/stream (signed in): ids, statuses and counts only, never
