@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { LiveHub, PublicCorridorEvent } from '../services/live.service.ts';
 import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
 
@@ -15,6 +16,11 @@ export interface PublicStreamOptions {
 
 export interface PublicStream {
   attach(req: IncomingMessage, res: ServerResponse, extraHeaders?: OutgoingHttpHeaders): void;
+  /**
+   * A reader the wire front read the request of: the stream writes the answer's head and then
+   * each event straight to the socket, already chunk-framed, with no response object between.
+   */
+  attachSocket(socket: Socket, lastEventId: string | undefined, head: (headers: OutgoingHttpHeaders) => Buffer): void;
   setBaseHeaders(headers: OutgoingHttpHeaders): void;
   readonly subscribers: number;
   /** Slow readers dropped since start (for tests and metrics). */
@@ -22,8 +28,32 @@ export interface PublicStream {
   close(): void;
 }
 
-const HEARTBEAT = Buffer.from(': keep-alive\n\n');
-const RETRY = Buffer.from('retry: 5000\n\n');
+/** An event's bytes, and the same as one HTTP/1.1 chunk for readers written to on the socket. */
+interface Frame {
+  plain: Buffer;
+  chunked: Buffer;
+}
+const frame = (text: string): Frame => {
+  const plain = Buffer.from(text);
+  return { plain, chunked: Buffer.concat([Buffer.from(`${plain.length.toString(16)}\r\n`), plain, Buffer.from('\r\n')]) };
+};
+
+/** Where events go: a node:http response, or a socket the wire front handed over. */
+interface Reader {
+  send(frame: Frame): void;
+  /** What waits unsent for this reader, in bytes. */
+  readonly backlog: number;
+  destroy(): void;
+}
+
+const HEARTBEAT = frame(': keep-alive\n\n');
+const RETRY = frame('retry: 5000\n\n');
+const STREAM_HEADERS: OutgoingHttpHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
 
 /**
  * The public event stream for any number of readers: each event is serialised once into one
@@ -39,29 +69,23 @@ export function createPublicStream(
   const ringSize = options.replayEvents ?? 256;
   // Ids from another instance or an earlier run carry another epoch: those readers get the state.
   const epoch = Date.now().toString(36);
-  const readers = new Set<ServerResponse>();
-  const ring: { seq: number; frame: Buffer }[] = [];
+  const readers = new Set<Reader>();
+  const ring: { seq: number; frame: Frame }[] = [];
   let seq = 0;
   let dropped = 0;
   let baseHeaders: OutgoingHttpHeaders = {};
 
-  const frameOf = (n: number, event: PublicCorridorEvent): Buffer =>
-    Buffer.from(`id: ${epoch}-${n}\nevent: corridor\ndata: ${JSON.stringify(event)}\n\n`);
+  const frameOf = (n: number, event: PublicCorridorEvent): Frame => frame(`id: ${epoch}-${n}\nevent: corridor\ndata: ${JSON.stringify(event)}\n\n`);
 
-  const drop = (res: ServerResponse): void => {
-    readers.delete(res);
-    dropped += 1;
-    res.destroy();
-  };
-
-  const send = (res: ServerResponse, frame: Buffer): void => {
-    // writableLength counts what waits in the response and its socket: a bound on memory per reader.
-    if (res.writableLength > maxBuffered) drop(res);
-    else res.write(frame);
-  };
-
-  const broadcast = (frame: Buffer): void => {
-    for (const res of readers) send(res, frame);
+  const broadcast = (next: Frame): void => {
+    for (const reader of readers) {
+      // A bound on memory per reader: one that does not read is dropped, never buffered for.
+      if (reader.backlog > maxBuffered) {
+        readers.delete(reader);
+        dropped += 1;
+        reader.destroy();
+      } else reader.send(next);
+    }
   };
 
   const unsubscribe = live.subscribePublic((event) => {
@@ -75,7 +99,7 @@ export function createPublicStream(
   heartbeat.unref();
 
   /** What a reader coming back missed, or null when the ring no longer holds it. */
-  const missedSince = (lastEventId: string): Buffer[] | null => {
+  const missedSince = (lastEventId: string): Frame[] | null => {
     const [idEpoch, n] = lastEventId.split('-');
     const last = Number(n);
     if (idEpoch !== epoch || !Number.isInteger(last) || last > seq) return null;
@@ -84,37 +108,55 @@ export function createPublicStream(
     return ring.filter((entry) => entry.seq > last).map((entry) => entry.frame);
   };
 
+  /** Starts a reader: the retry hint, what it missed (or the current state), then every event. */
+  const join = (reader: Reader, lastEventId: string | undefined, onGone: (leave: () => void) => void): void => {
+    reader.send(RETRY);
+    if (lastEventId) {
+      const missed = missedSince(lastEventId);
+      if (missed) for (const f of missed) reader.send(f);
+      else if (snapshot) {
+        // The stream tells a change before the snapshot is rebuilt for it: the state this reader
+        // catches up with is the rebuilt one. Events meanwhile reach it too; the state, written
+        // after them, holds them all.
+        void snapshot.fresh().then(() => {
+          if (!readers.has(reader)) return;
+          for (const view of snapshot.current()?.corridors ?? []) reader.send(frameOf(seq, view));
+        });
+      }
+    }
+    readers.add(reader);
+    onGone(() => readers.delete(reader));
+  };
+
   return {
     attach(req, res, extraHeaders = {}) {
-      res.writeHead(200, {
-        ...baseHeaders,
-        ...extraHeaders,
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write(RETRY);
+      res.writeHead(200, { ...baseHeaders, ...extraHeaders, ...STREAM_HEADERS });
       const lastEventId = req.headers['last-event-id'];
-      if (typeof lastEventId === 'string' && lastEventId !== '') {
-        const missed = missedSince(lastEventId);
-        if (missed) for (const frame of missed) res.write(frame);
-        else if (snapshot) {
-          // The stream tells a change before the snapshot is rebuilt for it: the state this reader
-          // catches up with is the rebuilt one. Events meanwhile reach it too; the state, written
-          // after them, holds them all.
-          void snapshot.fresh().then(() => {
-            if (res.destroyed || !readers.has(res)) return;
-            for (const view of snapshot.current()?.corridors ?? []) res.write(frameOf(seq, view));
-          });
-        }
-      }
-      readers.add(res);
-      const leave = (): void => {
-        readers.delete(res);
+      const reader: Reader = {
+        send: (f) => res.write(f.plain),
+        get backlog() {
+          return res.writableLength;
+        },
+        destroy: () => res.destroy(),
       };
-      res.on('close', leave);
-      res.on('error', leave);
+      join(reader, typeof lastEventId === 'string' ? lastEventId : undefined, (leave) => {
+        res.on('close', leave);
+        res.on('error', leave);
+      });
+    },
+    attachSocket(socket, lastEventId, head) {
+      socket.write(head({ ...baseHeaders, ...STREAM_HEADERS, 'transfer-encoding': 'chunked' }));
+      const reader: Reader = {
+        send: (f) => socket.write(f.chunked),
+        get backlog() {
+          return socket.writableLength;
+        },
+        destroy: () => socket.destroy(),
+      };
+      join(reader, lastEventId, (leave) => {
+        socket.on('close', leave);
+        socket.on('error', leave);
+      });
     },
     setBaseHeaders(headers) {
       baseHeaders = headers;
@@ -128,7 +170,7 @@ export function createPublicStream(
     close() {
       clearInterval(heartbeat);
       unsubscribe();
-      for (const res of readers) res.destroy();
+      for (const reader of readers) reader.destroy();
       readers.clear();
     },
   };

@@ -93,7 +93,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
               if (!hotPath(req, res)) handler(req, res);
             });
             if (publicSnapshot && options.wireFront !== false) {
-              installWireFront(server, (question) => publicAnswerOf(publicSnapshot, question), hotCounts);
+              installWireFront(server, (question) => publicAnswerOf(publicSnapshot, question), publicStream ?? null, hotCounts);
             }
             return server;
           },

@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { HotCounts } from './metrics.ts';
 import type { PublicAnswer, PublicQuestion } from './public-hot-path.ts';
-import { headBytes } from './wire-head.ts';
+import { PUBLIC_STREAM_PATH, type PublicStream } from './public-stream.ts';
+import { headBytes, streamHeadBytes } from './wire-head.ts';
 
 /**
  * A front on the listening socket itself, for the public artefacts a crowd asks for: a request it
@@ -26,7 +27,7 @@ type Answerer = (question: PublicQuestion) => PublicAnswer | null;
  * it (no bare LF, no folding, no whitespace before a colon), the target is origin-form, and no
  * header says there is a body, a protocol change or anything else the front leaves to node:http.
  */
-export function readHead(head: string): (PublicQuestion & { close: boolean }) | null {
+export function readHead(head: string): (PublicQuestion & { close: boolean; lastEventId: string | undefined }) | null {
   const lines = head.split('\r\n');
   const requestLine = lines[0]!;
   const space = requestLine.indexOf(' ');
@@ -40,6 +41,7 @@ export function readHead(head: string): (PublicQuestion & { close: boolean }) | 
   let ifNoneMatch: string | undefined;
   let acceptEncoding: string | undefined;
   let acceptLanguage: string | undefined;
+  let lastEventId: string | undefined;
   for (let i = 1; i < lines.length; i += 1) {
     const line = lines[i]!;
     const colon = line.indexOf(':');
@@ -70,17 +72,20 @@ export function readHead(head: string): (PublicQuestion & { close: boolean }) | 
         if (acceptLanguage !== undefined) return null;
         acceptLanguage = value;
         break;
+      case 'last-event-id':
+        if (lastEventId !== undefined) return null;
+        lastEventId = value;
+        break;
       case 'content-length':
       case 'transfer-encoding':
       case 'upgrade':
       case 'expect':
-      case 'last-event-id':
         return null;
       default:
     }
   }
   if (host !== 1) return null;
-  return { method, url, ifNoneMatch, acceptEncoding, acceptLanguage, close };
+  return { method, url, ifNoneMatch, acceptEncoding, acceptLanguage, close, lastEventId };
 }
 
 /** Whether an incomplete head can still become one the front reads: GET or HEAD, no bare LF. */
@@ -96,10 +101,11 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
- * Puts the front on `server`'s connections. `answer` decides from the snapshot; every answer sent
- * is counted in `counts` as the node:http hot path counts it.
+ * Puts the front on `server`'s connections. `answer` decides from the snapshot; `stream` takes the
+ * public event stream's readers. Every answer sent is counted in `counts` as the node:http hot
+ * path counts it.
  */
-export function installWireFront(server: Server, answer: Answerer, counts: HotCounts): void {
+export function installWireFront(server: Server, answer: Answerer, stream: PublicStream | null, counts: HotCounts): void {
   const [httpConnection] = server.listeners('connection') as ((socket: Socket) => void)[];
   if (!httpConnection) throw new Error('the HTTP server has no connection listener to hand over to');
   server.removeAllListeners('connection');
@@ -135,6 +141,10 @@ export function installWireFront(server: Server, answer: Answerer, counts: HotCo
       }
       if (end - start > MAX_HEAD_BYTES) return handOver(socket, buffer.subarray(start));
       const question = readHead(buffer.toString('latin1', start, end));
+      if (question && stream && question.method === 'GET' && question.url === PUBLIC_STREAM_PATH && !question.close) {
+        toStream(socket, question.lastEventId, stream);
+        return null;
+      }
       const reply = question && answer(question);
       if (!question || !reply) return handOver(socket, buffer.subarray(start));
       socket.write(headBytes(reply, question.close, server.keepAliveTimeout));
@@ -148,6 +158,17 @@ export function installWireFront(server: Server, answer: Answerer, counts: HotCo
         return null;
       }
     }
+  };
+
+  /** The socket is the stream's from now on; a reader has nothing more to say, so what it sends is read and dropped. */
+  const toStream = (socket: Socket, lastEventId: string | undefined, to: PublicStream): void => {
+    held.delete(socket);
+    socket.removeAllListeners('data');
+    socket.removeAllListeners('timeout');
+    socket.setTimeout(0);
+    socket.on('data', () => {});
+    to.attachSocket(socket, lastEventId, streamHeadBytes);
+    counts.add('GET', PUBLIC_STREAM_PATH, 200);
   };
 
   server.on('connection', (socket: Socket) => {

@@ -49,3 +49,8 @@ export function headBytes(answer: PublicAnswer, close: boolean, keepAliveMs: num
   if (!close) ready.set(answer.headers, { dateLine: date, keepAliveMs, bytes });
   return bytes;
 }
+
+/** The head of an answer whose headers say all (a stream's), with the Date line added. */
+export function streamHeadBytes(headers: OutgoingHttpHeaders): Buffer {
+  return Buffer.from(STATUS_LINE[200] + headerLines(headers) + currentDateLine() + '\r\n', 'latin1');
+}

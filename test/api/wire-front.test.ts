@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHead } from '../../src/http/wire-front.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { openCorridor, rawGet } from '../helpers/public-paths.ts';
+import { openSse } from '../helpers/sse.ts';
 
 const LIST = '/api/v1/public/corridors';
 const get = (target: string, extra = ''): string => `GET ${target} HTTP/1.1\r\nHost: sp.test\r\n${extra}\r\n`;
@@ -57,12 +58,14 @@ describe('wire front', () => {
   let plain: http.Server;
   let reference: number;
   let requestEvents = 0;
+  let admin: string;
+  let corridorId: string;
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { schedulerIntervalMs: 0 });
     const base = await t.app.server.listen({ port: 0, host: '127.0.0.1' });
     front = Number(new URL(base).port);
-    await openCorridor(t, 'Wire');
+    ({ admin, id: corridorId } = await openCorridor(t, 'Wire'));
     const server = t.app.server.server;
     server.on('request', () => (requestEvents += 1));
     // The same application behind a listener with node:http's own request cycle only: what a
@@ -143,6 +146,30 @@ describe('wire front', () => {
     expect(own.bytes.length).toBeGreaterThan(0);
     expect(normalised(own.bytes)).toBe(normalised(theirs.bytes));
     expect(own.closed).toBe(theirs.closed);
+  });
+
+  it('takes public stream readers itself: the head with the site’s headers, then each event as one chunk', async () => {
+    const before = requestEvents;
+    const head = await exchange(front, [get('/api/v1/public/stream')]);
+    expect(head.bytes).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head.bytes).toContain('\r\ncontent-type: text/event-stream; charset=utf-8\r\n');
+    expect(head.bytes).toContain('\r\ntransfer-encoding: chunked\r\n');
+    expect(head.bytes).toContain('\r\nx-content-type-options: nosniff\r\n');
+    // The first chunk is the retry hint, framed by its length in hex.
+    expect(head.bytes).toContain('\r\n\r\nd\r\nretry: 5000\n\n\r\n');
+    const stream = await openSse(`http://127.0.0.1:${front}/api/v1/public/stream`);
+    expect(requestEvents).toBe(before);
+    const suspended = await t.as(admin, { method: 'POST', url: `/api/v1/corridors/${corridorId}/suspend`, payload: { reason: 'Shelling' } });
+    expect(suspended.statusCode).toBe(200);
+    const event = await stream.waitFor((e) => (e.data as { id: string; status: string }).status === 'suspended');
+    expect((event.data as { id: string }).id).toBe(corridorId);
+    // A reader back with the id it last saw gets what it missed, through the front too.
+    const again = await openSse(`http://127.0.0.1:${front}/api/v1/public/stream`, { 'last-event-id': event.id ?? '' });
+    const resumed = await t.as(admin, { method: 'POST', url: `/api/v1/corridors/${corridorId}/resume`, payload: { reason: 'Shelling stopped' } });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    await again.waitFor((e) => (e.data as { status: string }).status === 'open');
+    stream.close();
+    again.close();
   });
 
   it('closes the connections it holds when the server closes', async () => {
