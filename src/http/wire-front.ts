@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { HotCounts } from './metrics.ts';
 import type { PublicAnswer, PublicQuestion } from './public-hot-path.ts';
 import { PUBLIC_STREAM_PATH, type PublicStream } from './public-stream.ts';
-import { headBytes, streamHeadBytes } from './wire-head.ts';
+import { answerBytes, streamHeadBytes } from './wire-head.ts';
 
 /**
  * A front on the listening socket itself, for the public artefacts a crowd asks for: a request it
@@ -147,8 +147,7 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
       }
       const reply = question && answer(question);
       if (!question || !reply) return handOver(socket, buffer.subarray(start));
-      socket.write(headBytes(reply, question.close, server.keepAliveTimeout));
-      if (reply.body) socket.write(reply.body);
+      socket.write(answerBytes(reply, question.close, server.keepAliveTimeout));
       counts.add(question.method, reply.route, reply.status);
       start = end + HEAD_END.length;
       if (question.close) {

@@ -36,17 +36,29 @@ function currentDateLine(): string {
   return dateLine;
 }
 
-/** The last keep-alive head made for a headers object, good for the second it was made in. */
-const ready = new WeakMap<OutgoingHttpHeaders, { dateLine: string; keepAliveMs: number; bytes: Buffer }>();
+/**
+ * The last keep-alive answer made for a headers object, good for the second it was made in: one
+ * buffer, head and body, so an answer is one write. With and without the body (GET and HEAD share
+ * the headers).
+ */
+const ready = { full: new WeakMap<OutgoingHttpHeaders, Made>(), headOnly: new WeakMap<OutgoingHttpHeaders, Made>() };
+interface Made {
+  dateLine: string;
+  keepAliveMs: number;
+  body: Buffer | null;
+  bytes: Buffer;
+}
 
-/** Status line, headers, Date and Connection lines and the blank line, ready for the socket. */
-export function headBytes(answer: PublicAnswer, close: boolean, keepAliveMs: number): Buffer {
+/** Status line, headers, Date and Connection lines, the blank line and the body, ready for the socket. */
+export function answerBytes(answer: PublicAnswer, close: boolean, keepAliveMs: number): Buffer {
   const date = currentDateLine();
-  const cached = close ? undefined : ready.get(answer.headers);
-  if (cached && cached.dateLine === date && cached.keepAliveMs === keepAliveMs) return cached.bytes;
+  const cache = answer.body ? ready.full : ready.headOnly;
+  const cached = close ? undefined : cache.get(answer.headers);
+  if (cached && cached.dateLine === date && cached.keepAliveMs === keepAliveMs && cached.body === answer.body) return cached.bytes;
   const connection = close ? 'Connection: close\r\n' : `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(keepAliveMs / 1000)}\r\n`;
-  const bytes = Buffer.from(STATUS_LINE[answer.status] + headerLines(answer.headers) + date + connection + '\r\n', 'latin1');
-  if (!close) ready.set(answer.headers, { dateLine: date, keepAliveMs, bytes });
+  const head = Buffer.from(STATUS_LINE[answer.status] + headerLines(answer.headers) + date + connection + '\r\n', 'latin1');
+  const bytes = answer.body ? Buffer.concat([head, answer.body]) : head;
+  if (!close) cache.set(answer.headers, { dateLine: date, keepAliveMs, body: answer.body, bytes });
   return bytes;
 }
 
