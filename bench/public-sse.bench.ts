@@ -92,6 +92,12 @@ console.log(
     `server RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB: ${((rssAfter - rssBefore) / subscribers / 1024).toFixed(1)} KiB per subscriber`,
 );
 
+// Subscribed after the public stream, so this runs once the stream has written the event to every socket.
+let writtenAt = 0;
+app.live.subscribePublic(() => {
+  writtenAt = now();
+});
+
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 for (let round = 1; round <= rounds; round += 1) {
   const action = round % 2 === 1 ? 'suspend' : 'resume';
@@ -111,7 +117,7 @@ for (let round = 1; round <= rounds; round += 1) {
   clearTimeout(timeout);
   const delays = all.filter((t) => t > 0).map((t) => t - sent).sort((a, b) => a - b);
   console.log(
-    `round ${round} (${action}): ${delays.length}/${all.length} received; API answered in ${answered.toFixed(0)} ms; delay p50 ${pct(delays, 50).toFixed(0)} ms, ` +
+    `round ${round} (${action}): ${delays.length}/${all.length} received; API answered in ${answered.toFixed(0)} ms; written to every socket at ${(writtenAt - sent).toFixed(0)} ms; first heard at ${delays[0]!.toFixed(0)} ms; delay p50 ${pct(delays, 50).toFixed(0)} ms, ` +
       `p95 ${pct(delays, 95).toFixed(0)} ms, p99 ${pct(delays, 99).toFixed(0)} ms, max ${delays[delays.length - 1]!.toFixed(0)} ms; dropped so far ${app.publicStream.dropped}`,
   );
   await new Promise((resolve) => setTimeout(resolve, 1000));
