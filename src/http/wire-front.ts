@@ -9,7 +9,7 @@ import { answerBytes, streamHeadBytes } from './wire-head.ts';
  * A front on the listening socket itself, for the public artefacts a crowd asks for: a request it
  * reads completely and strictly, and that the snapshot answers, is answered from ready bytes
  * without node:http's request and response objects, which cost more than the work. Anything else
- * (another path, a body, a header it does not know how to read safely, an incomplete or odd
+ * (another path, a body, a header it does not know how to read safely, a head in parts, an odd
  * request) is handed, with every byte read so far, to node:http at a request boundary, before a
  * byte of its answer is written; from then on node:http owns the connection as if it had accepted
  * it. So the front never decides what a request means where node:http might decide otherwise.
@@ -88,14 +88,6 @@ export function readHead(head: string): (PublicQuestion & { close: boolean; last
   return { method, url, ifNoneMatch, acceptEncoding, acceptLanguage, close, lastEventId };
 }
 
-/** Whether an incomplete head can still become one the front reads: GET or HEAD, no bare LF. */
-function mayBeOurs(head: Buffer): boolean {
-  const start = head.toString('latin1', 0, Math.min(head.length, 5));
-  if (!'GET '.startsWith(start.slice(0, 4)) && !'HEAD '.startsWith(start)) return false;
-  for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) if (i === 0 || head[i - 1] !== 13) return false;
-  return true;
-}
-
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Visible ASCII, space and tab inside, and obs-text; never CR, LF, NUL or other controls.
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -125,19 +117,15 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
     return null;
   };
 
-  /**
-   * Answers each complete request in `buffer` in turn. Returns the bytes of an incomplete head
-   * to wait on, or null when nothing is left or the connection is no longer the front's.
-   */
-  const answerAll = (socket: Socket, buffer: Buffer): Buffer | null => {
+  /** Answers each request in `buffer` in turn, until one is not the front's to answer. */
+  const answerAll = (socket: Socket, buffer: Buffer): null => {
     let start = 0;
     for (;;) {
       const end = buffer.indexOf(HEAD_END, start);
       if (end < 0) {
-        if (start === buffer.length) return null;
-        const rest = buffer.subarray(start);
-        // Waiting is for a head that may still be the front's; node:http judges any other now.
-        return rest.length > MAX_HEAD_BYTES || !mayBeOurs(rest) ? handOver(socket, rest) : rest;
+        // Clients write a head in one piece; one that arrives in parts is node:http's, with its
+        // header timeouts, so the front never holds a connection waiting on a slow head.
+        return start === buffer.length ? null : handOver(socket, buffer.subarray(start));
       }
       if (end - start > MAX_HEAD_BYTES) return handOver(socket, buffer.subarray(start));
       const question = readHead(buffer.toString('latin1', start, end));
@@ -172,18 +160,16 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
 
   server.on('connection', (socket: Socket) => {
     held.add(socket);
-    let pending: Buffer | null = null;
     socket.setNoDelay(true);
     socket.setTimeout(server.keepAliveTimeout || 5000);
     socket.on('timeout', () => socket.destroy());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => held.delete(socket));
     socket.on('data', (chunk: Buffer) => {
-      const buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
       // Pipelined answers leave in one write.
       socket.cork();
       try {
-        pending = answerAll(socket, buffer);
+        answerAll(socket, chunk);
       } finally {
         socket.uncork();
       }
