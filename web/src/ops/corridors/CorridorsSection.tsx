@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api.ts';
-import { useSession } from '../session.tsx';
 import { useOrgs } from '../useOrgs.ts';
 import { CorridorDetail } from './CorridorDetail.tsx';
 import { CorridorForm } from './CorridorForm.tsx';
@@ -18,8 +17,6 @@ interface CorridorsSectionProps {
 /** /ops/corridors and below: the list, a corridor, the draft and amendment form. */
 export function CorridorsSection({ me, rest }: CorridorsSectionProps) {
   const { t } = useTranslation();
-  // Interim: the corridor form still takes the callback until it reads the session itself.
-  const { endSession } = useSession();
   const { orgs, error, retry } = useOrgs();
   const [first, second] = rest.map((part) => decodeURIComponent(part));
 
@@ -33,14 +30,14 @@ export function CorridorsSection({ me, rest }: CorridorsSectionProps) {
   if (!first) return <CorridorList me={me} orgs={orgs} />;
   if (first === 'new' && second === undefined) {
     return mayDo(me, 'corridor.draft') ? (
-      <CorridorForm key="new" me={me} orgs={orgs} corridorId={null} onSessionEnded={endSession} />
+      <CorridorForm key="new" me={me} orgs={orgs} corridorId={null} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   }
   if (second === 'edit' && rest.length === 2) {
     return mayDo(me, 'corridor.draft') ? (
-      <CorridorForm key={`edit-${first}`} me={me} orgs={orgs} corridorId={first} onSessionEnded={endSession} />
+      <CorridorForm key={`edit-${first}`} me={me} orgs={orgs} corridorId={first} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );

@@ -27,6 +27,23 @@ const EMPTY_POINT: PointText = { name: '', address: '' };
 
 const perLang = <T,>(make: (lang: Lang) => T): Record<Lang, T> => ({ uk: make('uk'), ru: make('ru'), en: make('en') });
 
+const MAIN_NAMES: readonly (keyof MainTexts)[] = ['title', 'eligibility', 'conditions', 'whatToBring'];
+const POINT_NAMES: readonly (keyof PointText)[] = ['name', 'address'];
+const mainPath = (lang: Lang, name: keyof MainTexts) => `/publicText/${lang}/${name}`;
+const pointPath = (lang: Lang, index: number, name: keyof PointText) => `/publicText/${lang}/gatheringPoints/${index}/${name}`;
+
+/**
+ * Whether these fields show an error at `path` (they ask errorsAt for exactly these paths), with
+ * `points` gathering points on the form. The form lists the others apart, so none is lost.
+ */
+export function shownByPublicTextFields(path: string, points: number): boolean {
+  return PUBLIC_LANGS.some(
+    (lang) =>
+      MAIN_NAMES.some((name) => path === mainPath(lang, name)) ||
+      Array.from({ length: points }, (_, i) => i).some((i) => POINT_NAMES.some((name) => path === pointPath(lang, i, name))),
+  );
+}
+
 export function emptyPointTexts(): PointTextsDraft {
   return perLang(() => ({ ...EMPTY_POINT }));
 }
@@ -86,7 +103,7 @@ interface PublicTextFieldsProps {
   staff: StaffSide;
   onMain: (lang: Lang, change: Partial<MainTexts>) => void;
   onPoint: (index: number, lang: Lang, change: Partial<PointText>) => void;
-  /** The errors at one exact path ("/publicText/ru/title"), noted as shown by the form. */
+  /** The errors at one exact path ("/publicText/ru/title"); shownByPublicTextFields tells which paths these are. */
   errorsAt: (path: string) => FormError[];
 }
 
@@ -110,7 +127,7 @@ export function PublicTextFields({ idPrefix, main, staff, onMain, onPoint, error
               label={t(`corridors.publicText.${name}`)}
               value={main[lang][name]}
               onChange={(value) => onMain(lang, { [name]: value })}
-              errors={errorsAt(`/publicText/${lang}/${name}`)}
+              errors={errorsAt(mainPath(lang, name))}
               missing={missing.has(name)}
               hint={name === 'title' ? t('corridors.publicText.titleHint') : staffText ? t('corridors.publicText.staffText', { text: staffText }) : undefined}
               multiline={multiline}
@@ -137,7 +154,7 @@ export function PublicTextFields({ idPrefix, main, staff, onMain, onPoint, error
                     label={t(name === 'name' ? 'corridors.publicText.pointName' : 'corridors.publicText.pointAddress', { n: i + 1 })}
                     value={texts[name]}
                     onChange={(value) => onPoint(i, lang, { [name]: value })}
-                    errors={errorsAt(`/publicText/${lang}/gatheringPoints/${i}/${name}`)}
+                    errors={errorsAt(pointPath(lang, i, name))}
                     missing={missing.has(`gatheringPoints/${i}/${name}`)}
                     hint={staffText.trim() ? t('corridors.publicText.staffText', { text: staffText.trim() }) : undefined}
                     multiline={false}

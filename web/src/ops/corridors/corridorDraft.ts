@@ -12,7 +12,8 @@ import { instantToZonedInput, zonedInputToInstant } from '../../time/zones.ts';
 import type { ClientErrorKey, FormError } from '../../ui/form-errors.ts';
 import { parseNumber } from '../../ui/parse-number.ts';
 import { coord } from '../RouteTools.tsx';
-import { publicTextBody, publicTextDraft, type MainTextsDraft, type PointTextsDraft } from './PublicTextFields.tsx';
+import { fieldOfPath } from './fields.ts';
+import { publicTextBody, publicTextDraft, shownByPublicTextFields, type MainTextsDraft, type PointTextsDraft } from './PublicTextFields.tsx';
 
 /* The corridor form's state: text as typed, turned into a request body on save. */
 
@@ -215,4 +216,39 @@ export function toFormPaths(errors: readonly ProblemFieldError[], windowRows: re
     const row = match ? windowRows[Number(match[1])] : undefined;
     return match && row !== undefined ? { ...e, path: `/windows/${row}${match[2] ?? ''}` } : e;
   });
+}
+
+const ENDPOINT_PARTS: readonly (string | null)[] = [null, 'name', 'lat', 'lon'];
+const GATHERING_PARTS: readonly (string | null)[] = [null, 'name', 'address', 'lat', 'lon'];
+const CHECKPOINT_PARTS: readonly (string | null)[] = [null, 'name', 'controlledBy', 'lat', 'lon'];
+const WINDOW_PARTS: readonly (string | null)[] = [null, 'start', 'end'];
+
+/**
+ * Whether a field on screen shows the error at `path`: the fieldsets ask for exactly these
+ * (field, item, part) triples, and the public texts for their exact paths, so keep them in step.
+ * The rest are listed below the form, so none is lost.
+ */
+export function shownByAField(state: FormState, path: string): boolean {
+  const p = fieldOfPath(path);
+  const whole = p.index === null && p.sub === null;
+  const item = (count: number, parts: readonly (string | null)[]) => p.index !== null && p.index < count && parts.includes(p.sub);
+  switch (p.field) {
+    case null:
+      return false;
+    case 'origin':
+    case 'destination':
+      return p.index === null && ENDPOINT_PARTS.includes(p.sub);
+    case 'gatheringPoints':
+      return whole || item(state.gatheringPoints.length, GATHERING_PARTS);
+    case 'checkpoints':
+      return whole || item(state.checkpoints.length, CHECKPOINT_PARTS);
+    case 'windows':
+      return whole || item(state.windows.length, WINDOW_PARTS);
+    case 'parties':
+      return whole || item(state.parties.length, [null]);
+    case 'publicText':
+      return shownByPublicTextFields(path, state.gatheringPoints.length);
+    default:
+      return whole;
+  }
 }
