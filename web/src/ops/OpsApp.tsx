@@ -30,7 +30,7 @@ export function OpsApp() {
 
   const onSignedIn = useCallback((me: Me) => setSession({ kind: 'signedIn', me }), []);
   const onSignedOut = useCallback(() => setSession({ kind: 'signedOut', sessionEnded: false }), []);
-  const onSessionEnded = useCallback(() => setSession({ kind: 'signedOut', sessionEnded: true }), []);
+  const onEnded = useCallback(() => setSession({ kind: 'signedOut', sessionEnded: true }), []);
 
   switch (session.kind) {
     case 'checking':
@@ -63,7 +63,7 @@ export function OpsApp() {
       return <SignIn onSignedIn={onSignedIn} notice={session.sessionEnded ? 'ops.signIn.sessionEnded' : null} />;
     case 'signedIn':
       return (
-        <SessionProvider me={session.me} onEnded={onSessionEnded}>
+        <SessionProvider me={session.me} onEnded={onEnded}>
           <Console onSignedOut={onSignedOut} />
         </SessionProvider>
       );

@@ -65,10 +65,9 @@ function useSessionValue(): SessionValue {
   return value;
 }
 
-/** Who is signed in, and how to end the session (an outbox send that met a 401, say). */
-export function useSession(): Pick<SessionValue, 'me' | 'endSession'> {
-  const { me, endSession } = useSessionValue();
-  return { me, endSession };
+/** Who is signed in. A 401 ends the session inside useApi() and useEnqueue(), and nowhere else. */
+export function useSession(): Pick<SessionValue, 'me'> {
+  return { me: useSessionValue().me };
 }
 
 /**

@@ -12,8 +12,6 @@ interface AckDecisionProps {
   me: Me;
   movement: Movement;
   onDecided: (movement: Movement, decision: Decision) => void;
-  /** Interim, unused: the movement's page still passes it; a 401 is handled by useApi(). */
-  onSessionEnded?: () => void;
 }
 
 type DecisionError = RequestErrorKey | SigningErrorKey | 'movements.ack.commentRequired' | 'movements.ack.alreadyAnswered';

@@ -1,13 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Movement } from '../../api.ts';
+import { ApiError, type Movement } from '../../api.ts';
 import { useZonedClock } from '../../time/WindowTime.tsx';
 import type { FormError } from '../../ui/form-errors.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { FieldErrors, TextField } from '../FormFields.tsx';
 import { coord } from '../RouteTools.tsx';
-import { enqueue } from '../../outbox/outbox.ts';
 import { parseNumber } from '../../ui/parse-number.ts';
+import { useApi, useEnqueue } from '../session.tsx';
 
 type CheckinErrorKey = 'corridors.errors.latitude' | 'corridors.errors.longitude';
 
@@ -19,11 +19,12 @@ interface CheckinFormProps {
   onPicked: (point: { lat: number; lon: number } | null) => void;
   zone: string;
   onDone: () => void;
-  onSessionEnded: () => void;
 }
 
 /** A position report: from a click on the map, the device's location, or typed; at a checkpoint or not. */
-export function CheckinForm({ movement: m, picked, picking, onPickingChange, onPicked, zone, onDone, onSessionEnded }: CheckinFormProps) {
+export function CheckinForm({ movement: m, picked, picking, onPickingChange, onPicked, zone, onDone }: CheckinFormProps) {
+  const api = useApi();
+  const enqueue = useEnqueue();
   const { t } = useTranslation();
   const id = useId();
   const clock = useZonedClock(zone);
@@ -93,9 +94,9 @@ export function CheckinForm({ movement: m, picked, picking, onPickingChange, onP
         clear();
         onDone();
       } else if (outcome === 'waiting' || outcome === 'signed-out') {
+        // Signed out: the session ends (useEnqueue) and the check-in goes after the next sign-in.
         setSent({ at: tappedAt, queued: true });
         clear();
-        if (outcome === 'signed-out') onSessionEnded();
       }
       // Refused: the outbox banner shows it, with the server's reason, for the user to resolve.
     } catch {
@@ -106,11 +107,8 @@ export function CheckinForm({ movement: m, picked, picking, onPickingChange, onP
         clear();
         onDone();
       } catch (err) {
-        if (isUnauthorized(err)) onSessionEnded();
-        else {
-          if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
-          setFailure(requestErrorKey(err));
-        }
+        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+        setFailure(requestErrorKey(err));
       }
     } finally {
       setBusy(false);

@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Movement } from '../../api.ts';
+import { ApiError, type Movement } from '../../api.ts';
 import { useNumber } from '../../ui/format.ts';
 import type { FormError } from '../../ui/form-errors.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { TextField } from '../FormFields.tsx';
 import { parseNumber } from '../../ui/parse-number.ts';
+import { useApi } from '../session.tsx';
 
 /** Distinct cargo items with their unit and the quantity expected in all (as the server adds them up). */
 function cargoItems(m: Movement): { item: string; unit: string; expected: number }[] {
@@ -17,7 +18,8 @@ function cargoItems(m: Movement): { item: string; unit: string; expected: number
   return [...out.values()];
 }
 
-export function DeliveryForm({ movement: m, onChanged, onSessionEnded }: { movement: Movement; onChanged: (m: Movement) => void; onSessionEnded: () => void }) {
+export function DeliveryForm({ movement: m, onChanged }: { movement: Movement; onChanged: (m: Movement) => void }) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const num = useNumber();
@@ -44,11 +46,8 @@ export function DeliveryForm({ movement: m, onChanged, onSessionEnded }: { movem
       const body = { items: items.map((it, i) => ({ item: it.item, quantityReceived: values[i] ?? 0 })), ...(note.trim() ? { note: note.trim() } : {}) };
       onChanged(await api<Movement>(`/api/v1/movements/${encodeURIComponent(m.id)}/delivery`, { method: 'POST', body }));
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
-        setFailure(requestErrorKey(err));
-      }
+      if (err instanceof ApiError && err.problem?.errors?.length) setErrors(err.problem.errors);
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }

@@ -12,11 +12,10 @@ interface MyAcknowledgementProps {
   zone: string;
   now: number;
   onChanged: (movement: Movement) => void;
-  onSessionEnded: () => void;
 }
 
 /** The viewer's party: the answer it gave, or the form to give it while the notification waits for it. */
-export function MyAcknowledgement({ me, movement: m, zone, now, onChanged, onSessionEnded }: MyAcknowledgementProps) {
+export function MyAcknowledgement({ me, movement: m, zone, now, onChanged }: MyAcknowledgementProps) {
   const { t } = useTranslation();
   const clock = useZonedClock(zone);
   const mine = m.acknowledgements.find((a) => a.partyId === me.orgId);
@@ -33,7 +32,7 @@ export function MyAcknowledgement({ me, movement: m, zone, now, onChanged, onSes
             <h2 id="md-decide">{t('movements.detail.decideHeading', { party: me.org.name })}</h2>
             <Countdown deadline={m.acknowledgementDeadline} now={now} />
           </div>
-          <AckDecision me={me} movement={m} onDecided={(updated) => onChanged(updated)} onSessionEnded={onSessionEnded} />
+          <AckDecision me={me} movement={m} onDecided={(updated) => onChanged(updated)} />
         </section>
       )}
     </>

@@ -11,11 +11,10 @@ interface CargoSectionProps {
   actions: TrackAction[];
   zone: string;
   onChanged: (movement: Movement) => void;
-  onSessionEnded: () => void;
 }
 
 /** Supplies: the cargo lines, the delivery confirmation and its discrepancies. */
-export function CargoSection({ movement: m, actions, zone, onChanged, onSessionEnded }: CargoSectionProps) {
+export function CargoSection({ movement: m, actions, zone, onChanged }: CargoSectionProps) {
   const { t } = useTranslation();
   const num = useNumber();
   const words = useMovementWords();
@@ -58,7 +57,7 @@ export function CargoSection({ movement: m, actions, zone, onChanged, onSessionE
           )}
         </table>
       </div>
-      {actions.includes('delivery') && <DeliveryForm movement={m} onChanged={onChanged} onSessionEnded={onSessionEnded} />}
+      {actions.includes('delivery') && <DeliveryForm movement={m} onChanged={onChanged} />}
       {m.delivery && <Discrepancies movement={m} zone={zone} />}
       {m.status === 'completed' && m.cargo.length > 0 && !m.delivery && !actions.includes('delivery') && <p className="muted">{t('movements.delivery.notYet')}</p>}
     </section>

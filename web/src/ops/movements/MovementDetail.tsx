@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NetworkError, api, isAbort, type Corridor, type Me, type Movement, type Org } from '../../api.ts';
+import { NetworkError, isAbort, type Corridor, type Me, type Movement, type Org } from '../../api.ts';
 import { orgNamer } from '../../ui/format.ts';
 import { MOVEMENTS_BASE } from '../route.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { coord } from '../RouteTools.tsx';
 import { useStaffEvents } from '../stream.ts';
 import { ConvoyMap } from './ConvoyMap.tsx';
@@ -11,6 +12,7 @@ import { WarningList, useNow } from './describe.tsx';
 import { trackActionsOf } from './fields.ts';
 import { onOutboxAnswer } from '../../outbox/outbox.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
+import { Loading, LoadError } from '../../ui/LoadState.tsx';
 import { CargoSection } from './MovementCargo.tsx';
 import { AcknowledgementList, MyAcknowledgement } from './MovementAcknowledgements.tsx';
 import { NotificationFacts, VehiclesTable } from './MovementFacts.tsx';
@@ -24,9 +26,9 @@ import { TrackActions } from './TrackActions.tsx';
  */
 export interface ManifestParts {
   /** /ops/movements/:id/manifest */
-  View: ComponentType<{ me: Me; movementId: string; titleOf: (m: Movement) => string; onSessionEnded: () => void }>;
+  View: ComponentType<{ me: Me; movementId: string; titleOf: (m: Movement) => string }>;
   /** The counts on the movement's own page. */
-  Summary: ComponentType<{ me: Me; movement: Movement; onSessionEnded: () => void }>;
+  Summary: ComponentType<{ me: Me; movement: Movement }>;
 }
 
 interface MovementDetailProps {
@@ -38,7 +40,6 @@ interface MovementDetailProps {
   /** Tells the section's list that the movement changed. */
   onChanged: (movement: Movement) => void;
   ManifestSummary: ManifestParts['Summary'];
-  onSessionEnded: () => void;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; key: RequestErrorKey } | { kind: 'ready'; movement: Movement };
@@ -48,7 +49,8 @@ type LoadState = { kind: 'loading' } | { kind: 'error'; key: RequestErrorKey } |
  * expected passages, cargo and delivery), live from the staff stream. The notifying agency's
  * staff start, check in, complete and abort it here; a liaison officer answers for their party.
  */
-export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onChanged, ManifestSummary, onSessionEnded }: MovementDetailProps) {
+export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onChanged, ManifestSummary }: MovementDetailProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -60,12 +62,11 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
         .then((movement) => setState({ kind: 'ready', movement }))
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
           // Without signal the last copy stays on screen: the check-in form must stay usable offline.
-          else setState((s) => (s.kind === 'ready' && err instanceof NetworkError ? s : { kind: 'error', key: requestErrorKey(err) }));
+          setState((s) => (s.kind === 'ready' && err instanceof NetworkError ? s : { kind: 'error', key: requestErrorKey(err) }));
         });
     },
-    [url, onSessionEnded],
+    [api, url],
   );
 
   // A check-in sent later from the outbox, or refused: show what the server holds now.
@@ -86,17 +87,12 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
     onChanged(movement);
   };
 
-  if (state.kind === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') {
     return (
       <div className="movement-detail">
         <BackLink href={MOVEMENTS_BASE} label={t('movements.back')} />
-        <div className="notice notice--error" role="alert">
-          <p>{t(state.key)}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadError message={t(state.key)} onRetry={() => setAttempt((n) => n + 1)} />
       </div>
     );
   }
@@ -112,7 +108,6 @@ export function MovementDetail({ me, orgs, corridors, movementId, titleOf, onCha
       titleOf={titleOf}
       onChanged={changed}
       onReload={() => load()}
-      onSessionEnded={onSessionEnded}
     />
   );
 }
@@ -127,10 +122,9 @@ interface MovementViewProps {
   onChanged: (movement: Movement) => void;
   onReload: () => void;
   ManifestSummary: ManifestParts['Summary'];
-  onSessionEnded: () => void;
 }
 
-function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChanged, onReload, ManifestSummary, onSessionEnded }: MovementViewProps) {
+function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChanged, onReload, ManifestSummary }: MovementViewProps) {
   const { t } = useTranslation();
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
   const zone = me.org.timeZone;
@@ -153,7 +147,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
 
       <div className="corridor-detail__layout">
         <div className="corridor-detail__facts">
-          <MyAcknowledgement me={me} movement={m} zone={zone} now={now} onChanged={onChanged} onSessionEnded={onSessionEnded} />
+          <MyAcknowledgement me={me} movement={m} zone={zone} now={now} onChanged={onChanged} />
 
           {tracking && (
             <TrackActions
@@ -166,10 +160,9 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
               onPicked={setPicked}
               onChanged={onChanged}
               onReload={onReload}
-              onSessionEnded={onSessionEnded}
             />
           )}
-          {(m.kind === 'evacuation' || (m.passengers ?? 0) > 0) && <ManifestSummary me={me} movement={m} onSessionEnded={onSessionEnded} />}
+          {(m.kind === 'evacuation' || (m.passengers ?? 0) > 0) && <ManifestSummary me={me} movement={m} />}
           <NotificationFacts movement={m} corridor={corridor} orgs={orgs} zone={zone} />
           <VehiclesTable movement={m} />
         </div>
@@ -207,7 +200,7 @@ function MovementView({ me, orgs, corridor, movement: m, title, titleOf, onChang
       <AcknowledgementList movement={m} orgName={orgName} zone={zone} />
       <PassagesTable movement={m} zone={zone} />
       <CheckinsTable movement={m} zone={zone} />
-      <CargoSection movement={m} actions={actions} zone={zone} onChanged={onChanged} onSessionEnded={onSessionEnded} />
+      <CargoSection movement={m} actions={actions} zone={zone} onChanged={onChanged} />
     </div>
   );
 }

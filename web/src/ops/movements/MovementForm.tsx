@@ -19,7 +19,6 @@ import { useMovementForm } from './useMovementForm.ts';
 interface MovementFormProps {
   me: Me;
   orgs: readonly Org[];
-  onSessionEnded: () => void;
 }
 
 /**
@@ -27,11 +26,11 @@ interface MovementFormProps {
  * deconfliction check runs (debounced) and its warnings, the parties who must acknowledge and the
  * deadline show before anything is sent.
  */
-export function MovementForm({ me, orgs, onSessionEnded }: MovementFormProps) {
+export function MovementForm({ me, orgs }: MovementFormProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const orgName = useMemo(() => orgNamer(orgs), [orgs]);
-  const form = useMovementForm(me, orgs, onSessionEnded);
+  const form = useMovementForm(me, orgs);
   const { state, update, corridor, drawing, otherErrors, fieldLabel, previewZones, failure, check, checking, busy } = form;
   const fields = { state, update, errorsFor: form.errorsFor, fieldId: form.fieldId };
 

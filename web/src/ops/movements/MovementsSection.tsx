@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me, Movement } from '../../api.ts';
-import { useSession } from '../session.tsx';
 import { useOrgs } from '../useOrgs.ts';
 import { useCorridorIndex, useMovementTitle } from './describe.tsx';
 import { mayDo } from '../rights.ts';
@@ -23,8 +22,6 @@ interface MovementsSectionProps {
 /** /ops/movements and below: the board (queue, list, convoy map), the notification form, one movement. */
 export function MovementsSection({ me, rest, manifest }: MovementsSectionProps) {
   const { t, i18n } = useTranslation();
-  // Interim: the notification form and the movement's page still take the callback until they read the session themselves.
-  const { endSession } = useSession();
   const { orgs, error, retry } = useOrgs();
   const corridors = useCorridorIndex();
   const movements = useMovements();
@@ -45,14 +42,14 @@ export function MovementsSection({ me, rest, manifest }: MovementsSectionProps) 
     view = <MovementBoard me={me} orgs={orgs} corridors={corridors} movements={movements} titleOf={titleOf} />;
   } else if (first === 'new' && second === undefined) {
     view = mayDo(me, 'movement.notify') ? (
-      <MovementForm me={me} orgs={orgs} onSessionEnded={endSession} />
+      <MovementForm me={me} orgs={orgs} />
     ) : (
       <p className="notice notice--error">{t('ops.errors.forbidden')}</p>
     );
   } else if (second === undefined) {
-    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} ManifestSummary={manifest.Summary} onSessionEnded={endSession} />;
+    view = <MovementDetail key={first} me={me} orgs={orgs} corridors={corridors} movementId={first} titleOf={titleOf} onChanged={movements.put} ManifestSummary={manifest.Summary} />;
   } else if (second === 'manifest' && rest.length === 2) {
-    view = <manifest.View key={first} me={me} movementId={first} titleOf={titleOf} onSessionEnded={endSession} />;
+    view = <manifest.View key={first} me={me} movementId={first} titleOf={titleOf} />;
   } else {
     view = <p className="notice notice--error">{t('ops.notFound.heading')}</p>;
   }

@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Movement } from '../../api.ts';
+import { ApiError, type Movement } from '../../api.ts';
 import { useZonedClock } from '../../time/WindowTime.tsx';
 import { ConfirmStep } from '../../ui/ConfirmStep.tsx';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { useApi } from '../session.tsx';
 import { CheckinForm } from './CheckinForm.tsx';
 import type { TrackAction } from './fields.ts';
 
@@ -18,10 +19,10 @@ interface TrackActionsProps {
   onPicked: (point: { lat: number; lon: number } | null) => void;
   onChanged: (movement: Movement) => void;
   onReload: () => void;
-  onSessionEnded: () => void;
 }
 
-export function TrackActions({ movement: m, actions, zone, picked, picking, onPickingChange, onPicked, onChanged, onReload, onSessionEnded }: TrackActionsProps) {
+export function TrackActions({ movement: m, actions, zone, picked, picking, onPickingChange, onPicked, onChanged, onReload }: TrackActionsProps) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const clock = useZonedClock(zone);
@@ -40,7 +41,7 @@ export function TrackActions({ movement: m, actions, zone, picked, picking, onPi
       .then((c) => setNotBoarded(c.listed - c.boarded - (c.notBoarded ?? 0)))
       .catch(() => setNotBoarded(null));
     return () => controller.abort();
-  }, [confirming, base]);
+  }, [api, confirming, base]);
 
   async function run(path: 'start' | 'complete' | 'abort') {
     if (path === 'abort' && !reason.trim()) return;
@@ -52,11 +53,8 @@ export function TrackActions({ movement: m, actions, zone, picked, picking, onPi
       setReason('');
       onChanged(updated);
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        setError(requestErrorKey(err));
-        if (err instanceof ApiError && err.status === 409) onReload();
-      }
+      setError(requestErrorKey(err));
+      if (err instanceof ApiError && err.status === 409) onReload();
     } finally {
       setBusy(false);
     }
@@ -129,7 +127,6 @@ export function TrackActions({ movement: m, actions, zone, picked, picking, onPi
             onPicked={onPicked}
             zone={zone}
             onDone={onReload}
-            onSessionEnded={onSessionEnded}
           />
           {/* Ending the journey sits apart from the check-in, so a hurried thumb does not end it. */}
           <div className="movement-actions__end" data-testid="end-actions">

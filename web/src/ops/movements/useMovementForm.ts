@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, isAbort, type Corridor, type Me, type Movement, type MovementCheck, type MovementNotification, type Org, type Page } from '../../api.ts';
+import { ApiError, isAbort, type Corridor, type Me, type Movement, type MovementCheck, type MovementNotification, type Org, type Page } from '../../api.ts';
 import { distinctZones } from '../../time/WindowTime.tsx';
 import { KYIV_ZONE, MOSCOW_ZONE, isKnownZone } from '../../time/zones.ts';
 import type { FormError } from '../../ui/form-errors.ts';
-import { isUnauthorized, requestErrorKey, type RequestErrorKey } from '../errors.ts';
+import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { navigate, movementPath } from '../route.ts';
+import { useApi } from '../session.tsx';
 import { notificationFieldOfPath, type NotificationField } from './fields.ts';
 import {
   CHECK_DELAY_MS,
@@ -35,7 +36,8 @@ export interface MovementFieldsetProps {
  * The notification form's state, its check and its submit. As the fields change the server's
  * deconfliction check runs (debounced); its answer stays on screen while the next one is asked.
  */
-export function useMovementForm(me: Me, orgs: readonly Org[], onSessionEnded: () => void) {
+export function useMovementForm(me: Me, orgs: readonly Org[]) {
+  const api = useApi();
   const { t } = useTranslation();
   const id = useId();
   const [corridors, setCorridors] = useState<Corridor[] | null>(null);
@@ -77,12 +79,10 @@ export function useMovementForm(me: Me, orgs: readonly Org[], onSessionEnded: ()
     api<Page<Corridor>>('/api/v1/corridors?limit=200', { signal: controller.signal })
       .then((page) => setCorridors(Array.isArray(page?.items) ? page.items : []))
       .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        if (isUnauthorized(err)) onSessionEnded();
-        else setCorridors([]);
+        if (!isAbort(err)) setCorridors([]);
       });
     return () => controller.abort();
-  }, [onSessionEnded]);
+  }, [api]);
 
   const sortedCorridors = useMemo(
     () => [...(corridors ?? [])].sort((a, b) => CORRIDOR_ORDER.indexOf(a.status) - CORRIDOR_ORDER.indexOf(b.status) || a.name.localeCompare(b.name)),
@@ -112,8 +112,7 @@ export function useMovementForm(me: Me, orgs: readonly Org[], onSessionEnded: ()
         .then((result) => setCheck({ kind: 'done', result }))
         .catch((err: unknown) => {
           if (isAbort(err)) return;
-          if (isUnauthorized(err)) onSessionEnded();
-          else if (err instanceof ApiError && err.problem?.errors?.length) setCheck({ kind: 'problem', errors: serverErrors(err) });
+          if (err instanceof ApiError && err.problem?.errors?.length) setCheck({ kind: 'problem', errors: serverErrors(err) });
           else setCheck({ kind: 'failed', key: requestErrorKey(err) });
         })
         .finally(() => {
@@ -124,7 +123,7 @@ export function useMovementForm(me: Me, orgs: readonly Org[], onSessionEnded: ()
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [bodyKey, onSessionEnded]);
+  }, [api, bodyKey]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -141,14 +140,11 @@ export function useMovementForm(me: Me, orgs: readonly Org[], onSessionEnded: ()
       const created = await api<Movement>('/api/v1/movements', { method: 'POST', body: built.body });
       navigate(movementPath(created.id));
     } catch (err) {
-      if (isUnauthorized(err)) onSessionEnded();
-      else {
-        if (err instanceof ApiError && err.problem?.errors?.length) {
-          focusError.current = true;
-          setErrors(serverErrors(err));
-        }
-        setFailure(requestErrorKey(err));
+      if (err instanceof ApiError && err.problem?.errors?.length) {
+        focusError.current = true;
+        setErrors(serverErrors(err));
       }
+      setFailure(requestErrorKey(err));
     } finally {
       setBusy(false);
     }
