@@ -74,16 +74,33 @@ describe.each(DIALECTS)('the evidence bundle on %s', (dialect) => {
     expect(unpinned.warnings.map((w) => w.code)).toContain('LOG_KEY_UNPINNED');
   });
 
-  it('is refused to whoever may not take it: an agency (403), a party not on the corridor (404), nobody (401)', async () => {
+  it('is refused to whoever may not take it: an agency (403), nobody (401), a liaison of a party not on the corridor (404, the same answer as for an unknown id)', async () => {
+    const url = `/api/v1/corridors/${s.corridorId}/evidence`;
     const agency = (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: `Evidence outsider agency ${dialect}`, kind: 'agency' } })).json().id as string;
     await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId: agency, email: `x@ev-out-${dialect}.test`, name: 'X', password: 'evidence-pass-1', role: 'coordinator' } });
     const outsider = await t.login(`x@ev-out-${dialect}.test`, 'evidence-pass-1');
-    expect((await t.as(outsider, { method: 'GET', url: `/api/v1/corridors/${s.corridorId}/evidence` })).statusCode).toBe(403);
-    expect((await t.as(null, { method: 'GET', url: `/api/v1/corridors/${s.corridorId}/evidence` })).statusCode).toBe(401);
-    const party = await t.as(s.liaisons[1]!, { method: 'GET', url: `/api/v1/corridors/${s.corridorId}/evidence` });
+    expect((await t.as(outsider, { method: 'GET', url })).statusCode).toBe(403);
+    expect((await t.as(null, { method: 'GET', url })).statusCode).toBe(401);
+    const party = await t.as(s.liaisons[1]!, { method: 'GET', url });
     expect(party.statusCode).toBe(200);
     expect(party.headers['content-disposition']).toContain(`evidence-${s.corridorId}.json`);
-    expect((await t.as(s.liaisons[0]!, { method: 'GET', url: '/api/v1/corridors/no-such-corridor/evidence' })).statusCode).toBe(404);
+
+    // A party organisation the corridor does not list may take evidence of its own corridors
+    // (scope `listed`), but may not even learn that this one exists: 404, as for an unknown id.
+    const other = await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name: `Evidence third party ${dialect}`, kind: 'party' } });
+    expect(other.statusCode, other.body).toBe(201);
+    const user = await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { orgId: other.json().id, email: `l@ev-third-${dialect}.test`, name: 'L', password: 'evidence-pass-1', role: 'liaison' } });
+    expect(user.statusCode, user.body).toBe(201);
+    const thirdLiaison = await t.login(`l@ev-third-${dialect}.test`, 'evidence-pass-1');
+    const refused = await t.as(thirdLiaison, { method: 'GET', url });
+    expect(refused.statusCode, refused.body).toBe(404);
+    expect(refused.headers['content-disposition']).toBeUndefined();
+    expect(refused.body).not.toContain('"format"');
+    const unknown = await t.as(s.liaisons[0]!, { method: 'GET', url: '/api/v1/corridors/no-such-corridor/evidence' });
+    expect(unknown.statusCode).toBe(404);
+    const answerOf = (r: typeof unknown) => ({ code: (r.json() as { code?: string }).code, detail: (r.json() as { detail?: string }).detail });
+    expect(answerOf(refused)).toEqual(answerOf(unknown));
+    expect(answerOf(refused).code).toBe('CORRIDOR_NOT_FOUND');
   });
 
   it('carries no personal data: no name, birth date or person id of the people on the manifest', async () => {
