@@ -59,11 +59,24 @@ describe('incidents in the console on a phone', () => {
 
     const alert = mediator.locator(`[data-testid="incident-alert"][data-id="${incidentId}"]`);
     await alert.waitFor();
+    // The alert counts every corridor the incident touches, in proper plurals; of them only the
+    // open one can be suspended, and the confirmation says so and why the others are left.
+    const touched = reported.affected.corridors.length;
+    const convoys = reported.affected.movements.length;
+    expect(touched).toBeGreaterThan(2);
+    const convoysSaid = convoys === 0 ? '' : ` and ${convoys} convoy${convoys === 1 ? '' : 's'}`;
+    expect(await alert.getByTestId('incident-alert-touches').textContent()).toBe(`Touches ${touched} corridors${convoysSaid}`);
     await alert.getByTestId('suspend-from-incident').click();
     const confirm = alert.getByTestId('confirm-suspend');
     await confirm.waitFor();
-    expect(await confirm.textContent()).toContain(live!.name);
-    expect(await confirm.textContent()).toMatch(/suspended now with this incident as the reason/);
+    const confirmText = (await confirm.textContent()) ?? '';
+    expect(confirmText).toContain(live!.name);
+    expect(confirmText).toContain('Suspend this corridor?');
+    expect(await confirm.getByTestId('confirm-suspend-scope').textContent()).toBe(
+      `The incident touches ${touched} corridors; 1 of them can be suspended. The other ${touched - 1} are neither agreed nor open, so they stay as they are.`,
+    );
+    expect(confirmText).toMatch(/This corridor will be suspended now with this incident as the reason/);
+    expect(confirmText).not.toContain('(s)');
     await mediator.screenshot({ path: screenshotPath('e2e-incident-alert-confirm-en'), fullPage: true });
     await confirm.getByTestId('confirm-suspend-button').click();
     await expect.poll(() => alert.getByTestId('suspend-outcome').textContent()).toContain('Suspended: 1');

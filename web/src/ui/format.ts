@@ -9,6 +9,12 @@ export function useNumber(): (value: number, digits?: number) => string {
   return (value, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
+/** "3 corridors and 1 convoy": a list joined as the current language joins one ("і", "и", "and"). */
+export function useListJoin(): (items: readonly string[]) => string {
+  const format = new Intl.ListFormat(INTL_LOCALE[currentLang()], { type: 'conjunction' });
+  return (items) => format.format(items);
+}
+
 /** Org names by id; an unknown id (an org the viewer may not see) shows abbreviated. */
 export function orgNamer(orgs: readonly Org[]): (id: string) => string {
   const byId = new Map(orgs.map((o) => [o.id, o.name]));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentRecord } from '../../api.ts';
 import { useZonedClock } from '../../time/WindowTime.tsx';
+import { useListJoin } from '../../ui/format.ts';
 import { incidentPath, onLinkClick } from '../route.ts';
 import { useApi } from '../session.tsx';
 import { useStaffEvents } from '../stream.ts';
@@ -20,6 +21,15 @@ export function IncidentAlerts({ zone }: { zone: string }) {
   const { t } = useTranslation();
   const clock = useZonedClock(zone);
   const words = useIncidentWords();
+  const join = useListJoin();
+  // "Touches 3 corridors and 1 convoy": plural forms by Intl.PluralRules (i18next's `_one`, `_few`…
+  // keys), and a count of zero left out (an alert touches at least one corridor or convoy).
+  const touches = (a: IncidentRecord): string => {
+    const corridors = a.affected.corridors.length;
+    const convoys = a.affected.movements.length;
+    const what = [corridors > 0 && t('incidents.alerts.corridors', { count: corridors }), convoys > 0 && t('incidents.alerts.convoys', { count: convoys })];
+    return t('incidents.alerts.touches', { what: join(what.filter((w): w is string => typeof w === 'string')) });
+  };
   const [alerts, setAlerts] = useState<IncidentRecord[]>([]);
 
   useStaffEvents((event) => {
@@ -42,7 +52,7 @@ export function IncidentAlerts({ zone }: { zone: string }) {
               <p>
                 <strong>{words.title(a)}</strong> · {clock(a.occurredAt)}
               </p>
-              <p>{t('incidents.alerts.touches', { corridors: a.affected.corridors.length, movements: a.affected.movements.length })}</p>
+              <p data-testid="incident-alert-touches">{touches(a)}</p>
               {a.description && <p className="muted">{a.description}</p>}
               <SuspendFromIncident incidentId={a.id} corridorIds={a.affected.corridors.map((c) => c.id)} />
               <p className="incident-alert__links">

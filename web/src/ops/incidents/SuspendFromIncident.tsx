@@ -38,6 +38,9 @@ export function SuspendFromIncident({ incidentId, corridorIds, onDone }: { incid
   }, [key, outcome, api]);
 
   const targets = (corridors ?? []).filter((c) => SUSPENDABLE.has(c.status));
+  // The alert counts every corridor the incident touches; only agreed or open ones can be
+  // suspended, so the confirmation says how many of them that is and why the others are left.
+  const others = corridorIds.length - targets.length;
   async function suspend() {
     setBusy(true);
     setError(null);
@@ -69,10 +72,16 @@ export function SuspendFromIncident({ incidentId, corridorIds, onDone }: { incid
           {t('incidents.suspend.button', { count: targets.length })}
         </button>
       ) : (
-        <div className="confirm-step incident-suspend__confirm" role="group" aria-label={t('incidents.suspend.confirmTitle')} data-testid="confirm-suspend">
+        <div className="confirm-step incident-suspend__confirm" role="group" aria-label={t('incidents.suspend.confirmTitle', { count: targets.length })} data-testid="confirm-suspend">
           <p>
-            <strong>{t('incidents.suspend.confirmTitle')}</strong>
+            <strong>{t('incidents.suspend.confirmTitle', { count: targets.length })}</strong>
           </p>
+          {others > 0 && (
+            <p data-testid="confirm-suspend-scope">
+              {t('incidents.suspend.confirmScope', { touched: t('incidents.alerts.corridors', { count: corridorIds.length }), suspendable: targets.length })}{' '}
+              {t('incidents.suspend.confirmOthers', { count: others })}
+            </p>
+          )}
           <ul>
             {targets.map((c) => (
               <li key={c.id}>
