@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
 import type { EvidenceBundle } from '../../src/domain/evidence/format.ts';
 import { verifyEvidenceBundle } from '../../src/domain/evidence/verify.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { NARROW_PHONE, PHONE_CONTEXT, overflowing, screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 
 /**
  * The console's evidence download on a corridor's page: shown to whom the server's policy lets
@@ -26,8 +26,9 @@ describe("the console's evidence download per corridor (Chromium)", () => {
   }, 60_000);
   afterAll(async () => rig?.close());
 
-  async function corridorPageAs(email: string): Promise<Page> {
-    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // The liaison's journey runs on a phone (as the field holds it), the mediator's on a desk.
+  async function corridorPageAs(email: string, device: 'phone' | 'desk'): Promise<Page> {
+    const context = await rig.browser.newContext({ ...(device === 'phone' ? PHONE_CONTEXT : { viewport: { width: 1280, height: 900 } }), acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${rig.base}/ops?lang=en`);
     await page.getByLabel('Email').fill(email);
@@ -39,9 +40,9 @@ describe("the console's evidence download per corridor (Chromium)", () => {
     return page;
   }
 
-  for (const email of ['liaison@ua.demo', 'coordinator@mediator.demo']) {
-    it(`gives ${email} the corridor's bundle, which verifies with the domain verifier`, async () => {
-      const page = await corridorPageAs(email);
+  for (const [email, device] of [['liaison@ua.demo', 'phone'], ['coordinator@mediator.demo', 'desk']] as const) {
+    it(`gives ${email} the corridor's bundle on a ${device}, which verifies with the domain verifier`, async () => {
+      const page = await corridorPageAs(email, device);
       const section = page.getByTestId('evidence');
       await expect(section.getByRole('heading').textContent()).resolves.toBe('Evidence bundle');
       await expect(page.getByTestId('evidence-verify-link').getAttribute('href')).resolves.toBe('/en/verify');
@@ -52,16 +53,20 @@ describe("the console's evidence download per corridor (Chromium)", () => {
       const report = await verifyEvidenceBundle(text, { logKey });
       expect(report.failures).toEqual([]);
       expect(report.ok).toBe(true);
-      if (email.startsWith('liaison')) {
+      if (device === 'phone') {
         await section.scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath('e2e-evidence-download-en') });
+        // Nothing of the section is cut off on the narrowest phone either.
+        await page.setViewportSize(NARROW_PHONE);
+        await section.scrollIntoViewIfNeeded();
+        expect(await overflowing(page, '[data-testid="evidence"]')).toEqual([]);
       }
       await page.context().close();
     });
   }
 
   it('offers no download to an agency, whom the policy does not let take the bundle', async () => {
-    const page = await corridorPageAs('coordinator@icrc.demo');
+    const page = await corridorPageAs('coordinator@icrc.demo', 'phone');
     await expect(page.getByTestId('evidence').count()).resolves.toBe(0);
     await page.context().close();
   });

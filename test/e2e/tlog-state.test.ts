@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cosignCheckpoint } from '../../src/domain/checkpoint.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { NARROW_PHONE, PHONE_CONTEXT, overflowing, screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 
 describe("the transparency log's state in the console (Chromium)", () => {
   let rig: BrowserRig;
@@ -20,7 +20,7 @@ describe("the transparency log's state in the console (Chromium)", () => {
   const inject = (options: InjectOptions) => rig.app.server.inject(options);
   const login = async (email: string) => (await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } })).json().token as string;
 
-  it("shows the log's size, last checkpoint, root and the party that cosigned it", async () => {
+  it("shows on a phone the log's size, last checkpoint, root and the party that cosigned it, each readable at 360 px", async () => {
     // The Ukrainian liaison enrols a key of its own, its admin approves it, and it witnesses.
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
@@ -30,7 +30,7 @@ describe("the transparency log's state in the console (Chromium)", () => {
     const approved = await inject({ method: 'POST', url: `/api/v1/keys/${enrolled.json().id}/approve`, headers: { authorization: `Bearer ${await login('admin@ua.demo')}` } });
     expect(approved.statusCode, approved.body).toBe(200);
     // The coordinator signs in first, so the checkpoint cosigned below is the one the console shows.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage(PHONE_CONTEXT);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${base}/ops?lang=en`);
@@ -54,7 +54,18 @@ describe("the transparency log's state in the console (Chromium)", () => {
     await expect(card.textContent()).resolves.toContain(checkpoint.rootHex.slice(0, 16));
     await expect(card.getByTestId('audit-log-witness').textContent()).resolves.toMatch(/^Cosigned by Ukraine: Government liaison \(demo\) \(ua-liaison-witness\), /);
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('e2e-tlog-state-en'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('e2e-tlog-state-en') });
+    await page.setViewportSize(NARROW_PHONE);
+    expect(await overflowing(page, '[data-testid="audit-log-card"]')).toEqual([]);
+    // Readable there too: the signing time and the root's abbreviation each keep to one line.
+    const lines = (selector: string) =>
+      card.locator(selector).first().evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.bottom))).size;
+      });
+    await expect(lines('dd:nth-of-type(2)')).resolves.toBe(1);
+    await expect(lines('code')).resolves.toBe(1);
 
     // A later change makes a newer checkpoint no witness has cosigned yet: the card says so and
     // still names the newest cosigned one with its witness.

@@ -21,6 +21,28 @@ export function launchChromium(): Promise<Browser> {
 /** A phone as the field tests hold it: 390 × 844, touch, a dense screen. */
 export const PHONE_CONTEXT: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
+/** The narrowest phone the console is laid out for (as the public and verify pages test it). */
+export const NARROW_PHONE = { width: 360, height: 740 } as const;
+
+/**
+ * What inside `selector` sticks out at the current viewport: the page scrolls sideways, or an
+ * element's box or its own content runs past the viewport's right edge. Empty when it all fits.
+ */
+export function overflowing(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).first().evaluate((root) => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      const box = el.getBoundingClientRect();
+      const name = `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}`;
+      if (box.width > 0 && box.right > width + 0.5) out.push(`${name} ends at ${Math.round(box.right)} > ${width}`);
+      else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`${name} clips its content: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return out;
+  });
+}
+
 /** A demo user signed into the English console in a browser context of its own, the console shown. */
 export async function signInToConsole(browser: Browser, base: string, email: string, context: BrowserContextOptions = PHONE_CONTEXT): Promise<Page> {
   const page = await (await browser.newContext(context)).newPage();
