@@ -133,7 +133,8 @@ describe('web translations (en, uk, ru)', () => {
   it('choose the plural form by the language: 1, 21 коридор; 3, 22 коридори; 5, 11 коридорів', async () => {
     const i18n = i18next.createInstance();
     await i18n.init({ resources: { en: { translation: en }, uk: { translation: uk }, ru: { translation: ru } }, lng: 'en', fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
-    const say = (lng: string, key: string, count: number): string => i18n.t(key, { lng, count });
+    type PluralKey = 'incidents.alerts.corridors' | 'incidents.alerts.convoys' | 'incidents.suspend.confirmOthers' | 'incidents.suspend.confirmFacts';
+    const say = (lng: string, key: PluralKey, count: number): string => i18n.t(key, { lng, count });
     const counts = [1, 3, 5, 11, 21, 22];
     expect(counts.map((n) => say('en', 'incidents.alerts.corridors', n))).toEqual(['1 corridor', '3 corridors', '5 corridors', '11 corridors', '21 corridors', '22 corridors']);
     expect(counts.map((n) => say('uk', 'incidents.alerts.corridors', n))).toEqual(['1 коридор', '3 коридори', '5 коридорів', '11 коридорів', '21 коридор', '22 коридори']);
