@@ -1,4 +1,8 @@
-import { createHash, createPrivateKey } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import { signText as serverSign, verifyText } from '../../src/domain/signature.ts';
@@ -8,7 +12,21 @@ import { corridorBody, createProposedCorridor } from '../helpers/corridors.ts';
 import { DIALECTS } from '../helpers/databases.ts';
 import { decideAs, enrolKey, newEd25519, partyAdminToken, signText } from '../helpers/signing.ts';
 
+/** A column's value as text to search: binary as base64 and hex (a Buffer's toJSON would hide its bytes). */
+const asText = (v: unknown): string =>
+  v instanceof Uint8Array ? `${Buffer.from(v).toString('base64')} ${Buffer.from(v).toString('hex')}` : typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+
+/** Every text form a party's private key could be stored in: its raw 32 bytes (base64, base64url, hex), its PKCS#8 DER in base64. */
+function privateEncodings(key: KeyObject): string[] {
+  const seed = Buffer.from(key.export({ format: 'jwk' }).d ?? '', 'base64url');
+  expect(seed).toHaveLength(32);
+  const der = key.export({ format: 'der', type: 'pkcs8' });
+  return [seed.toString('base64').replace(/=+$/, ''), seed.toString('base64url'), seed.toString('hex'), der.toString('base64').replace(/=+$/, '')];
+}
+
 describe.each(DIALECTS)('party-held signing keys on %s', (dialect) => {
+  // The server key file this server made on start (SERVER_KEY unset), scanned with the database.
+  const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-signing-')), 'server.key');
   let t: TestApp;
   let admin: string;
   let ua: string;
@@ -18,7 +36,7 @@ describe.each(DIALECTS)('party-held signing keys on %s', (dialect) => {
   let uaAdmin: string;
 
   beforeAll(async () => {
-    t = await startTestApp(dialect);
+    t = await startTestApp(dialect, { serverKey: null, serverKeyFile: keyFile });
     admin = await t.login(ADMIN.email, ADMIN.password);
     const org = async (name: string) => (await t.as(admin, { method: 'POST', url: '/api/v1/orgs', payload: { name, kind: 'party', timeZone: 'Europe/Kyiv' } })).json().id as string;
     ua = await org('Ukraine');
@@ -31,7 +49,10 @@ describe.each(DIALECTS)('party-held signing keys on %s', (dialect) => {
     ruLiaison = await user(ru, 'liaison@ru.sign.test');
     uaAdmin = await partyAdminToken(t, ua);
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
+  });
 
   const statementOf = async (token: string, id: string, version: number, decision: string, signedAt: string) =>
     (await t.as(token, { method: 'GET', url: `/api/v1/corridors/${id}/versions/${version}/statement?decision=${decision}&signedAt=${encodeURIComponent(signedAt)}` })).json() as { statement: string; contentHash: string };
@@ -129,26 +150,41 @@ describe.each(DIALECTS)('party-held signing keys on %s', (dialect) => {
     const [record] = (await t.as(uaLiaison, { method: 'GET', url: `/api/v1/corridors/${id}/signatures` })).json().items;
     expect(record.key).toMatchObject({ id: first.keyId, status: 'revoked', publicKey: first.publicKey, approvedAt: expect.any(String) });
     expect(verifyText(record.approval.signedPayload, record.approval.signature, record.key.publicKey)).toBe(true);
+    // Enrolment, approval and revocation are each an audit event of the key.
+    const actions = (await t.app.ctx.db.selectFrom('audit_events').select('action').where('subject_id', '=', first.keyId).orderBy('seq').execute()).map((e) => e.action);
+    expect(actions).toEqual(['key.enrol', 'key.approve', 'key.revoke']);
   });
 
   it('holds no party private key: with only its database and its own key the server cannot make an approval that verifies', async () => {
     const { id } = await createProposedCorridor(t, admin, [ua, ru]);
     const uaKey = (await enrolKey(t, uaLiaison))!;
-    expect((await decideAs(t, uaLiaison, id, { version: 1, decision: 'approve' })).statusCode).toBe(201);
+    const ruKey = (await enrolKey(t, ruLiaison))!;
+    const uaAt = new Date().toISOString();
+    const uaStatement = (await statementOf(uaLiaison, id, 1, 'approve', uaAt)).statement;
+    expect((await post(uaLiaison, id, { version: 1, decision: 'approve', keyId: uaKey.keyId, signedAt: uaAt, signature: signText(uaStatement, uaKey.privateKey) })).statusCode).toBe(201);
 
-    // Every text in every table: no PKCS#8 Ed25519 private key in the clear (its DER starts MC4CAQAwBQYDK2VwBCIEI… in base64).
+    // Every row of every table, and the server key file, as text (binary columns as base64 and
+    // hex): no PKCS#8 Ed25519 private key (its DER starts MC4CAQAwBQYDK2VwBCIEI… in base64), no
+    // PEM private key, and no encoding of the private halves these parties' liaisons hold.
     const db = t.app.ctx.db;
-    for (const table of ['party_keys', 'corridor_decisions', 'movement_acks', 'audit_events', 'users', 'orgs'] as const) {
-      const rows = await db.selectFrom(table).selectAll().execute();
-      expect(JSON.stringify(rows), table).not.toContain('MC4CAQAwBQYDK2VwBCIEI');
+    const tables = (await db.introspection.getTables()).map((table) => table.name);
+    expect(tables).toEqual(expect.arrayContaining(['party_keys', 'org_keys', 'corridor_decisions', 'movement_acks', 'incident_statements', 'audit_events']));
+    const texts: [string, string][] = [];
+    for (const table of tables) {
+      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+      texts.push([table, rows.rows.flatMap((row) => Object.values(row).map(asText)).join('\n')]);
     }
+    texts.push([keyFile, fs.readFileSync(keyFile, 'utf8')]);
+    const secrets = ['MC4CAQAwBQYDK2VwBCIEI', 'PRIVATE KEY', ...[uaKey, ruKey].flatMap((k) => privateEncodings(k.privateKey))];
+    for (const [where, text] of texts) for (const secret of secrets) expect(text.includes(secret), `${where} holds ${secret}`).toBe(false);
+
     // The only sealed private keys are the operator's; open each with the server key and try it as the party.
     const sealed = await db.selectFrom('org_keys').innerJoin('orgs', 'orgs.id', 'org_keys.org_id').select(['orgs.kind', 'org_keys.private_key_enc']).execute();
     expect(sealed.map((k) => k.kind)).toEqual(['mediator']);
     const signedAt = new Date().toISOString();
     const { statement } = await statementOf(ruLiaison, id, 1, 'approve', signedAt);
     const ruKeys = (await t.as(admin, { method: 'GET', url: '/api/v1/keys' })).json().items.filter((k: { orgId: string; status: string }) => k.orgId === ru && k.status === 'active');
-    expect(ruKeys.length).toBeGreaterThan(0);
+    expect(ruKeys.map((k: { id: string }) => k.id)).toContain(ruKey.keyId);
     for (const { private_key_enc } of sealed) {
       const der = decryptWithServerKey(t.app.ctx.serverKey, private_key_enc);
       expect(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).asymmetricKeyType).toBe('ed25519');
@@ -158,6 +194,7 @@ describe.each(DIALECTS)('party-held signing keys on %s', (dialect) => {
         expect((await post(ruLiaison, id, { version: 1, decision: 'approve', keyId: k.id, signedAt, signature: forged })).json().code).toBe('SIGNATURE_INVALID');
       }
     }
-    expect(uaKey.keyId).toBeTruthy();
+    // The party's own key, which the server never saw, does sign it.
+    expect((await post(ruLiaison, id, { version: 1, decision: 'approve', keyId: ruKey.keyId, signedAt, signature: signText(statement, ruKey.privateKey) })).statusCode).toBe(201);
   });
 });
