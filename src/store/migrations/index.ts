@@ -15,6 +15,7 @@ import { webhooks } from './0016-webhooks.ts';
 import { transparencyLog } from './0018-transparency-log.ts';
 import { incidentStatements } from './0019-incident-statements.ts';
 import { flagReasons } from './0020-flag-reasons.ts';
+import { rawDecisionKeys } from './0021-raw-decision-keys.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-transparency-log': transparencyLog,
   '0019-incident-statements': incidentStatements,
   '0020-flag-reasons': flagReasons,
+  '0021-raw-decision-keys': rawDecisionKeys,
 };
 
 export const migrationProvider: MigrationProvider = {
