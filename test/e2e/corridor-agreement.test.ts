@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { verifyText } from '../../src/domain/signature.ts';
 import type { Signatures } from '../../src/http/schemas/signing.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo.service.ts';
-import { screenshotPath, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
+import { PHONE_CONTEXT, screenshotPath, signInToConsole, startBrowserRig, type BrowserRig } from '../helpers/browser.ts';
 import { kyivParts } from '../helpers/time.ts';
 
 describe('a corridor agreed end to end in Chromium', () => {
@@ -27,7 +27,7 @@ describe('a corridor agreed end to end in Chromium', () => {
    * The liaison makes a key in this browser and enrols it; the party's admin, in another browser,
    * sees the same fingerprint (the test plays the phone call) and approves it. Returns the fingerprint.
    */
-  async function enrolOnDevice(liaison: Page, adminEmail: string): Promise<string> {
+  async function enrolOnDevice(liaison: Page, adminEmail: string, shot: string): Promise<string> {
     await liaison.getByTestId('go-enrol').first().click();
     const card = liaison.getByTestId('device-key');
     await card.waitFor();
@@ -36,8 +36,29 @@ describe('a corridor agreed end to end in Chromium', () => {
     await liaison.locator('[data-testid="device-key"][data-status="pending"]').waitFor();
     const fingerprint = await card.getByTestId('device-fingerprint').textContent();
     expect(fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} ([a-z]+ ){7}[a-z]+$/);
+    await card.screenshot({ path: screenshotPath(`e2e-signing-enrol-pending-${shot}`) });
+    // What IndexedDB keeps on this device is a CryptoKey that WebCrypto will not export.
+    const kept = await liaison.evaluate(
+      () =>
+        new Promise<{ type: string; algorithm: string; extractable: boolean; exported: string }>((resolve, reject) => {
+          const open = indexedDB.open('safe-passage-signing');
+          open.onerror = () => reject(open.error ?? new Error('no IndexedDB'));
+          open.onsuccess = () => {
+            const all = open.result.transaction('device-keys').objectStore('device-keys').getAll();
+            all.onerror = () => reject(all.error ?? new Error('no device key'));
+            all.onsuccess = () => {
+              const key = (all.result as { privateKey: CryptoKey }[])[0]!.privateKey;
+              crypto.subtle.exportKey('pkcs8', key).then(
+                () => resolve({ type: key.type, algorithm: key.algorithm.name, extractable: key.extractable, exported: 'exported' }),
+                (error: unknown) => resolve({ type: key.type, algorithm: key.algorithm.name, extractable: key.extractable, exported: (error as Error).name }),
+              );
+            };
+          };
+        }),
+    );
+    expect(kept).toEqual({ type: 'private', algorithm: 'Ed25519', extractable: false, exported: 'InvalidAccessError' });
 
-    const admin = await signIn(adminEmail);
+    const admin = await signIn(adminEmail, adminEmail === 'admin@ua.demo' ? DESKTOP : PHONE_CONTEXT);
     await admin.goto(`${base}/ops/keys?lang=en`);
     const pending = admin.locator('[data-testid="party-key"][data-status="pending"]');
     await pending.waitFor();
@@ -45,23 +66,15 @@ describe('a corridor agreed end to end in Chromium', () => {
     await pending.getByTestId('approve-key').click();
     const confirm = admin.getByTestId('confirm-key');
     await expect(confirm.getByTestId('confirm-fingerprint').textContent()).resolves.toBe(fingerprint);
-    if (adminEmail === 'admin@ua.demo') await admin.screenshot({ path: screenshotPath('e2e-signing-admin-approves-key-en'), fullPage: true });
+    await admin.screenshot({ path: screenshotPath(`e2e-signing-admin-approves-key-${shot}`), fullPage: true });
     await confirm.getByTestId('confirm-key-confirm').click();
     await admin.locator('[data-testid="party-key"][data-status="active"] [data-testid="key-approved"]').first().waitFor();
     await admin.context().close();
     return fingerprint!;
   }
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/ops?lang=en`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('console').waitFor();
-    return page;
-  }
+  const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+  const signIn = (email: string, context = DESKTOP): Promise<Page> => signInToConsole(browser, base, email, context);
 
   it('a coordinator drafts it on the map, both liaisons approve, and the public page shows it open without a reload', async () => {
     const name = 'Vasylivka – Zaporizhzhia (browser test)';
@@ -149,22 +162,24 @@ describe('a corridor agreed end to end in Chromium', () => {
 
     // Each liaison, in its own browser, makes a key on the device, has its party's admin approve
     // it after comparing the fingerprint, and signs the version shown to them on the device.
-    for (const [email, admin] of [['liaison@ua.demo', 'admin@ua.demo'], ['liaison@ru.demo', 'admin@ru.demo']] as const) {
-      const liaison = await signIn(email);
+    // The Ukrainian side works at a desk, the Russian side on phones.
+    for (const [email, admin, shot] of [['liaison@ua.demo', 'admin@ua.demo', 'en'], ['liaison@ru.demo', 'admin@ru.demo', 'en-phone']] as const) {
+      const liaison = await signIn(email, shot === 'en' ? DESKTOP : PHONE_CONTEXT);
       await liaison.goto(`${base}/ops/corridors/${id}?lang=en`);
       await liaison.getByTestId('approval-panel').waitFor();
       // They sign what the public will read, in every language.
       await expect(liaison.getByTestId('public-text-version-ru').textContent()).resolves.toContain('Васильевка → Запорожье');
       await expect(liaison.getByTestId('public-text-version-uk').textContent()).resolves.toContain('Автостанція Василівки');
-      if (email === 'liaison@ru.demo') {
+      if (email === 'liaison@ua.demo') {
         await liaison.getByTestId('public-text-versions').screenshot({ path: screenshotPath('e2e-corridor-public-texts-signed-en') });
       }
       // Without a key on this device nothing can be signed, and the panel leads to enrolment.
       const noKey = liaison.getByTestId('approval-panel').getByTestId('signing-key');
       await expect(noKey.getAttribute('data-status')).resolves.toBe('none');
       await expect(liaison.getByTestId('approve').isDisabled()).resolves.toBe(true);
-      if (email === 'liaison@ua.demo') await liaison.getByTestId('approval-panel').screenshot({ path: screenshotPath('e2e-signing-no-key-en') });
-      const fingerprint = await enrolOnDevice(liaison, admin);
+      // The decision's end of the panel, where the liaison is sent to enrol (the whole panel is taller than a screen).
+      await liaison.locator('.approval-panel__decide').screenshot({ path: screenshotPath(`e2e-signing-no-key-${shot}`) });
+      const fingerprint = await enrolOnDevice(liaison, admin, shot);
 
       await liaison.goto(`${base}/ops/corridors/${id}?lang=en`);
       const panel = liaison.getByTestId('approval-panel');
@@ -176,7 +191,7 @@ describe('a corridor agreed end to end in Chromium', () => {
       const confirm = liaison.getByTestId('confirm-decision');
       await expect(confirm.textContent()).resolves.toMatch(/Approve version \d+ for /);
       await expect(confirm.getByTestId('confirm-hash').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
-      if (email === 'liaison@ua.demo') await confirm.screenshot({ path: screenshotPath('field-confirm-approve-en') });
+      await confirm.screenshot({ path: screenshotPath(email === 'liaison@ua.demo' ? 'field-confirm-approve-en' : 'e2e-signing-confirm-approve-en-phone') });
       await confirm.getByTestId('confirm-decision-confirm').click();
       const signed = liaison.getByTestId('signed-decision');
       await signed.waitFor();
@@ -184,7 +199,7 @@ describe('a corridor agreed end to end in Chromium', () => {
       const here = await signed.getByTestId('device-statement').textContent();
       await expect(signed.getByTestId('signed-payload').textContent()).resolves.toBe(here);
       expect(JSON.parse(here!)).toMatchObject({ statement: 'safe-passage/corridor-decision/1', corridorId: id, decision: 'approve' });
-      if (email === 'liaison@ru.demo') await liaison.screenshot({ path: screenshotPath('e2e-signing-signed-on-device-en'), fullPage: true });
+      await signed.screenshot({ path: screenshotPath(`e2e-signing-signed-on-device-${shot}`) });
       await liaison.context().close();
     }
 
@@ -218,6 +233,18 @@ describe('a corridor agreed end to end in Chromium', () => {
     await expect(card.getAttribute('data-status')).resolves.toBe('open');
     await publicPage.screenshot({ path: screenshotPath('e2e-corridor-open-on-public-page-en-phone'), fullPage: true });
     await expect(coordinator.getByTestId('corridor-status').getAttribute('data-status')).resolves.toBe('open');
+
+    // Were the server to change the words of the version after the parties signed it, the
+    // signatures would still verify over their statements, but not over these words: the console
+    // recomputes the content hash from the version it is served and says so.
+    const signedVersion = signatures.items[0]!.approval.version;
+    const row = await app.ctx.db.selectFrom('corridor_versions').select('content').where('corridor_id', '=', id!).where('version', '=', signedVersion).executeTakeFirstOrThrow();
+    const changed = { ...(JSON.parse(row.content) as Record<string, unknown>), eligibility: 'Men of fighting age only' };
+    await app.ctx.db.updateTable('corridor_versions').set({ content: JSON.stringify(changed) }).where('corridor_id', '=', id!).where('version', '=', signedVersion).execute();
+    await coordinator.reload();
+    await coordinator.locator('[data-testid="signature-row"][data-verdict="failed"]').nth(1).waitFor();
+    await expect(coordinator.locator('[data-testid="signature-row"][data-verdict="verified"]').count()).resolves.toBe(0);
+    await coordinator.getByTestId('signatures-panel').screenshot({ path: screenshotPath('e2e-signatures-content-changed-en') });
     // Eight browser contexts (liaisons, admins) and texts in three languages: long on two shared cores.
   }, 180_000);
 });

@@ -1,32 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Signatures } from '../../../../src/http/schemas/signing.ts';
-import { verifyText } from '../../signing/webcrypto.ts';
+import type { CorridorVersion } from '../../api.ts';
+import { decisionVerdict, versionHashesOf, type SignatureItem, type Verdict, type VersionHashes } from '../../signing/decision-verdict.ts';
 import { useApi } from '../session.tsx';
 import { Fingerprint, useFingerprint } from '../SigningKeyNotice.tsx';
 import { useActorNames } from '../useActorNames.ts';
-
-type SignatureItem = Signatures['items'][number];
-type Verdict = 'checking' | 'verified' | 'failed';
-
-/**
- * Whether a signature holds, decided here: the statement must say what the record claims
- * (corridor, version, decision, party) and its signature must verify with the enrolled public
- * key, by WebCrypto in this browser. The server's word is not taken for it.
- */
-async function verdictOf(item: SignatureItem, corridorId: string): Promise<Verdict> {
-  const { approval, key } = item;
-  if (key && key.publicKey !== approval.publicKey) return 'failed';
-  let said: Record<string, unknown>;
-  try {
-    said = JSON.parse(approval.signedPayload) as Record<string, unknown>;
-  } catch {
-    return 'failed';
-  }
-  const claims = said.corridorId === corridorId && said.version === approval.version && said.decision === approval.decision && said.partyId === approval.partyId && said.signedAt === approval.signedAt;
-  if (!claims) return 'failed';
-  return (await verifyText(approval.signedPayload, approval.signature, approval.publicKey)) ? 'verified' : 'failed';
-}
 
 export function SignaturesPanel({ corridorId, orgName, when }: { corridorId: string; orgName: (id: string) => string; when: (iso: string) => string }) {
   const api = useApi();
@@ -39,7 +18,19 @@ export function SignaturesPanel({ corridorId, orgName, when }: { corridorId: str
       .then(async (answer) => {
         setItems(answer.items);
         setVerdicts(answer.items.map(() => 'checking'));
-        const found = await Promise.all(answer.items.map((item) => verdictOf(item, corridorId)));
+        // Each version's content fetched once; unreadable, it cannot be checked, and nothing is called verified.
+        const hashes = new Map<number, Promise<VersionHashes | null>>();
+        const hashesOf = (version: number): Promise<VersionHashes | null> => {
+          let hash = hashes.get(version);
+          if (!hash) {
+            hash = api<CorridorVersion>(`/api/v1/corridors/${encodeURIComponent(corridorId)}/versions/${version}`, { signal: controller.signal })
+              .then((v) => versionHashesOf(corridorId, version, v.content))
+              .catch(() => null);
+            hashes.set(version, hash);
+          }
+          return hash;
+        };
+        const found = await Promise.all(answer.items.map((item) => decisionVerdict(item, corridorId, hashesOf)));
         if (!controller.signal.aborted) setVerdicts(found);
       })
       // Unreadable signatures leave the panel empty; a 401 has already ended the session.
