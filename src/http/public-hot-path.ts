@@ -69,6 +69,20 @@ export interface PublicQuestion {
  * path being rebuilt, which the Fastify route then answers once the rebuild is done.
  */
 export function publicAnswerOf(snapshot: PublicSnapshotService, question: PublicQuestion): PublicAnswer | null {
+  const answer = answerOf(snapshot, question);
+  return answer === 'rebuilding' ? null : answer;
+}
+
+/**
+ * The same, or, for a path being rebuilt, the rebuild to wait for before asking again: a front
+ * that can hold a connection's next request (the wire front) answers it fresh itself.
+ */
+export function publicAnswerOrRebuild(snapshot: PublicSnapshotService, question: PublicQuestion): PublicAnswer | null | Promise<void> {
+  const answer = answerOf(snapshot, question);
+  return answer === 'rebuilding' ? snapshot.fresh() : answer;
+}
+
+function answerOf(snapshot: PublicSnapshotService, question: PublicQuestion): PublicAnswer | null | 'rebuilding' {
   const { method, url } = question;
   if (method !== 'GET' && method !== 'HEAD') return null;
   const mark = url.indexOf('?');
@@ -76,7 +90,7 @@ export function publicAnswerOf(snapshot: PublicSnapshotService, question: Public
   const lang = mark < 0 ? null : langOfQuery(url.slice(mark + 1));
   if (lang === undefined) return null;
   const artefact = snapshot.lookup(path, lang, question.acceptLanguage);
-  if (!artefact) return null;
+  if (!artefact) return snapshot.rebuilding(path) ? 'rebuilding' : null;
   if (etagMatches(question.ifNoneMatch, artefact.etag)) return { status: 304, headers: artefact.notModified, body: null, route: artefact.route };
   const encoding = encodingFor(question.acceptEncoding);
   return { status: 200, headers: artefact.headers[encoding], body: method === 'HEAD' ? null : artefact.body[encoding], route: artefact.route };

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { createLiveHub, type LiveHub } from '../services/live.service.ts';
 import { installIdempotency } from './idempotency.ts';
 import { HotCounts, installMetrics } from './metrics.ts';
-import { createPublicHotPath, publicAnswerOf } from './public-hot-path.ts';
+import { createPublicHotPath, publicAnswerOrRebuild } from './public-hot-path.ts';
 import { installWireFront } from './wire-front.ts';
 import type { PublicStream } from './public-stream.ts';
 import type { PublicSnapshotService } from '../services/public-snapshot.service.ts';
@@ -93,7 +93,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
               if (!hotPath(req, res)) handler(req, res);
             });
             if (publicSnapshot && options.wireFront !== false) {
-              installWireFront(server, (question) => publicAnswerOf(publicSnapshot, question), publicStream ?? null, hotCounts);
+              installWireFront(server, (question) => publicAnswerOrRebuild(publicSnapshot, question), publicStream ?? null, hotCounts);
             }
             return server;
           },

@@ -20,7 +20,8 @@ const MAX_HEAD_BYTES = 8 * 1024;
 const HEAD_END = Buffer.from('\r\n\r\n');
 const HTTP11 = ' HTTP/1.1';
 
-type Answerer = (question: PublicQuestion) => PublicAnswer | null;
+/** The answer, null for one that is not the front's, or a rebuild to wait for before asking again. */
+type Answerer = (question: PublicQuestion) => PublicAnswer | null | Promise<void>;
 
 /**
  * The request head as the front reads it: null unless every line is exactly as RFC 9112 writes
@@ -135,6 +136,7 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
       }
       const reply = question && answer(question);
       if (!question || !reply) return handOver(socket, buffer.subarray(start));
+      if (reply instanceof Promise) return waitFor(reply, socket, buffer.subarray(start));
       socket.write(answerBytes(reply, question.close, server.keepAliveTimeout));
       counts.add(question.method, reply.route, reply.status);
       start = end + HEAD_END.length;
@@ -156,6 +158,27 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
     socket.on('data', () => {});
     to.attachSocket(socket, lastEventId, streamHeadBytes);
     counts.add('GET', PUBLIC_STREAM_PATH, 200);
+  };
+
+  /**
+   * Holds the connection (nothing more is read meanwhile) until the snapshot is rebuilt, then
+   * answers from the new one: a change is read at once by whoever asks after it, and the
+   * connection stays the front's.
+   */
+  const waitFor = (rebuilt: Promise<void>, socket: Socket, rest: Buffer): null => {
+    socket.pause();
+    const again = (): void => {
+      if (socket.destroyed || !held.has(socket)) return;
+      socket.resume();
+      socket.cork();
+      try {
+        answerAll(socket, rest);
+      } finally {
+        socket.uncork();
+      }
+    };
+    rebuilt.then(again, () => handOver(socket, rest));
+    return null;
   };
 
   server.on('connection', (socket: Socket) => {

@@ -40,6 +40,8 @@ export interface PublicSnapshotService {
    */
   lookup(path: string, lang?: Lang | null, acceptLanguage?: string): ReadyArtefact | undefined;
   current(): PublicSnapshot | null;
+  /** Whether `path` is one the snapshot answers and is being rebuilt now (`fresh()` waits for it). */
+  rebuilding(path: string): boolean;
   /** Resolves once the snapshot holds every change this instance has heard of. */
   fresh(): Promise<void>;
   /** Headers every answer carries (the security headers helmet sets on the rest of the site). */
@@ -260,6 +262,7 @@ export function createPublicSnapshot(
       return route.byLang[lang ?? (route.negotiated ? langFor(acceptLanguage) : 'uk')];
     },
     current: () => snapshot,
+    rebuilding: (path) => built !== heard && table.has(path),
     fresh,
     setBaseHeaders(headers) {
       baseHeaders = headers;

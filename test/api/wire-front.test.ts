@@ -148,6 +148,31 @@ describe('wire front', () => {
     expect(own.closed).toBe(theirs.closed);
   });
 
+  it('holds a connection while the snapshot is rebuilt after a change, then answers the new list itself', async () => {
+    const socket = net.connect(front, '127.0.0.1');
+    await new Promise((resolve) => socket.on('connect', resolve));
+    let bytes = '';
+    socket.on('data', (chunk: Buffer) => (bytes += chunk.toString('latin1')));
+    const answered = async (n: number): Promise<void> => {
+      while ([...bytes.matchAll(/HTTP\/1\.1 200/g)].length < n) await new Promise((r) => setTimeout(r, 10));
+    };
+    socket.write(get(LIST));
+    await answered(1);
+    const before = requestEvents;
+    const suspended = await t.as(admin, { method: 'POST', url: `/api/v1/corridors/${corridorId}/suspend`, payload: { reason: 'Shelling' } });
+    expect(suspended.statusCode).toBe(200);
+    // Asked while the snapshot is stale: the same connection gets the rebuilt list, from the front.
+    expect(t.app.publicSnapshot.rebuilding(LIST)).toBe(true);
+    socket.write(get(LIST));
+    await answered(2);
+    expect(requestEvents).toBe(before);
+    expect(bytes.slice(bytes.lastIndexOf('HTTP/1.1 200'))).toContain('"status":"suspended"');
+    socket.destroy();
+    const resumed = await t.as(admin, { method: 'POST', url: `/api/v1/corridors/${corridorId}/resume`, payload: { reason: 'Quiet again' } });
+    expect(resumed.statusCode).toBe(200);
+    await t.app.publicSnapshot.fresh();
+  });
+
   it('takes public stream readers itself: the head with the site’s headers, then each event as one chunk', async () => {
     const before = requestEvents;
     const head = await exchange(front, [get('/api/v1/public/stream')]);
