@@ -27,20 +27,13 @@ import SqliteDatabase from 'better-sqlite3';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import autocannon, { type Result } from 'autocannon';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/databases.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import type { CorridorInput } from '../src/domain/corridor.ts';
-import type { Actor, OrgKind, Role } from '../src/domain/identity.ts';
 import { startWindowProfile } from './window-profile.ts';
-import { verifyAuditLog } from '../src/services/audit.service.ts';
-import { createCorridor, proposeCorridor } from '../src/services/corridor.service.ts';
-import { answerAsDemoParty, decideAsDemoParty } from '../src/demo/demo-signer.ts';
-import { ensureOrg, ensureUser, login } from '../src/services/identity.service.ts';
-import { notifyMovement, startMovement } from '../src/services/movement.service.ts';
-import { openDatabase, type DialectName } from '../src/store/database.ts';
+import type { DialectName } from '../src/store/database.ts';
+import { checkinBody, percentile, seedUnderway, verifyStored } from './underway.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,15 +53,8 @@ const { values: args } = parseArgs({
   },
 });
 
-const PASSWORD = 'bench-password-1';
 /** Issue 14, "Durable writes at scale": check-ins/s through the API, every one durable and audited. */
 const TARGET: Record<DialectName, number> = { sqlite: 3000, postgres: 2000 };
-/** Zaporizhzhia → Vasylivka → Enerhodar, open for the whole run. */
-const ROUTE: [number, number][] = [
-  [35.1396, 47.8388],
-  [35.2789, 47.4434],
-  [34.6563, 47.499],
-];
 
 interface Seeded {
   port: number;
@@ -106,7 +92,7 @@ async function serve(databaseUrl: string): Promise<void> {
     app.server.server.on('connection', () => accepted.push(performance.now()));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     const started = performance.now();
-    const movements = await seed(app.ctx);
+    const movements = await seedUnderway(app.ctx, { users: Number(args.users), movements: Number(args.movements) });
     send({ type: 'ready', seeded: { port: address.port, movements, seedMs: performance.now() - started } });
     let elu = performance.eventLoopUtilization();
     let cpu = process.cpuUsage();
@@ -148,71 +134,6 @@ async function serve(databaseUrl: string): Promise<void> {
   }
 }
 
-/** A mediator, an agency (coordinator, field officers), one party (liaison), an open corridor, movements underway. */
-async function seed(ctx: Parameters<typeof notifyMovement>[0]): Promise<{ id: string; token: string }[]> {
-  const actorOf = (user: { id: string; orgId: string; role: Role }, kind: OrgKind): Actor => ({ userId: user.id, orgId: user.orgId, orgKind: kind, role: user.role });
-  const mediatorOrg = (await ensureOrg(ctx, { name: 'Bench Mediator', kind: 'mediator' })).row;
-  const agencyOrg = (await ensureOrg(ctx, { name: 'Bench Agency', kind: 'agency' })).row;
-  const partyOrg = (await ensureOrg(ctx, { name: 'Bench Party', kind: 'party' })).row;
-  const user = (org: typeof mediatorOrg, role: Role, email: string) => ensureUser(ctx, org, { email, name: `${role} (bench)`, password: PASSWORD, role });
-  const mediator = actorOf(await user(mediatorOrg, 'coordinator', 'coordinator@mediator.bench'), 'mediator');
-  const coordinator = actorOf(await user(agencyOrg, 'coordinator', 'coordinator@agency.bench'), 'agency');
-  const liaison = actorOf(await user(partyOrg, 'liaison', 'liaison@party.bench'), 'party');
-  const field: { actor: Actor; token: string }[] = [];
-  for (let i = 0; i < Number(args.users); i++) {
-    const email = `field${i}@agency.bench`;
-    const actor = actorOf(await user(agencyOrg, 'field', email), 'agency');
-    field.push({ actor, token: (await login(ctx, { email, password: PASSWORD })).token });
-  }
-
-  const now = ctx.now();
-  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
-  const content: CorridorInput = {
-    name: 'Zaporizhzhia – Enerhodar (bench)',
-    purpose: ['evacuation', 'supply'],
-    origin: { name: 'Zaporizhzhia', lat: 47.8388, lon: 35.1396 },
-    destination: { name: 'Enerhodar', lat: 47.499, lon: 34.6563 },
-    route: { type: 'LineString', coordinates: ROUTE },
-    bufferMeters: 3000,
-    gatheringPoints: [{ name: 'Central station', lat: 47.8205, lon: 35.1871 }],
-    checkpoints: [{ name: 'Vasylivka', lat: 47.4434, lon: 35.2789, controlledBy: partyOrg.id }],
-    windows: [{ start: at(-1), end: at(12) }],
-    parties: [partyOrg.id],
-    allowedTraffic: ['bus', 'truck'],
-    eligibility: 'Everyone',
-    conditions: 'Marked vehicles only.',
-    publicText: {
-      uk: { title: 'Запоріжжя → Енергодар', eligibility: 'Усі цивільні', conditions: 'Лише позначені транспортні засоби.', whatToBring: 'Документи, вода, ліки.', gatheringPoints: [{ name: 'Центральний вокзал' }] },
-      ru: { title: 'Запорожье → Энергодар', eligibility: 'Все гражданские', conditions: 'Только обозначенные транспортные средства.', whatToBring: 'Документы, вода, лекарства.', gatheringPoints: [{ name: 'Центральный вокзал' }] },
-      en: { title: 'Zaporizhzhia → Enerhodar', eligibility: 'All civilians', conditions: 'Marked vehicles only.', whatToBring: 'Documents, water, medicines.', gatheringPoints: [{ name: 'Central station' }] },
-    },
-  };
-  const corridor = await createCorridor(ctx, mediator, content);
-  await proposeCorridor(ctx, mediator, corridor.id);
-  await decideAsDemoParty(ctx, liaison, corridor.id, { version: 1, decision: 'approve', comment: undefined });
-
-  const movements: { id: string; token: string }[] = [];
-  for (let i = 0; i < Number(args.movements); i++) {
-    const officer = field[i % field.length]!;
-    const movement = await notifyMovement(ctx, coordinator, {
-      kind: i % 2 === 0 ? 'evacuation' : 'supply',
-      corridorId: corridor.id,
-      departAt: at(0.1),
-      arriveBy: at(6),
-      vehicles: [{ type: i % 2 === 0 ? 'bus' : 'truck' }],
-      personnel: 2,
-      passengers: i % 2 === 0 ? 40 : undefined,
-      cargo: i % 2 === 0 ? undefined : [{ category: 'food', item: 'Food parcels', quantity: 400, unit: 'parcel' }],
-      urgent: true,
-      justification: 'Window open now',
-    });
-    await answerAsDemoParty(ctx, liaison, movement.id, { decision: 'acknowledge' });
-    await startMovement(ctx, officer.actor, movement.id);
-    movements.push({ id: movement.id, token: officer.token });
-  }
-  return movements;
-}
-
 // ── The load (this process) ─────────────────────────────────────────────────
 
 function startServer(databaseUrl: string): { child: ChildProcess; next: () => Promise<FromServer> } {
@@ -251,14 +172,6 @@ function pin(pid: number | undefined, cpu: number): void {
   } catch {
     // No taskset: run unpinned.
   }
-}
-
-/** A position near the corridor, so the load is what field officers would send. */
-function checkinBody(k: number): string {
-  const t = (k % 1000) / 1000;
-  const lat = 47.8388 + (47.4434 - 47.8388) * t + ((k % 7) - 3) * 0.001;
-  const lon = 35.1396 + (35.2789 - 35.1396) * t + ((k % 5) - 2) * 0.001;
-  return JSON.stringify(k % 50 === 0 ? { lat, lon, checkpoint: 'Vasylivka', note: 'Passed the checkpoint' } : { lat, lon });
 }
 
 interface Measured {
@@ -319,10 +232,6 @@ async function drive(port: number, movements: Seeded['movements'], warmup: numbe
   return { autocannon: result, window: { statuses, latenciesMs, seconds: Math.min(measuredSeconds, seconds), perSecond: perSecond.map((n) => n ?? 0) }, created };
 }
 
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-}
-
 /**
  * The anchor: raw durable single-row commits per second on this disk right now (WAL,
  * synchronous=FULL, as the app sets; one prepared insert of a 300-byte row per transaction, no
@@ -360,26 +269,6 @@ function commitAnchor(seconds: number): { perSecond: number; medianMicros: numbe
   }
 }
 
-async function verify(databaseUrl: string): Promise<{ rows: number; auditCheckins: number; audit: Awaited<ReturnType<typeof verifyAuditLog>>; integrity: string }> {
-  const database = openDatabase(databaseUrl);
-  try {
-    const count = async (query: Promise<{ n: number | string | bigint } | undefined>) => Number((await query)?.n ?? 0);
-    const rows = await count(database.db.selectFrom('movement_checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
-    const auditCheckins = await count(
-      database.db.selectFrom('audit_events').where('action', '=', 'movement.checkin').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    );
-    const audit = await verifyAuditLog(database);
-    let integrity = 'n/a';
-    if (database.dialect === 'sqlite') {
-      const result = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(database.db);
-      integrity = result.rows.map((r) => r.integrity_check).join(', ');
-    }
-    return { rows, auditCheckins, audit, integrity };
-  } finally {
-    await database.close();
-  }
-}
-
 async function main(): Promise<void> {
   const dialect = args.db as DialectName;
   if (dialect !== 'sqlite' && dialect !== 'postgres') throw new Error('--db sqlite|postgres');
@@ -407,7 +296,7 @@ async function main(): Promise<void> {
 
     const anchorAfter = commitAnchor(Number(args['anchor-seconds']));
     const anchorPerSecond = (anchorBefore.perSecond + anchorAfter.perSecond) / 2;
-    const check = await verify(database.url);
+    const check = await verifyStored(database.url);
     const w = run.window;
     const sorted = [...w.latenciesMs].sort((a, b) => a - b);
     const inWindow = (code: number) => w.statuses[String(code)] ?? 0;
