@@ -9,6 +9,13 @@ import { corridorSignatures } from '../../src/services/corridor.service.ts';
 import { listKeys } from '../../src/services/keys.service.ts';
 import { encryptWithServerKey } from '../../src/services/server-key.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
+import { chainNext, type AuditEvent } from '../../src/domain/audit-chain.ts';
+import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import type { EvidenceBundle } from '../../src/domain/evidence/format.ts';
+import { verifyEvidenceBundle } from '../../src/domain/evidence/verify.ts';
+import { hashCanonical, sha256Hex } from '../../src/domain/hashing.ts';
+import { versionHashText } from '../../src/domain/statements.ts';
+import { corridorEvidence } from '../../src/services/evidence.service.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { corridorBody } from '../helpers/corridors.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.ts';
@@ -65,6 +72,41 @@ async function deploymentBeforePartyKeys(url: string, mediatorKey: ReturnType<ty
   }
 }
 
+
+/**
+ * A corridor approved before 0012 as the server then did it: the statement it signed was
+ * {corridorId, version, versionHash, decision, partyId, userId, signedAt}, and the audit log
+ * recorded the draft, the proposal and the approval ({version, versionHash, signature}).
+ */
+async function approvedBeforePartyKeys(url: string, partyKey: ReturnType<typeof ed25519>): Promise<void> {
+  const database = openDatabase(url);
+  try {
+    const db = database.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const content = JSON.parse(JSON.stringify(corridorBody(['p']))) as unknown;
+    const versionHash = sha256Hex(versionHashText('c', 1, content));
+    await db.updateTable('corridor_versions').set({ version_hash: versionHash }).where('corridor_id', '=', 'c').execute();
+    const payload = canonicalJson({ corridorId: 'c', version: 1, versionHash, decision: 'approve', partyId: 'p', userId: 'liaison', signedAt: NOW });
+    const signature = partyKey.sign(payload);
+    await db.updateTable('corridor_decisions').set({ signed_payload: payload, signature }).where('corridor_id', '=', 'c').execute();
+    const events: AuditEvent[] = [];
+    const append = (actorUserId: string, actorOrgId: string, action: string, body: object, subjectType = 'corridor', subjectId = 'c') => {
+      events.push(chainNext(events.at(-1), { at: NOW, actorUserId, actorOrgId, action, subjectType, subjectId, payloadHash: hashCanonical(body) }));
+    };
+    append('admin', 'm', 'org.create', { name: 'Mediator', kind: 'mediator', timeZone: 'Europe/Kyiv' }, 'org', 'm');
+    append('admin', 'm', 'org.create', { name: 'Party', kind: 'party', timeZone: 'Europe/Kyiv' }, 'org', 'p');
+    append('admin', 'm', 'corridor.draft', { version: 1, versionHash });
+    append('admin', 'm', 'corridor.propose', { version: 1, versionHash });
+    append('liaison', 'p', 'corridor.approve', { version: 1, versionHash, signature });
+    await db.insertInto('audit_events').values(events.map((e) => ({
+      seq: e.seq, at: e.at, actor_user_id: e.actorUserId, actor_org_id: e.actorOrgId, action: e.action,
+      subject_type: e.subjectType, subject_id: e.subjectId, payload_hash: e.payloadHash, prev_hash: e.prevHash, hash: e.hash,
+    }))).execute();
+    await db.insertInto('audit_head').values({ id: 1, seq: events.at(-1)!.seq, hash: events.at(-1)!.hash }).execute();
+  } finally {
+    await database.close();
+  }
+}
+
 describe.each(DIALECTS)('migrations 0012 and 0021 retire server-held party keys on %s', (dialect) => {
   let database: TestDatabase | undefined;
   afterEach(async () => {
@@ -103,6 +145,42 @@ describe.each(DIALECTS)('migrations 0012 and 0021 retire server-held party keys 
       expect(items[0]!.key).toMatchObject({ id: 'server-held-p', serverHeld: true, status: 'retired' });
       expect(items[0]!.approval.publicKey).toBe(items[0]!.key!.publicKey);
       expect(verifyText(items[0]!.approval.signedPayload, items[0]!.approval.signature, items[0]!.key!.publicKey)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+  it('puts the pre-0012 approval in the evidence bundle, marked server-held, and it verifies over the statement it was signed in; changed, it fails', async () => {
+    database = await createTestDatabase(dialect);
+    const mediatorKey = ed25519();
+    const partyKey = ed25519();
+    await deploymentBeforePartyKeys(database.url, mediatorKey, partyKey, '{}');
+    await approvedBeforePartyKeys(database.url, partyKey);
+
+    const app = await createApp({ ...loadConfig({}), databaseUrl: database.url, serverKey: SERVER_KEY.toString('base64') }, { logger: false });
+    try {
+      const mediator: Actor = { userId: 'admin', orgId: 'm', orgKind: 'mediator', role: 'admin' };
+      const bundle = await corridorEvidence(app.ctx, mediator, 'c');
+      const text = canonicalJson(bundle);
+      expect(bundle.decisions).toEqual([expect.objectContaining({ partyId: 'p', decision: 'approve', keyId: 'server-held-p', publicKey: partyKey.raw })]);
+      expect(bundle.keys).toEqual([expect.objectContaining({ id: 'server-held-p', serverHeld: true, status: 'retired', publicKey: partyKey.raw })]);
+      const report = await verifyEvidenceBundle(text, { logKey: bundle.log.verifierKey });
+      expect(report.failures).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(report.warnings.map((w) => w.code)).toContain('KEY_SERVER_HELD');
+
+      // The same old decision, said to be a rejection: its signed statement no longer matches.
+      const changed = JSON.parse(text) as EvidenceBundle;
+      changed.decisions[0]!.decision = 'reject';
+      const refused = await verifyEvidenceBundle(canonicalJson(changed), { logKey: bundle.log.verifierKey });
+      expect(refused.ok).toBe(false);
+      expect(refused.failures.map((f) => f.code)).toContain('STATEMENT_MISMATCH');
+
+      // Only a server-held key's decision is rebuilt in the older shape: the same key said to be a party's own fails.
+      const unmarked = JSON.parse(text) as EvidenceBundle;
+      unmarked.keys[0]!.serverHeld = false;
+      const notOwn = await verifyEvidenceBundle(canonicalJson(unmarked), { logKey: bundle.log.verifierKey });
+      expect(notOwn.ok).toBe(false);
+      expect(notOwn.failures.map((f) => f.code)).toContain('STATEMENT_MISMATCH');
     } finally {
       await app.close();
     }

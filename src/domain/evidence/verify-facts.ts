@@ -123,8 +123,12 @@ export async function checkFacts(b: EvidenceBundle, findings: Findings): Promise
 
   const signatureSeqs = new Map<string, number | null>();
   for (const [i, d] of b.decisions.entries()) {
-    const contentHash = b.versions.find((v) => v.version === d.version)?.contentHash;
-    const payload = { version: d.version, contentHash, keyId: d.keyId, signedAt: d.signedAt, signature: d.signature };
+    const version = b.versions.find((v) => v.version === d.version);
+    // Before migration 0012 the server logged a decision it signed with its own key for the party as {version, versionHash, signature}.
+    const serverHeld = b.keys.some((k) => k.id === d.keyId && k.serverHeld);
+    const payload = serverHeld
+      ? { version: d.version, versionHash: version?.versionHash, signature: d.signature }
+      : { version: d.version, contentHash: version?.contentHash, keyId: d.keyId, signedAt: d.signedAt, signature: d.signature };
     signatureSeqs.set(`decisions[${i}]`, await log.expect(`decisions[${i}]`, `the ${d.decision} of version ${d.version} by ${d.partyId}`, { ...corridor, action: `corridor.${d.decision}`, payload, actorUserId: d.userId, actorOrgId: d.partyId }));
   }
   for (const [i, c] of b.controls.entries()) {

@@ -25,8 +25,9 @@ export function signaturesOf(b: EvidenceBundle): SignatureRef[] {
 }
 
 function expectedStatus(k: EvidenceKey): string {
-  if (k.revokedAt !== null) return 'revoked';
+  // Migration 0012 retired every server-held key with a time and a reason, by no user.
   if (k.serverHeld) return 'retired';
+  if (k.revokedAt !== null) return 'revoked';
   return k.approvedAt !== null ? 'active' : 'pending';
 }
 
@@ -39,7 +40,7 @@ async function checkKeyRecord(k: EvidenceKey, path: string, findings: Findings):
   if (fingerprint !== k.fingerprint) findings.fail('keys', `${path}.fingerprint`, 'FINGERPRINT_MISMATCH', `is ${k.fingerprint} but the key's is ${fingerprint}`);
   if (k.status !== expectedStatus(k)) findings.fail('keys', `${path}.status`, 'KEY_STATUS', `is ${k.status} but the enrolment record says ${expectedStatus(k)}`);
   if ((k.approvedAt === null) !== (k.approvedBy === null)) findings.fail('keys', `${path}.approvedBy`, 'KEY_RECORD', 'an approval names both who and when');
-  if ((k.revokedAt === null) !== (k.revokedBy === null)) findings.fail('keys', `${path}.revokedBy`, 'KEY_RECORD', 'a revocation names both who and when');
+  if (!k.serverHeld && (k.revokedAt === null) !== (k.revokedBy === null)) findings.fail('keys', `${path}.revokedBy`, 'KEY_RECORD', 'a revocation names both who and when');
   if (k.revokedAt === null && k.revokeReason !== null) findings.fail('keys', `${path}.revokeReason`, 'KEY_RECORD', 'a key not revoked has no revocation reason');
   if (k.serverHeld) findings.warn('keys', path, 'KEY_SERVER_HELD', `key ${k.id} was held by the server before party-held keys (docs/signing.md): what it signed says so`);
 }

@@ -19,8 +19,24 @@ import { latestShownTime, timelineOf } from './timeline.ts';
  * from the record and compared with the one signed, and every signature checked with its key.
  */
 
-async function checkSigned(findings: Findings, check: EvidenceCheck, path: string, signed: EvidenceSignature, rebuilt: SignedStatement): Promise<void> {
-  const text = statementText(rebuilt);
+/**
+ * What the server signed for a party with the key it held before migration 0012 (docs/signing.md):
+ * no statement kind, the version hash ({corridorId, version, content}) instead of the content hash,
+ * and the user. Only a decision made with a server-held key is rebuilt in this shape; no party's
+ * own key ever signed it.
+ */
+interface ServerHeldDecisionStatement {
+  corridorId: string;
+  version: number;
+  versionHash: string;
+  decision: string;
+  partyId: string;
+  userId: string;
+  signedAt: string;
+}
+
+async function checkSigned(findings: Findings, check: EvidenceCheck, path: string, signed: EvidenceSignature, rebuilt: SignedStatement | ServerHeldDecisionStatement): Promise<void> {
+  const text = 'statement' in rebuilt ? statementText(rebuilt) : canonicalJson(rebuilt);
   if (text !== signed.statement) {
     findings.fail(check, `${path}.statement`, 'STATEMENT_MISMATCH', `the signed statement ${signed.statement} differs from the one rebuilt from the record, ${text}`);
   }
@@ -54,7 +70,10 @@ export async function checkDecisions(b: EvidenceBundle, findings: Findings): Pro
     if (!Array.isArray(parties) || !parties.includes(d.partyId)) {
       findings.fail('decisions', `${path}.partyId`, 'NOT_A_PARTY', `${d.partyId} is not a party of version ${d.version}`);
     }
-    const rebuilt = corridorDecisionStatement({ corridorId: b.corridorId, version: d.version, contentHash: version.contentHash, decision: d.decision, partyId: d.partyId, signedAt: d.signedAt });
+    const serverHeld = b.keys.some((k) => k.id === d.keyId && k.serverHeld);
+    const rebuilt = serverHeld
+      ? { corridorId: b.corridorId, version: d.version, versionHash: version.versionHash, decision: d.decision, partyId: d.partyId, userId: d.userId, signedAt: d.signedAt }
+      : corridorDecisionStatement({ corridorId: b.corridorId, version: d.version, contentHash: version.contentHash, decision: d.decision, partyId: d.partyId, signedAt: d.signedAt });
     await checkSigned(findings, 'decisions', path, d, rebuilt);
   }
 }
