@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ApiError, isAbort, type Corridor, type Me, type Movement, type MovementCheck, type MovementNotification, type Org, type Page } from '../../api.ts';
 import { distinctZones } from '../../time/WindowTime.tsx';
+import { useFocusFirstError } from '../../ui/focus-first-error.ts';
 import { KYIV_ZONE, MOSCOW_ZONE, isKnownZone } from '../../time/zones.ts';
 import type { FormError } from '../../ui/form-errors.ts';
 import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
@@ -63,16 +64,7 @@ export function useMovementForm(me: Me, orgs: readonly Org[]) {
   const [check, setCheck] = useState<CheckState>({ kind: 'incomplete' });
   const [checking, setChecking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  // After a refused submit, the first field with an error takes the focus (scrolled into view).
-  const focusError = useRef(false);
-  useEffect(() => {
-    if (!focusError.current) return;
-    focusError.current = false;
-    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
-  }, [errors]);
+  const { formRef, focusError } = useFocusFirstError(errors);
 
   useEffect(() => {
     const controller = new AbortController();

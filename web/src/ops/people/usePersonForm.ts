@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, parseProblem, type Me, type Person, type PersonRegistered, type Site } from '../../api.ts';
 import { readBirthDate } from '../../components/BirthDateFields.tsx';
 import type { FormError } from '../../ui/form-errors.ts';
+import { useFocusFirstError } from '../../ui/focus-first-error.ts';
 import { discardItem } from '../../outbox/outbox.ts';
 import { requestErrorKey, type RequestErrorKey } from '../errors.ts';
 import { useApi, useEnqueue } from '../session.tsx';
@@ -36,8 +37,6 @@ export function usePersonForm(me: Me, sites: readonly Site[] | null) {
   const [busy, setBusy] = useState(false);
   const [queued, setQueued] = useState<Queued | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusError = useRef(false);
 
   // One site only: it is the registrar's.
   const onlySite = ownSites.length === 1 ? (ownSites[0]?.id ?? '') : '';
@@ -45,13 +44,7 @@ export function usePersonForm(me: Me, sites: readonly Site[] | null) {
     if (onlySite) setState((s) => (s.site ? s : { ...s, site: onlySite }));
   }, [onlySite]);
 
-  useEffect(() => {
-    if (!focusError.current) return;
-    focusError.current = false;
-    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
-  }, [errors]);
+  const { formRef, focusError } = useFocusFirstError(errors);
 
   function update(change: Partial<FormState>) {
     setState((s) => ({ ...s, ...change }));
