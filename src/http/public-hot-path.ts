@@ -109,7 +109,8 @@ export function createPublicHotPath(
   return (req, res) => {
     const method = req.method ?? '';
     const url = req.url ?? '';
-    if (stream && method === 'GET' && url.split('?')[0] === PUBLIC_STREAM_PATH) {
+    const mark = url.indexOf('?');
+    if (stream && method === 'GET' && (mark < 0 ? url : url.slice(0, mark)) === PUBLIC_STREAM_PATH) {
       stream.attach(req, res);
       counts.add(method, PUBLIC_STREAM_PATH, 200);
       return true;

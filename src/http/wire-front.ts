@@ -104,12 +104,17 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
   server.removeAllListeners('connection');
   const held = new Set<Socket>();
 
-  const handOver = (socket: Socket, unread: Buffer): null => {
+  /** The front lets go of a connection: nothing of its reading or timing stays on it. */
+  const release = (socket: Socket): void => {
     held.delete(socket);
     socket.removeAllListeners('data');
     socket.removeAllListeners('timeout');
-    socket.removeAllListeners('error');
     socket.setTimeout(0);
+  };
+
+  const handOver = (socket: Socket, unread: Buffer): null => {
+    release(socket);
+    socket.removeAllListeners('error');
     // Paused, the bytes put back wait in the socket for node:http's parser; it reads them first.
     socket.pause();
     if (unread.length > 0) socket.unshift(unread);
@@ -141,6 +146,7 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
       counts.add(question.method, reply.route, reply.status);
       start = end + HEAD_END.length;
       if (question.close) {
+        // Its idle timeout stays: a client that never closes its side is still cut off.
         held.delete(socket);
         socket.removeAllListeners('data');
         socket.end();
@@ -151,13 +157,20 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
 
   /** The socket is the stream's from now on; a reader has nothing more to say, so what it sends is read and dropped. */
   const toStream = (socket: Socket, lastEventId: string | undefined, to: PublicStream): void => {
-    held.delete(socket);
-    socket.removeAllListeners('data');
-    socket.removeAllListeners('timeout');
-    socket.setTimeout(0);
+    release(socket);
     socket.on('data', () => {});
     to.attachSocket(socket, lastEventId, streamHeadBytes);
     counts.add('GET', PUBLIC_STREAM_PATH, 200);
+  };
+
+  /** Pipelined answers leave in one write. */
+  const answerCorked = (socket: Socket, buffer: Buffer): void => {
+    socket.cork();
+    try {
+      answerAll(socket, buffer);
+    } finally {
+      socket.uncork();
+    }
   };
 
   /**
@@ -170,12 +183,7 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
     const again = (): void => {
       if (socket.destroyed || !held.has(socket)) return;
       socket.resume();
-      socket.cork();
-      try {
-        answerAll(socket, rest);
-      } finally {
-        socket.uncork();
-      }
+      answerCorked(socket, rest);
     };
     rebuilt.then(again, () => handOver(socket, rest));
     return null;
@@ -188,15 +196,7 @@ export function installWireFront(server: Server, answer: Answerer, stream: Publi
     socket.on('timeout', () => socket.destroy());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => held.delete(socket));
-    socket.on('data', (chunk: Buffer) => {
-      // Pipelined answers leave in one write.
-      socket.cork();
-      try {
-        answerAll(socket, chunk);
-      } finally {
-        socket.uncork();
-      }
-    });
+    socket.on('data', (chunk: Buffer) => answerCorked(socket, chunk));
   });
 
   // Fastify closes the server with these; the front's connections must end with node:http's.
