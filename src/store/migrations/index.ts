@@ -16,6 +16,7 @@ import { transparencyLog } from './0018-transparency-log.ts';
 import { incidentStatements } from './0019-incident-statements.ts';
 import { flagReasons } from './0020-flag-reasons.ts';
 import { rawDecisionKeys } from './0021-raw-decision-keys.ts';
+import { auditHashUnindexed } from './0022-audit-hash-unindexed.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-incident-statements': incidentStatements,
   '0020-flag-reasons': flagReasons,
   '0021-raw-decision-keys': rawDecisionKeys,
+  '0022-audit-hash-unindexed': auditHashUnindexed,
 };
 
 export const migrationProvider: MigrationProvider = {
