@@ -1,12 +1,48 @@
+import { setImmediate } from 'node:timers';
 import pg from 'pg';
 import type { ChangeEvent, ChangeListener, EventBus } from './events.ts';
 
 const CHANNEL = 'safe_passage_changes';
 
+/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; a notification is filled up to this. */
+export const NOTIFY_PAYLOAD_MAX = 7900;
+
+/**
+ * The events of one turn as NOTIFY payloads: each a JSON array of events, in order, each under
+ * {@link NOTIFY_PAYLOAD_MAX} bytes. (An event alone is far smaller: ids and a word.)
+ */
+export function notifyPayloads(events: readonly ChangeEvent[]): string[] {
+  const payloads: string[] = [];
+  let parts: string[] = [];
+  let bytes = 2;
+  for (const event of events) {
+    const json = JSON.stringify(event);
+    const size = Buffer.byteLength(json) + 1;
+    if (parts.length > 0 && bytes + size > NOTIFY_PAYLOAD_MAX) {
+      payloads.push(`[${parts.join(',')}]`);
+      parts = [];
+      bytes = 2;
+    }
+    parts.push(json);
+    bytes += size;
+  }
+  if (parts.length > 0) payloads.push(`[${parts.join(',')}]`);
+  return payloads;
+}
+
+/** A payload's events: an array of them, or (from an instance not yet upgraded) one event. */
+export function eventsOfPayload(payload: string): ChangeEvent[] {
+  const parsed = JSON.parse(payload) as ChangeEvent | ChangeEvent[];
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
 /**
  * The event bus across server instances sharing one PostgreSQL: publish is a NOTIFY, and every
  * instance (this one included) hears it through LISTEN and hands it to its local listeners.
- * Events are small (ids and a word), far below NOTIFY's 8000-byte limit.
+ *
+ * The events published in one turn of the event loop go out together, a turn later, in one query
+ * and as few notifications as fit: under load each check-in published its own NOTIFY, a query
+ * (and a parse on the database) per check-in, as many as the check-ins themselves made.
  */
 export async function createPostgresBus(
   url: string,
@@ -14,24 +50,33 @@ export async function createPostgresBus(
 ): Promise<EventBus & { close(): Promise<void> }> {
   const listeners = new Set<ChangeListener>();
   const client = new pg.Client({ connectionString: url });
+  let pending: ChangeEvent[] = [];
   client.on('error', onError);
   client.on('notification', (message) => {
     if (message.channel !== CHANNEL || !message.payload) return;
-    const event = JSON.parse(message.payload) as ChangeEvent;
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        onError(error);
+    for (const event of eventsOfPayload(message.payload)) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          onError(error);
+        }
       }
     }
   });
   await client.connect();
   await client.query(`listen ${CHANNEL}`);
+
+  const flush = (): void => {
+    const events = pending;
+    pending = [];
+    // A notification, not a write: the changes themselves were committed before they were published.
+    client.query('select pg_notify($1, payload) from unnest($2::text[]) with ordinality as p(payload, n) order by n', [CHANNEL, notifyPayloads(events)]).catch(onError);
+  };
   return {
     publish(event) {
-      // A notification, not a write: the change itself is committed before this is sent.
-      client.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]).catch(onError);
+      pending.push(event);
+      if (pending.length === 1) setImmediate(flush);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -39,6 +84,7 @@ export async function createPostgresBus(
     },
     async close() {
       listeners.clear();
+      if (pending.length > 0) flush();
       await client.end();
     },
   };
