@@ -43,6 +43,7 @@ export function precompiled<A extends unknown[], R>(build: (db: Kysely<Schema>, 
       // The stand-ins are not of the arguments' types: build only hands them on (see above).
       const { sql, query, parameters } = build(db, ...(slots as unknown as A)).compile();
       compiled = { sql, query, bindings: parameters.map((p) => (p instanceof Slot ? { slot: p.index } : { constant: p })) };
+      if (!statementNames.has(sql)) statementNames.set(sql, `sp_precompiled_${statementNames.size + 1}`);
       byAdapter.set(adapter, compiled);
     }
     return compiled;
@@ -65,6 +66,17 @@ export function precompiled<A extends unknown[], R>(build: (db: Kysely<Schema>, 
       await run(db, args);
     },
   };
+}
+
+// A bounded set (one per precompiled query and dialect), so every one can stay prepared.
+const statementNames = new Map<string, string>();
+
+/**
+ * The name under which a precompiled query's SQL is kept prepared on a PostgreSQL connection
+ * (store/prepared-client.ts), or undefined for SQL that did not come from here.
+ */
+export function preparedStatementName(sql: string): string | undefined {
+  return statementNames.get(sql);
 }
 
 // Kysely hands a query's id only to plugins (to match a result to its query); the app uses none.

@@ -65,8 +65,11 @@ export async function addToOutboxIfHooks(db: Kysely<Schema>, rows: Selectable<We
   return true;
 }
 
+// The worker's reads run on every pass, whether or not there is anything to do: compiled once.
+const OUTBOX_HEAD = precompiled((db, limit: number) => db.selectFrom('webhook_outbox').select(['id', 'event']).orderBy('id').limit(limit));
+
 export async function listOutbox(db: Kysely<Schema>, limit: number): Promise<{ id: string; event: string }[]> {
-  return db.selectFrom('webhook_outbox').select(['id', 'event']).orderBy('id').limit(limit).execute();
+  return OUTBOX_HEAD.all(db, limit);
 }
 
 /**
@@ -84,6 +87,18 @@ export async function insertDeliveries(db: Kysely<Schema>, rows: Insertable<Webh
   if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
 }
 
+const DUE_DELIVERIES = precompiled((db, nowIso: string, limit: number) =>
+  db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', nowIso)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowIso)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit),
+);
+
 /**
  * Claims up to `limit` due deliveries for this worker with a lease: one UPDATE, so on PostgreSQL a
  * row another instance leased meanwhile fails the re-checked WHERE and is not taken twice. A worker
@@ -92,16 +107,7 @@ export async function insertDeliveries(db: Kysely<Schema>, rows: Insertable<Webh
 export async function claimDueDeliveries(db: Kysely<Schema>, leaseId: string, nowIso: string, leaseUntil: string, limit: number): Promise<WebhookDeliveryRow[]> {
   // A read first: with nothing due (the usual case) no write is started, so SQLite's one writer
   // is left to the commands.
-  const due = await db
-    .selectFrom('webhook_deliveries')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', nowIso)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowIso)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const due = await DUE_DELIVERIES.all(db, nowIso, limit);
   if (due.length === 0) return [];
   // The same conditions again in the UPDATE: a row another worker leased since the read fails them.
   return db
@@ -141,24 +147,30 @@ export async function releaseLease(db: Kysely<Schema>, leaseId: string): Promise
   await db.updateTable('webhook_deliveries').set({ lease_id: null, lease_until: null }).where('lease_id', '=', leaseId).where('status', '=', 'pending').execute();
 }
 
+const NEXT_DUE = precompiled((db, nowIso: string) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('webhook_deliveries')
+      .select((e) => e.fn.min('next_attempt_at').as('next'))
+      .where('status', '=', 'pending')
+      .where((e) => e.or([e('lease_until', 'is', null), e('lease_until', '<=', nowIso)]))
+      .as('free'),
+    eb
+      .selectFrom('webhook_deliveries')
+      .select((e) => e.fn.min('lease_until').as('next'))
+      .where('status', '=', 'pending')
+      .where('lease_until', '>', nowIso)
+      .as('leased'),
+  ]),
+);
+
 /**
  * When the worker should look again: the next pending delivery's due time, or, for one another
  * worker holds, the end of its lease (looking before that would only find it taken).
  */
 export async function nextDueAt(db: Kysely<Schema>, nowIso: string): Promise<string | null> {
-  const free = await db
-    .selectFrom('webhook_deliveries')
-    .select((eb) => eb.fn.min('next_attempt_at').as('next'))
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowIso)]))
-    .executeTakeFirst();
-  const leased = await db
-    .selectFrom('webhook_deliveries')
-    .select((eb) => eb.fn.min('lease_until').as('next'))
-    .where('status', '=', 'pending')
-    .where('lease_until', '>', nowIso)
-    .executeTakeFirst();
-  const times = [free?.next, leased?.next].filter((t): t is string => typeof t === 'string');
+  const row = await NEXT_DUE.first(db, nowIso);
+  const times = [row?.free, row?.leased].filter((t): t is string => typeof t === 'string');
   return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
 }
 
