@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import { everyColumn, fromJson, jsonHelpersFor, sortedBy } from './json-subqueries.ts';
+import { precompiled } from './precompiled.ts';
 import type {
   CorridorControlsTable,
   CorridorDecisionsTable,
@@ -100,18 +102,61 @@ export async function listSuspensionsForIncident(db: Kysely<Schema>, incidentId:
   return db.selectFrom('corridor_controls').selectAll().where('incident_id', '=', incidentId).where('type', '=', 'suspend').orderBy('at').execute();
 }
 
+const DECISION_COLUMNS = everyColumn<CorridorDecisionsTable>()('corridor_id', 'version', 'party_id', 'user_id', 'decision', 'comment', 'signed_at', 'signed_payload', 'signature', 'public_key', 'key_id');
+const CONTROL_COLUMNS = everyColumn<CorridorControlsTable>()('id', 'corridor_id', 'type', 'reason', 'incident_id', 'at', 'by_user');
+
+/**
+ * A corridor with its current version, decisions and controls in one query, compiled once: every
+ * command on a corridor, every check-in at a checkpoint and each staff view load one, and it was
+ * four queries (of them all the versions' content, to find the current one).
+ */
+const CORRIDOR_AGGREGATE = precompiled((db, id: string) => {
+  const { jsonArrayFrom } = jsonHelpersFor(db);
+  return db
+    .selectFrom('corridors')
+    .innerJoin('corridor_versions', (join) =>
+      join.onRef('corridor_versions.corridor_id', '=', 'corridors.id').onRef('corridor_versions.version', '=', 'corridors.current_version'),
+    )
+    .selectAll('corridors')
+    .select(['corridor_versions.content', 'corridor_versions.version_hash', 'corridor_versions.created_at as version_created_at', 'corridor_versions.created_by', 'corridor_versions.proposed_at'])
+    .select((eb) => [
+      eb
+        .exists(eb.selectFrom('corridor_versions as proposed').select('proposed.version').whereRef('proposed.corridor_id', '=', 'corridors.id').where('proposed.proposed_at', 'is not', null))
+        .as('ever_proposed'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('corridor_decisions')
+          .select(DECISION_COLUMNS)
+          .whereRef('corridor_decisions.corridor_id', '=', 'corridors.id')
+          .whereRef('corridor_decisions.version', '=', 'corridors.current_version'),
+      ).as('decisions'),
+      jsonArrayFrom(eb.selectFrom('corridor_controls').select(CONTROL_COLUMNS).whereRef('corridor_controls.corridor_id', '=', 'corridors.id')).as('controls'),
+    ])
+    .where('corridors.id', '=', id);
+});
+
 export async function loadCorridorAggregate(db: Kysely<Schema>, id: string): Promise<CorridorAggregate | undefined> {
-  const corridor = await db.selectFrom('corridors').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!corridor) return undefined;
-  const versions = await listVersions(db, id);
-  const current = versions.find((v) => v.version === corridor.current_version);
-  if (!current) throw new Error(`corridor ${id} lacks its current version`);
+  const row = await CORRIDOR_AGGREGATE.first(db, id);
+  if (!row) {
+    // A corridor without its current version is a broken store, not an unknown corridor.
+    if (await db.selectFrom('corridors').select('id').where('id', '=', id).executeTakeFirst()) throw new Error(`corridor ${id} lacks its current version`);
+    return undefined;
+  }
   return {
-    corridor,
-    current,
-    everProposed: versions.some((v) => v.proposed_at !== null),
-    decisions: await listDecisions(db, id, corridor.current_version),
-    controls: await listControls(db, id),
+    corridor: { id: row.id, current_version: row.current_version, created_by_org: row.created_by_org, created_at: row.created_at, updated_at: row.updated_at },
+    current: {
+      corridor_id: row.id,
+      version: row.current_version,
+      content: row.content,
+      version_hash: row.version_hash,
+      created_at: row.version_created_at,
+      created_by: row.created_by,
+      proposed_at: row.proposed_at,
+    },
+    // SQLite answers 0 or 1, PostgreSQL true or false.
+    everProposed: Boolean(row.ever_proposed),
+    decisions: sortedBy(fromJson(row.decisions), 'signed_at', 'party_id'),
+    controls: sortedBy(fromJson(row.controls), 'at', 'id'),
   };
 }
 

@@ -1,6 +1,5 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
-import * as postgresJson from 'kysely/helpers/postgres';
-import * as sqliteJson from 'kysely/helpers/sqlite';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { everyColumn, fromJson, jsonHelpersFor, sortedBy } from './json-subqueries.ts';
 import { precompiled } from './precompiled.ts';
 import type { MovementAcksTable, MovementCheckinsTable, MovementDeliveriesTable, MovementsTable, Schema } from './schema.ts';
 
@@ -100,16 +99,6 @@ export async function loadMovementAggregate(db: Kysely<Schema>, id: string): Pro
 /** What a command on a movement decides on: the movement, its acknowledgements and delivery, not its (ever growing) check-ins. */
 export type MovementCommandAggregate = Omit<MovementAggregate, 'checkins'>;
 
-/**
- * Every column of table `T`, named: SQLite's JSON helpers build each object from the selected
- * names, so `selectAll()` cannot be used there. A column added to the table later and not named
- * here fails to compile instead of going missing from the load.
- */
-const everyColumn =
-  <T>() =>
-  <const C extends readonly (keyof T & string)[]>(...columns: C & ([Exclude<keyof T, C[number]>] extends [never] ? unknown : never)): C =>
-    columns;
-
 const ACK_COLUMNS = everyColumn<MovementAcksTable>()('movement_id', 'party_id', 'user_id', 'decision', 'comment', 'at', 'key_id', 'signed_at', 'signed_payload', 'signature', 'public_key');
 const DELIVERY_COLUMNS = everyColumn<MovementDeliveriesTable>()('movement_id', 'items', 'note', 'at', 'by_user');
 
@@ -120,7 +109,7 @@ const DELIVERY_COLUMNS = everyColumn<MovementDeliveriesTable>()('movement_id', '
  * of all the queries under load (bench/README.md, "Check-in ingest").
  */
 const MOVEMENT_FOR_COMMAND = precompiled((db, id: string) => {
-  const { jsonArrayFrom, jsonObjectFrom } = db.getExecutor().adapter instanceof PostgresAdapter ? postgresJson : sqliteJson;
+  const { jsonArrayFrom, jsonObjectFrom } = jsonHelpersFor(db);
   return db
     .selectFrom('movements')
     .selectAll('movements')
@@ -131,18 +120,11 @@ const MOVEMENT_FOR_COMMAND = precompiled((db, id: string) => {
     .where('movements.id', '=', id);
 });
 
-/** SQLite hands JSON back as text, PostgreSQL's driver parses it. */
-function fromJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
 export async function loadMovementForCommand(db: Kysely<Schema>, id: string): Promise<MovementCommandAggregate | undefined> {
   const row = await MOVEMENT_FOR_COMMAND.first(db, id);
   if (!row) return undefined;
   const { acks, delivery, ...movement } = row;
-  // json_agg keeps the subquery's order in practice, not by promise: sorted here, as the list query does.
-  const sortedAcks = [...fromJson(acks)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return { movement, acks: sortedAcks, delivery: fromJson(delivery) ?? null };
+  return { movement, acks: sortedBy(fromJson(acks), 'at'), delivery: fromJson(delivery) ?? null };
 }
 
 /** Movements not yet ended, with acknowledgements and check-ins, for lists, maps and the overdue watch. */
