@@ -50,6 +50,11 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(() => canonicalJson('\ud800x')).toThrow(TypeError);
     expect(() => canonicalJson({ ['\udc00']: 1 })).toThrow(TypeError);
     expect(canonicalJson('\ud83d\ude00')).toBe('"😀"');
+    // Lone at either end, doubled, reversed, or between pairs: each is refused; pairs side by side are text.
+    for (const lone of ['\ud800', 'x\udfff', '\ud83d\ud83d\ude00', '\ude00\ud83d', '😀\udc00😀', '\ud83d\ude00\ud83d']) {
+      expect(() => canonicalJson(lone), JSON.stringify(lone)).toThrow(TypeError);
+    }
+    expect(canonicalJson('😀😀Енергодар😀')).toBe('"😀😀Енергодар😀"');
   });
 
   it('writes the §3.2.2 example byte for byte', () => {
