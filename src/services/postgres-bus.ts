@@ -67,16 +67,26 @@ export async function createPostgresBus(
   await client.connect();
   await client.query(`listen ${CHANNEL}`);
 
+  // One NOTIFY query at a time: pg warns of (and 9.0 will refuse) a query on a busy client, and
+  // whatever is published meanwhile goes out together when it is done.
+  let sending: Promise<void> | null = null;
   const flush = (): void => {
+    if (sending || pending.length === 0) return;
     const events = pending;
     pending = [];
     // A notification, not a write: the changes themselves were committed before they were published.
-    client.query('select pg_notify($1, payload) from unnest($2::text[]) with ordinality as p(payload, n) order by n', [CHANNEL, notifyPayloads(events)]).catch(onError);
+    sending = client
+      .query('select pg_notify($1, payload) from unnest($2::text[]) with ordinality as p(payload, n) order by n', [CHANNEL, notifyPayloads(events)])
+      .then(() => undefined, onError)
+      .finally(() => {
+        sending = null;
+        flush();
+      });
   };
   return {
     publish(event) {
       pending.push(event);
-      if (pending.length === 1) setImmediate(flush);
+      if (pending.length === 1 && !sending) setImmediate(flush);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -84,7 +94,8 @@ export async function createPostgresBus(
     },
     async close() {
       listeners.clear();
-      if (pending.length > 0) flush();
+      flush();
+      while (sending) await sending;
       await client.end();
     },
   };
