@@ -4,31 +4,24 @@
  * separate processes (bench/public-sse-clients.ts), each from its own loopback address so 50,000
  * fit in the ephemeral port range. Each round a coordinator suspends (then resumes) the open
  * corridor through the API; the delay is from just before that request to each subscriber's
- * receipt of the event. The bench re-runs itself with the soft `ulimit -n` raised to the hard one;
- * 50,000 subscribers need a hard limit above 50,000 (`ulimit -Hn`, or LimitNOFILE under systemd).
+ * receipt of the event. 50,000 subscribers in this one process need a hard descriptor limit above
+ * 50,000 (bench/descriptor-limit.ts); bench/public-sse-instances.bench.ts spreads them over several.
  */
-import { fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { descriptorLimit, raiseToHardLimit } from './descriptor-limit.ts';
+import { now, pct, startReaders } from './sse-readers.ts';
 
-// Every subscriber is one descriptor of this process: raise the soft limit to the hard one.
-if (process.env.SP_BENCH_ULIMIT !== '1') {
-  const run = spawnSync('bash', ['-c', 'ulimit -n "$(ulimit -Hn)" && exec "$@"', 'bash', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, SP_BENCH_ULIMIT: '1' },
-  });
-  process.exit(run.status ?? 1);
-}
+raiseToHardLimit();
 
 const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '3' }, processes: { type: 'string', default: '4' } } });
 const total = Number(values.subscribers);
 const rounds = Number(values.rounds);
 const processes = Number(values.processes);
-const limit = Number(spawnSync('bash', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim());
-if (Number.isFinite(limit) && total + 200 > limit) {
+const limit = descriptorLimit();
+if (total + 200 > limit) {
   console.error(`${total} subscribers need more than this process's ${limit} descriptors (ulimit -n); raise the hard limit first`);
   process.exit(2);
 }
@@ -54,37 +47,11 @@ const list = (await (await fetch(`${origin}/api/v1/public/corridors`)).json()) a
 const open = list.items.find((c) => c.status === 'open');
 if (!open) throw new Error('the demo has no open corridor');
 
-const now = (): number => performance.timeOrigin + performance.now();
 const rssBefore = process.memoryUsage().rss;
-type Message = { type: 'ready' } | { type: 'error'; message: string } | { type: 'arrivals'; round: number; arrivals: number[] };
-const children = Array.from({ length: processes }, (_, i) => {
-  const child = fork(new URL('./public-sse-clients.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] });
-  const count = Math.floor(total / processes) + (i < total % processes ? 1 : 0);
-  child.send({ type: 'start', start: { port, count, localAddress: `127.0.0.${10 + i}` } });
-  return child;
-});
-let errors = 0;
-const next = (type: 'ready' | 'arrivals'): Promise<Message[]> =>
-  Promise.all(
-    children.map(
-      (child) =>
-        new Promise<Message>((resolve) => {
-          const on = (message: Message): void => {
-            if (message.type === 'error') {
-              if (errors++ < 5) console.error(message.message);
-              return;
-            }
-            if (message.type !== type) return;
-            child.off('message', on);
-            resolve(message);
-          };
-          child.on('message', on);
-        }),
-    ),
-  );
+const readers = startReaders([port], [total], processes);
 
 const connectStart = now();
-await next('ready');
+await readers.ready();
 const subscribers = app.publicStream.subscribers;
 const rssAfter = process.memoryUsage().rss;
 console.log(
@@ -98,13 +65,9 @@ app.live.subscribePublic(() => {
   writtenAt = now();
 });
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 for (let round = 1; round <= rounds; round += 1) {
   const action = round % 2 === 1 ? 'suspend' : 'resume';
-  for (const child of children) child.send({ type: 'listen', round });
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  const arrived = next('arrivals');
-  const timeout = setTimeout(() => children.forEach((child) => child.send({ type: 'flush' })), 15_000);
+  const { arrived } = await readers.listen(round);
   const sent = now();
   const answer = await fetch(`${origin}/api/v1/corridors/${open.id}/${action}`, {
     method: 'POST',
@@ -113,8 +76,7 @@ for (let round = 1; round <= rounds; round += 1) {
   });
   if (answer.status !== 200) throw new Error(`${action}: ${answer.status} ${await answer.text()}`);
   const answered = now() - sent;
-  const all = (await arrived).flatMap((m) => (m.type === 'arrivals' ? m.arrivals : []));
-  clearTimeout(timeout);
+  const all = [...(await arrived).values()].flat();
   const delays = all.filter((t) => t > 0).map((t) => t - sent).sort((a, b) => a - b);
   console.log(
     `round ${round} (${action}): ${delays.length}/${all.length} received; API answered in ${answered.toFixed(0)} ms; written to every socket at ${(writtenAt - sent).toFixed(0)} ms; first heard at ${delays[0]!.toFixed(0)} ms; delay p50 ${pct(delays, 50).toFixed(0)} ms, ` +
@@ -123,7 +85,7 @@ for (let round = 1; round <= rounds; round += 1) {
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
-for (const child of children) child.send({ type: 'stop' });
+readers.stop();
 await app.close();
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(0);
