@@ -1,11 +1,11 @@
 /**
- * Subscribers of the public event stream for bench/public-sse.bench.ts, in their own process so
+ * Subscribers of the public event stream for the SSE benches (started by bench/sse-readers.ts), in their own process so
  * the server's process is measured alone. Told (IPC) how many, from which loopback address, to
  * which port; says 'ready' once every stream is open, then for each round the wall-clock time each
  * subscriber received the first corridor event of that round.
  */
 import net from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { now } from './sse-readers.ts';
 
 interface Start {
   port: number;
@@ -13,7 +13,6 @@ interface Start {
   localAddress: string;
 }
 
-const now = (): number => performance.timeOrigin + performance.now();
 const sockets: net.Socket[] = [];
 const scratch = Buffer.alloc(64 * 1024);
 const CORRIDOR_EVENT = Buffer.from('event: corridor');

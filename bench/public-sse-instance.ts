@@ -4,10 +4,10 @@
  * where it listens, and on request its subscribers, RSS and when it wrote each round's event to
  * every one of its sockets.
  */
-import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/demo.service.ts';
+import { now } from './sse-readers.ts';
 
 interface Start {
   databaseUrl: string;
@@ -16,7 +16,6 @@ interface Start {
 }
 type Message = { type: 'start'; start: Start } | { type: 'measure' } | { type: 'stop' };
 
-const now = (): number => performance.timeOrigin + performance.now();
 let app: Awaited<ReturnType<typeof createApp>> | null = null;
 let writtenAt = 0;
 let rssBefore = 0;

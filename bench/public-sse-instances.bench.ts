@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { descriptorLimit, raiseToHardLimit } from './descriptor-limit.ts';
-import { now, pct, startReaders } from './sse-readers.ts';
+import { changeCorridorStatus, delaysSince, now, pct, startReaders } from './sse-readers.ts';
 
 raiseToHardLimit();
 
@@ -106,27 +106,18 @@ console.log(`  all: ${(grown / MiB).toFixed(0)} MiB for ${total} subscribers, ${
 
 const ms = (n: number): string => `${n.toFixed(0)} ms`;
 for (let round = 1; round <= rounds; round += 1) {
-  const action = round % 2 === 1 ? 'suspend' : 'resume';
   const { arrived } = await readers.listen(round);
-  const sent = now();
-  const answer = await fetch(`${origin}/api/v1/corridors/${open.id}/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ reason: 'Bench: shelling reported near the route' }),
-  });
-  if (answer.status !== 200) throw new Error(`${action}: ${answer.status} ${await answer.text()}`);
-  const answered = now() - sent;
+  const { action, sent, answered } = await changeCorridorStatus(origin, open.id, token, round);
   const byPort = await arrived;
   const after = await measure();
-  const delaysOf = (arrivals: number[]): number[] => arrivals.filter((t) => t > 0).map((t) => t - sent).sort((a, b) => a - b);
   const all = [...byPort.values()].flat();
-  const delays = delaysOf(all);
+  const delays = delaysSince(all, sent);
   console.log(
     `round ${round} (${action}): ${delays.length}/${all.length} received; API answered in ${ms(answered)}; first heard at ${ms(delays[0]!)}; ` +
       `delay p50 ${ms(pct(delays, 50))}, p95 ${ms(pct(delays, 95))}, p99 ${ms(pct(delays, 99))}, max ${ms(delays[delays.length - 1]!)}; dropped so far ${after.reduce((n, m) => n + m.dropped, 0)}`,
   );
   servers.forEach(({ port }, i) => {
-    const own = delaysOf(byPort.get(port) ?? []);
+    const own = delaysSince(byPort.get(port) ?? [], sent);
     console.log(`  instance ${i + 1}: first ${ms(own[0]!)}, p50 ${ms(pct(own, 50))}, p99 ${ms(pct(own, 99))}; written to every socket at ${ms(after[i]!.writtenAt - sent)}`);
   });
   await new Promise((resolve) => setTimeout(resolve, 1000));

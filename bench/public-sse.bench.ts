@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { descriptorLimit, raiseToHardLimit } from './descriptor-limit.ts';
-import { now, pct, startReaders } from './sse-readers.ts';
+import { changeCorridorStatus, delaysSince, now, pct, startReaders } from './sse-readers.ts';
 
 raiseToHardLimit();
 
@@ -66,18 +66,10 @@ app.live.subscribePublic(() => {
 });
 
 for (let round = 1; round <= rounds; round += 1) {
-  const action = round % 2 === 1 ? 'suspend' : 'resume';
   const { arrived } = await readers.listen(round);
-  const sent = now();
-  const answer = await fetch(`${origin}/api/v1/corridors/${open.id}/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ reason: 'Bench: shelling reported near the route' }),
-  });
-  if (answer.status !== 200) throw new Error(`${action}: ${answer.status} ${await answer.text()}`);
-  const answered = now() - sent;
+  const { action, sent, answered } = await changeCorridorStatus(origin, open.id, token, round);
   const all = [...(await arrived).values()].flat();
-  const delays = all.filter((t) => t > 0).map((t) => t - sent).sort((a, b) => a - b);
+  const delays = delaysSince(all, sent);
   console.log(
     `round ${round} (${action}): ${delays.length}/${all.length} received; API answered in ${answered.toFixed(0)} ms; written to every socket at ${(writtenAt - sent).toFixed(0)} ms; first heard at ${delays[0]!.toFixed(0)} ms; delay p50 ${pct(delays, 50).toFixed(0)} ms, ` +
       `p95 ${pct(delays, 95).toFixed(0)} ms, p99 ${pct(delays, 99).toFixed(0)} ms, max ${delays[delays.length - 1]!.toFixed(0)} ms; dropped so far ${app.publicStream.dropped}`,

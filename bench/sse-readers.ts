@@ -14,6 +14,25 @@ export const now = (): number => performance.timeOrigin + performance.now();
 /** The p-th percentile of an ascending list. */
 export const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
+/** Each heard arrival's delay after `sent`, ascending; a reader that never heard (0) is left out. */
+export const delaysSince = (arrivals: number[], sent: number): number[] => arrivals.filter((t) => t > 0).map((t) => t - sent).sort((a, b) => a - b);
+
+/**
+ * Round `round`'s status change through the API, as a coordinator makes it: odd rounds suspend the
+ * corridor, even rounds resume it. `sent` is taken just before the request, the start of every delay.
+ */
+export async function changeCorridorStatus(origin: string, corridorId: string, token: string, round: number): Promise<{ action: string; sent: number; answered: number }> {
+  const action = round % 2 === 1 ? 'suspend' : 'resume';
+  const sent = now();
+  const answer = await fetch(`${origin}/api/v1/corridors/${corridorId}/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ reason: 'Bench: shelling reported near the route' }),
+  });
+  if (answer.status !== 200) throw new Error(`${action}: ${answer.status} ${await answer.text()}`);
+  return { action, sent, answered: now() - sent };
+}
+
 export interface Readers {
   /** Resolves once every reader's stream is open. */
   ready(): Promise<void>;
